@@ -1,0 +1,40 @@
+# make run: set up (if needed) and assess Union Resolve 2022 from the bundled dossier.
+# make test: set up (if needed), then ruff, mypy (strict) and pytest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck pytest docs check-docs bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/csbm assess union-resolve-2022
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+docs: install
+	$(BIN)/python -m csbm.docgen write
+
+check-docs: install
+	$(BIN)/python -m csbm.docgen check
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

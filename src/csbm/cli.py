@@ -1,0 +1,249 @@
+"""The command line: `csbm assess`, `csbm rules`, `csbm schema`, `csbm check`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from csbm import __version__
+from csbm.data import bundled_dossier, bundled_ids
+from csbm.errors import CsbmError, InputError, Problem, UsageError
+from csbm.model.dossier import Dossier
+from csbm.model.finding import Scenario
+from csbm.model.load import load_dossiers
+from csbm.report import to_json, to_markdown, to_terminal
+from csbm.rules import assess as run_assessment
+from csbm.rules import get_rule, load_ruleset, rules, ruleset_ids
+
+app = typer.Typer(
+    help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
+    "activities from the rules and the evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="The encoded rules: list them, show one.", no_args_is_help=True)
+schema_app = typer.Typer(help="JSON Schemas of csbm's file formats.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+app.add_typer(schema_app, name="schema")
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def _console() -> Console:
+    # Wide enough that reasons are not chopped into slivers when piped to a file.
+    return Console(width=None if sys.stdout.isatty() else 120, soft_wrap=False)
+
+
+def _resolve(paths: list[str]) -> list[Path]:
+    """Paths as given; a bare activity id names a bundled dossier."""
+    out = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists() and (found := bundled_dossier(raw)) is not None:
+            out.append(found)
+        elif not p.exists():
+            ids = ", ".join(bundled_ids())
+            raise InputError(
+                raw, [Problem(f"no such file or directory, nor a bundled dossier ({ids})")]
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@app.command()
+def assess(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Dossier files or directories of them, or bundled activity ids "
+            "(e.g. union-resolve-2022).",
+            show_default=False,
+        ),
+    ],
+    ruleset: Annotated[
+        str | None,
+        typer.Option(
+            help="Judge under this ruleset instead of the one in force on each "
+            "activity's start date (e.g. vd2011)."
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Use only claims and acts known on this date (YYYY-MM-DD)."),
+    ] = None,
+    scenario: Annotated[
+        list[Scenario] | None,
+        typer.Option(help="Which evidence to judge on; repeat for several. Default: all three."),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="Output format.")
+    ] = Format.table,
+) -> None:
+    """Assess activities under the Vienna Document and explain every verdict.
+
+    Chapter VIII constraints count each State's activities over all the dossiers given.
+    """
+    dossiers: list[Dossier] = load_dossiers(_resolve(paths))
+    results = run_assessment(
+        dossiers,
+        ruleset=ruleset,
+        as_of=_parse_date(as_of, "--as-of"),
+        scenarios=scenario or None,
+    )
+    if output_format is Format.json:
+        sys.stdout.write(to_json(results))
+    elif output_format is Format.markdown:
+        sys.stdout.write(to_markdown(results))
+    else:
+        to_terminal(results, _console())
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str], typer.Argument(help="Dossier files or directories.", show_default=False)
+    ],
+) -> None:
+    """Validate dossiers; report every problem with file, line and field."""
+    found = load_dossiers(_resolve(paths))
+    typer.echo(f"{len(found)} dossier(s) valid")
+
+
+@rules_app.command("list")
+def rules_list(
+    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = (
+        Format.table
+    ),
+) -> None:
+    """List every encoded rule with its citations and the date it takes effect."""
+    specs = rules()
+    if output_format is Format.json:
+        typer.echo(json.dumps([_rule_json(s.id) for s in specs], indent=2))
+        return
+    table = Table(title="Rules")
+    for col in ("id", "title", "in force from", "cites"):
+        table.add_column(col)
+    for s in specs:
+        table.add_row(s.id, s.title, str(s.since), "; ".join(c.label() for c in s.citations))
+    _console().print(table)
+
+
+def _rule_json(rule_id: str) -> dict[str, object]:
+    spec = get_rule(rule_id)
+    ruleset = load_ruleset(ruleset_ids()[-1])
+    assert ruleset is not None
+    params = []
+    for path in spec.parameter_paths(ruleset):
+        param = ruleset.parameters[path]
+        params.append(
+            {
+                "path": path,
+                "description": param.description,
+                "unit": param.unit,
+                "comparator": param.comparator,
+                "values": [
+                    param.at(d, ruleset.instruments).model_dump(mode="json") | {"note": v.note}
+                    for d, v in zip(param.dates, param.values, strict=True)
+                ],
+            }
+        )
+    return {
+        "id": spec.id,
+        "title": spec.title,
+        "summary": " ".join(spec.summary.split()),
+        "in_force": {"from": str(spec.since), "until": str(spec.until) if spec.until else None},
+        "needs": spec.needs,
+        "citations": [c.model_dump(mode="json") for c in spec.citations],
+        "parameters": params,
+    }
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[
+        str, typer.Argument(help="A rule id, e.g. ch05.prior_notification.", show_default=False)
+    ],
+    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = (
+        Format.table
+    ),
+) -> None:
+    """Show one rule: what it says, its parameters over time, its citations."""
+    data = _rule_json(rule_id)
+    if output_format is Format.json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    console = _console()
+    console.print(f"[bold]{data['id']}[/bold]: {data['title']}")
+    console.print(str(data["summary"]))
+    console.print(f"In force from {data['in_force']['from']}")  # type: ignore[index]
+    console.print("Cites: " + "; ".join(c.label() for c in get_rule(rule_id).citations))
+    table = Table(title="Parameters over time")
+    for col in ("parameter", "since", "value", "confidence", "citation", "verified"):
+        table.add_column(col)
+    for p in data["parameters"]:  # type: ignore[attr-defined]
+        for v in p["values"]:
+            cite = v["citation"]
+            table.add_row(
+                p["path"],
+                v["since"],
+                f"{p['comparator'] or ''} {v['value']}".strip(),
+                v["confidence"],
+                f"{cite['symbol']} {cite['paragraph']}",
+                "yes" if cite["verified"] else "no",
+            )
+    console.print(table)
+
+
+@schema_app.command("dossier")
+def schema_dossier() -> None:
+    """Print the JSON Schema of the dossier format."""
+    typer.echo(json.dumps(Dossier.model_json_schema(), indent=2))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"csbm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    pass
+
+
+def main() -> None:
+    """Entry point: csbm's own errors exit with code 2 and a message, never a traceback."""
+    try:
+        app()
+    except CsbmError as exc:
+        err = Console(stderr=True, soft_wrap=True, highlight=False)
+        err.print("[red]error:[/red] ", end="")
+        err.print(str(exc), markup=False)
+        sys.exit(2)

@@ -1,0 +1,119 @@
+"""Estimates per quantity and scenario, derived from the claims in a dossier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from csbm.evidence.interval import Interval
+from csbm.model.dossier import Claim, Dossier, Quantity, Source, SourceKind
+from csbm.model.finding import ParameterUse, Scenario
+
+_OFFICIAL = {SourceKind.OFFICIAL_NOTIFICATION, SourceKind.OFFICIAL_CALENDAR}
+
+
+def is_declared(source: Source, dossier: Dossier) -> bool:
+    """A claim is declared when an official document, or a conducting or host State, makes it."""
+    if source.kind in _OFFICIAL:
+        return True
+    states = set(dossier.activity.conducting_states) | set(dossier.activity.host_states)
+    return source.state is not None and source.state in states
+
+
+def in_scenario(scenario: Scenario, source: Source, dossier: Dossier) -> bool:
+    if scenario is Scenario.ALL:
+        return True
+    return is_declared(source, dossier) == (scenario is Scenario.DECLARED)
+
+
+def known_on(claim: Claim, source: Source) -> date | None:
+    """When a claim became known: its own date, else its source's publication date."""
+    return claim.stated or source.published
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    claim: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What the claims of one scenario allow for one quantity of the whole activity."""
+
+    quantity: Quantity
+    interval: Interval
+    claims: tuple[str, ...]
+
+    def as_json(self) -> dict[str, object]:
+        return {**self.interval.as_json(), "claims": list(self.claims)}
+
+
+@dataclass
+class Estimates:
+    scenario: Scenario
+    by_quantity: dict[Quantity, Estimate] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
+    method: ParameterUse | None = None
+    # Declared sources that speak about the activity but give no figure ("below the threshold").
+    without_figures: list[str] = field(default_factory=list)
+
+    def get(self, quantity: Quantity) -> Estimate | None:
+        return self.by_quantity.get(quantity)
+
+    def as_json(self) -> dict[str, object]:
+        out: dict[str, object] = {q.value: e.as_json() for q, e in self.by_quantity.items()}
+        if self.left_out:
+            out["left_out"] = [{"claim": x.claim, "reason": x.reason} for x in self.left_out]
+        if self.without_figures:
+            out["sources_without_figures"] = self.without_figures
+        if self.method is not None:
+            out["method"] = self.method.model_dump(mode="json")
+        return out
+
+
+def estimate(
+    dossier: Dossier,
+    scenario: Scenario,
+    margin: ParameterUse,
+    as_of: date | None = None,
+) -> Estimates:
+    """Per quantity, the hull of the intervals of the scenario's whole-activity claims.
+
+    The hull is deliberately wide: when sources disagree, a threshold that falls
+    between them is reported as indeterminate rather than silently resolved.
+    """
+    result = Estimates(scenario, method=margin)
+    if not isinstance(margin.value, float | int) or isinstance(margin.value, bool):
+        raise ValueError(f"{margin.path} must be a number, not {margin.value!r}")
+    ratio = float(margin.value)
+    for index, claim in enumerate(dossier.claims):
+        cid = dossier.claim_id(index)
+        source = dossier.source(claim.source)
+        if not in_scenario(scenario, source, dossier):
+            continue
+        if as_of is not None:
+            known = known_on(claim, source)
+            if known is None or known > as_of:
+                when = "an unknown date" if known is None else str(known)
+                result.left_out.append(LeftOut(cid, f"known on {when}, after the as-of date"))
+                continue
+        if claim.scope is not None:
+            result.left_out.append(
+                LeftOut(cid, f"covers only part of the activity ({claim.scope})")
+            )
+            continue
+        interval = Interval.from_claim(claim, ratio)
+        held = result.by_quantity.get(claim.quantity)
+        if held is None:
+            result.by_quantity[claim.quantity] = Estimate(claim.quantity, interval, (cid,))
+        else:
+            result.by_quantity[claim.quantity] = Estimate(
+                claim.quantity, held.interval.hull(interval), (*held.claims, cid)
+            )
+    if scenario is Scenario.DECLARED:
+        with_claims = {c.source for c in dossier.claims}
+        result.without_figures = [
+            s.id for s in dossier.sources if is_declared(s, dossier) and s.id not in with_claims
+        ]
+    return result

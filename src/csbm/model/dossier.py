@@ -1,0 +1,328 @@
+"""The dossier: the exchange format between people and csbm (format version 1).
+
+One YAML file per activity: the activity itself, the sources, the claims those
+sources make about it, and the official acts under the Vienna Document on
+record. Field names are a contract: new fields may be added, none renamed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+FORMAT_VERSION = 1
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def _check_state(code: str) -> str:
+    if not isinstance(code, str) or len(code) != 3 or not code.isupper():
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 code (three capital letters)")
+    if pycountry.countries.get(alpha_3=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+    return code
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"{value!r} is not a slug (lower-case letters, digits, '.', '_' and '-')")
+    return value
+
+
+def _one_or_many(value: object) -> object:
+    """Acts may name one State (`by: BLR`) or several (`by: [EST, LVA]`)."""
+    return [value] if isinstance(value, str) else value
+
+
+def _date_or_datetime(value: object) -> object:
+    """'2022-02-09' is a day; '2022-02-09T14:00' is a moment. Keep the two apart."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                return date.fromisoformat(text)
+            return datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date (YYYY-MM-DD) or date-time") from None
+    return value
+
+
+StateCode = Annotated[str, AfterValidator(_check_state)]
+StateList = Annotated[list[StateCode], BeforeValidator(_one_or_many)]
+Slug = Annotated[str, AfterValidator(_check_slug)]
+DayOrMoment = Annotated[date | datetime, BeforeValidator(_date_or_datetime)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class ActivityKind(StrEnum):
+    LAND_EXERCISE = "land_exercise"
+    AMPHIBIOUS_LANDING = "amphibious_landing"
+    PARACHUTE_ASSAULT = "parachute_assault"
+    TRANSFER = "transfer"
+    CONCENTRATION = "concentration"
+
+
+class SourceKind(StrEnum):
+    OFFICIAL_NOTIFICATION = "official_notification"
+    OFFICIAL_CALENDAR = "official_calendar"
+    GOVERNMENT_STATEMENT = "government_statement"
+    ALLIANCE_STATEMENT = "alliance_statement"
+    THINK_TANK = "think_tank"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class Quantity(StrEnum):
+    TROOPS = "troops"
+    TANKS = "tanks"
+    ACV = "acv"
+    ARTILLERY = "artillery"
+    SORTIES = "sorties"
+    AIRCRAFT = "aircraft"
+    HELICOPTERS = "helicopters"
+    SHIPS = "ships"
+    AIR_DEFENCE_SYSTEMS = "air_defence_systems"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    UP_TO = "up_to"
+
+
+class ActType(StrEnum):
+    NOTIFICATION = "notification"
+    CALENDAR_ENTRY = "calendar_entry"
+    OBSERVATION_INVITATION = "observation_invitation"
+    LARGE_ACTIVITY_COMMUNICATION = "large_activity_communication"
+    CHAPTER3_REQUEST = "chapter3_request"
+    CHAPTER3_REPLY = "chapter3_reply"
+    CHAPTER3_MEETING = "chapter3_meeting"
+
+
+class Location(_Model):
+    name: str = Field(min_length=1)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    precision: str | None = Field(
+        default=None, description="How precise the coordinate is, e.g. 'approximate, range centre'."
+    )
+    source: str | None = Field(default=None, description="Id of the source that names the place.")
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> Location:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both lat and lon, or neither")
+        return self
+
+
+class Activity(_Model):
+    id: Slug
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    kind: ActivityKind
+    conducting_states: list[StateCode] = Field(min_length=1)
+    host_states: list[StateCode] = Field(min_length=1)
+    start: date
+    end: date
+    alert: bool | None = Field(
+        default=None,
+        description="Carried out without advance notice to the troops involved; null = unknown.",
+    )
+    single_operational_command: bool | None = Field(
+        default=None, description="All forces under a single operational command; null = unknown."
+    )
+    parent: Slug | None = None
+    locations: list[Location] = Field(default_factory=list)
+    duration_hours: StrictInt | None = Field(
+        default=None,
+        gt=0,
+        description="Length in hours where known more precisely than the dates; "
+        "otherwise whole days from start to end inclusive are used.",
+    )
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> Activity:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def hours(self) -> int:
+        """Length in hours: the stated figure, else whole days from start to end inclusive."""
+        if self.duration_hours is not None:
+            return self.duration_hours
+        return ((self.end - self.start).days + 1) * 24
+
+
+class Source(_Model):
+    id: Slug
+    kind: SourceKind
+    publisher: str = Field(min_length=1)
+    author: str | None = None
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    symbol: str | None = Field(default=None, description="Document symbol, e.g. FSC.DOC/1/11.")
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    state: StateCode | None = Field(
+        default=None,
+        description="The State whose government speaks through this source, if any. "
+        "Decides whether its claims count as declared.",
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _url_or_symbol(self) -> Source:
+        if not self.url and not self.symbol:
+            raise ValueError("a source needs a url or a document symbol")
+        return self
+
+
+class Claim(_Model):
+    id: Slug | None = Field(default=None, description="Stable id; derived from source if absent.")
+    quantity: Quantity
+    value: StrictInt | None = Field(default=None, ge=0)
+    low: StrictInt | None = Field(default=None, ge=0)
+    high: StrictInt | None = Field(default=None, ge=0)
+    qualifier: Qualifier = Qualifier.EXACT
+    scope: str | None = Field(
+        default=None, description="null = the whole activity; else the part the figure covers."
+    )
+    source: Slug
+    credibility: Literal[1, 2, 3, 4, 5, 6] | None = None
+    quote: str | None = None
+    stated: date | None = Field(
+        default=None, description="When the figure was stated, if not the source's date."
+    )
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Claim:
+        has_range = self.low is not None or self.high is not None
+        if self.value is None and not has_range:
+            raise ValueError("give value, or low and high")
+        if self.value is not None and has_range:
+            raise ValueError("give value, or low and high, not both")
+        if has_range:
+            if self.low is None or self.high is None:
+                raise ValueError("a range needs both low and high")
+            if self.low > self.high:
+                raise ValueError(f"low {self.low} is above high {self.high}")
+        return self
+
+
+class Act(_Model):
+    id: Slug | None = None
+    type: ActType
+    by: StateList = Field(min_length=1)
+    to: StateList | None = None
+    made: bool = True
+    date: DayOrMoment | None = None
+    requested: DayOrMoment | None = Field(
+        default=None, description="For a chapter3_meeting: when the meeting was requested."
+    )
+    source: Slug
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _date_when_made(self) -> Act:
+        if self.made and self.date is None:
+            raise ValueError("an act that was made needs a date (or say made: false)")
+        return self
+
+
+class Dossier(_Model):
+    csbm: Literal[1] = Field(description="Format version of the dossier.")
+    activity: Activity
+    sources: list[Source] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    acts: list[Act] = Field(default_factory=list)
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_sources(cls, sources: list[Source]) -> list[Source]:
+        seen: set[str] = set()
+        for source in sources:
+            if source.id in seen:
+                raise ValueError(f"source id {source.id!r} is used twice")
+            seen.add(source.id)
+        return sources
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Dossier:
+        known = {s.id for s in self.sources}
+        refs: list[tuple[tuple[str | int, ...], str]] = []
+        refs += [(("claims", i, "source"), c.source) for i, c in enumerate(self.claims)]
+        refs += [(("acts", i, "source"), a.source) for i, a in enumerate(self.acts)]
+        refs += [
+            (("activity", "locations", i, "source"), loc.source)
+            for i, loc in enumerate(self.activity.locations)
+            if loc.source is not None
+        ]
+        errors = [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "unknown_source",
+                    "names source {name!r}, which is not among the dossier's sources",
+                    {"name": name},
+                ),
+                loc=loc,
+                input=name,
+            )
+            for loc, name in refs
+            if name not in known
+        ]
+        seen: set[str] = set()
+        for i, claim in enumerate(self.claims):
+            if claim.id is None:
+                continue
+            if claim.id in seen:
+                errors.append(
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "duplicate_id", "claim id {id!r} is used twice", {"id": claim.id}
+                        ),
+                        loc=("claims", i, "id"),
+                        input=claim.id,
+                    )
+                )
+            seen.add(claim.id)
+        if errors:
+            raise ValidationError.from_exception_data("Dossier", errors)
+        return self
+
+    def claim_id(self, index: int) -> str:
+        """The claim's own id, or one derived from its source and position."""
+        claim = self.claims[index]
+        if claim.id is not None:
+            return claim.id
+        n = sum(1 for c in self.claims[:index] if c.source == claim.source) + 1
+        return f"{claim.source}.{claim.quantity.value}.{n}"
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)

@@ -1,0 +1,91 @@
+"""The Markdown report: the same content as the terminal report, for documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from csbm.model.dossier import Quantity
+from csbm.report import _facts as facts
+from csbm.rules.assess import Assessment
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_one(a: Assessment) -> str:
+    out = [
+        f"## {facts.headline(a)}",
+        "",
+        f"- {facts.ruleset_line(a)}",
+        f"- {facts.knowledge_line(a)}",
+    ]
+    out += [f"- Unknown: {u}" for u in facts.unknowns(a)]
+    scenarios = list(a.scenarios)
+    out += [
+        "",
+        "### Estimates",
+        "",
+        "| quantity | " + " | ".join(facts.SCENARIO_LABEL[s] for s in scenarios) + " |",
+        "|---" * (len(scenarios) + 1) + "|",
+    ]
+    for q in Quantity:
+        cells = [a.scenarios[s].estimates.get(q) for s in scenarios]
+        if any(cells):
+            out.append(
+                f"| {q.value} | "
+                + " | ".join(facts.estimate_text(c.interval if c else None) for c in cells)
+                + " |"
+            )
+    out += [
+        "",
+        "### Verdicts",
+        "",
+        "| rule | " + " | ".join(facts.SCENARIO_LABEL[s] for s in scenarios) + " |",
+        "|---" * (len(scenarios) + 1) + "|",
+    ]
+    for rule_id in facts.rule_ids(a):
+        out.append(
+            f"| `{rule_id}` | "
+            + " | ".join(
+                facts.summary_outcome([f for f in a.scenarios[s].findings if f.rule == rule_id])
+                for s in scenarios
+            )
+            + " |"
+        )
+    out += ["", "### Why", ""]
+    for rule_id in facts.rule_ids(a):
+        found = facts.findings_of(a, rule_id)
+        out.append(f"#### `{rule_id}`")
+        out.append("")
+        first = found[0][1]
+        out.append("Cites: " + "; ".join(c.label() for c in first.citations) + ".")
+        out.append("")
+        for s, f in found:
+            subject = f" [{f.subject}]" if f.subject else ""
+            line = f"- **{s}**{subject}: *{f.outcome.value}*. {f.reason}"
+            if f.deadline:
+                line += f" ({facts.deadline_text(f.deadline)})"
+            if f.claims:
+                line += " Claims: " + ", ".join(f"`{c}`" for c in f.claims) + "."
+            out.append(line)
+        if first.parameters:
+            out.append("")
+            out += [f"  - uses {facts.parameter_text(p)}" for p in first.parameters]
+        if first.assumptions:
+            out += [f"  - assumes: {x}" for x in first.assumptions]
+        out.append("")
+    rows = facts.claim_rows(a.dossier)
+    if rows:
+        out += [
+            "### Evidence",
+            "",
+            "| claim | quantity | figure | scope | source | date | grade | side | link |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def render(assessments: Sequence[Assessment]) -> str:
+    return "\n".join(render_one(a) for a in assessments)

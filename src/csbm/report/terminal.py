@@ -1,0 +1,117 @@
+"""The terminal report: Rich tables for people at a shell."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from csbm.model.dossier import Quantity
+from csbm.model.finding import Outcome
+from csbm.report import _facts as facts
+from csbm.rules.assess import Assessment
+
+STYLE = {
+    Outcome.COMPLIANT.value: "green",
+    Outcome.NON_COMPLIANT.value: "bold red",
+    Outcome.INDETERMINATE.value: "yellow",
+    Outcome.NOT_APPLICABLE.value: "dim",
+    Outcome.CONFLICT.value: "bold magenta",
+}
+
+
+def _outcome(word: str) -> Text:
+    return Text(word, style=STYLE.get(word, ""))
+
+
+def render_one(a: Assessment) -> Group:
+    parts: list[object] = []
+    head = [facts.ruleset_line(a), facts.knowledge_line(a)]
+    if facts.unknowns(a):
+        head.append("Unknown: " + "; ".join(facts.unknowns(a)))
+    parts.append(Panel("\n".join(head), title=facts.headline(a), title_align="left"))
+
+    scenarios = list(a.scenarios)
+    est = Table(title="Estimates (interval of the claims in each scenario)", title_justify="left")
+    est.add_column("quantity")
+    for s in scenarios:
+        est.add_column(facts.SCENARIO_LABEL[s])
+    quantities = [q for q in Quantity if any(r.estimates.get(q) for r in a.scenarios.values())]
+    for q in quantities:
+        row = []
+        for s in scenarios:
+            e = a.scenarios[s].estimates.get(q)
+            row.append(facts.estimate_text(e.interval if e else None))
+        est.add_row(q.value, *row)
+    if not quantities:
+        est.add_row("(no figures)", *["—" for _ in scenarios])
+    parts.append(est)
+
+    verdicts = Table(title="Verdicts", title_justify="left")
+    verdicts.add_column("rule")
+    for s in scenarios:
+        verdicts.add_column(facts.SCENARIO_LABEL[s])
+    for rule_id in facts.rule_ids(a):
+        cells = [
+            _outcome(
+                facts.summary_outcome([f for f in a.scenarios[s].findings if f.rule == rule_id])
+            )
+            for s in scenarios
+        ]
+        verdicts.add_row(rule_id, *cells)
+    parts.append(verdicts)
+
+    parts.append(Text("Why", style="bold"))
+    for rule_id in facts.rule_ids(a):
+        found = facts.findings_of(a, rule_id)
+        why = Table(box=None, show_header=False, pad_edge=False, expand=True)
+        why.add_column("scenario", no_wrap=True, style="cyan")
+        why.add_column("outcome", no_wrap=True)
+        why.add_column("reason", ratio=1)
+        for label, f in found:
+            reason = (f"[{f.subject}] " if f.subject else "") + f.reason
+            if f.deadline:
+                reason += f" ({facts.deadline_text(f.deadline)})"
+            why.add_row("  " + label, _outcome(f.outcome.value), reason)
+        cites = "; ".join(c.label() for c in found[0][1].citations)
+        parts.append(Group(Text(f"{rule_id}  cites {cites}", style="bold"), why))
+
+    used = facts.parameters_used(a)
+    if used:
+        ptable = Table(title="Parameters used", title_justify="left")
+        for col in ("parameter", "value", "since", "confidence", "citation"):
+            ptable.add_column(col)
+        for p in used:
+            ptable.add_row(
+                p.path, facts.value_text(p), str(p.since), p.confidence, p.citation.label()
+            )
+        parts.append(ptable)
+    assumptions = facts.assumptions(a)
+    if assumptions:
+        parts.append(Text("Assumed: " + " ".join(assumptions), style="dim"))
+
+    rows = facts.claim_rows(a.dossier)
+    if rows:
+        ev = Table(title="Evidence", title_justify="left")
+        for col in ("claim", "quantity", "figure", "scope", "source", "date", "grade", "side"):
+            ev.add_column(col, overflow="fold")
+        for claim_row in rows:
+            ev.add_row(*claim_row[:-1])
+        parts.append(ev)
+    sources = Text("Sources\n", style="bold")
+    for line in facts.source_lines(a.dossier):
+        sources.append(line + "\n", style="")
+    parts.append(sources)
+    if a.acts_left_out:
+        parts.append(Text("Acts not yet known on the as-of date: " + ", ".join(a.acts_left_out)))
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def render(assessments: Sequence[Assessment], console: Console) -> None:
+    for i, a in enumerate(assessments):
+        if i:
+            console.rule()
+        console.print(render_one(a))

@@ -1,0 +1,279 @@
+"""Pieces several rules share: threshold tests, the notifiability gate, acts and deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from csbm.evidence.estimate import Estimates
+from csbm.model.dossier import Act, ActivityKind, ActType, Dossier, Quantity
+from csbm.model.finding import Deadline, Outcome
+from csbm.rules.engine import Context, ParameterView
+
+LAND_KINDS = {ActivityKind.LAND_EXERCISE, ActivityKind.TRANSFER, ActivityKind.CONCENTRATION}
+LAND_QUANTITIES = (Quantity.TROOPS, Quantity.TANKS, Quantity.ACV, Quantity.ARTILLERY)
+_LABEL = {
+    Quantity.TROOPS: "troops",
+    Quantity.TANKS: "battle tanks",
+    Quantity.ACV: "ACV",
+    Quantity.ARTILLERY: "artillery pieces",
+}
+
+DIVISION_ASSUMPTION = (
+    "The forces are taken to be organised in a divisional structure or at least two "
+    "brigades/regiments, as the land thresholds require; csbm cannot check this."
+)
+
+
+def label(q: Quantity) -> str:
+    return _LABEL.get(q, q.value.replace("_", " "))
+
+
+def fmt(n: float) -> str:
+    return f"{n:,.0f}"
+
+
+@dataclass
+class Test:
+    """Result of testing an activity's figures against a set of thresholds (any one suffices)."""
+
+    result: bool | None
+    reason: str
+    claims: list[str] = field(default_factory=list)
+
+
+def threshold_test(
+    estimates: Estimates,
+    params: ParameterView,
+    thresholds: Sequence[tuple[Quantity, str]],
+    *,
+    strict: bool = False,
+) -> Test:
+    """Do the figures reach any threshold? `strict` means 'more than' rather than 'at least'."""
+    met: list[str] = []
+    straddle: list[str] = []
+    below: list[str] = []
+    missing: list[str] = []
+    unknown_rule: list[str] = []
+    claims: list[str] = []
+    cmp_word = "above" if strict else "at or above"
+    for quantity, path in thresholds:
+        threshold = params.known_number(path)
+        if threshold is None:
+            unknown_rule.append(label(quantity))
+            continue
+        est = estimates.get(quantity)
+        if est is None:
+            missing.append(label(quantity))
+            continue
+        claims.extend(est.claims)
+        verdict = est.interval.more_than(threshold) if strict else est.interval.at_least(threshold)
+        text = f"{label(quantity)} {est.interval.render()}"
+        if verdict is True:
+            met.append(f"{text} ({cmp_word} {fmt(threshold)})")
+        elif verdict is False:
+            below.append(f"{text} (threshold {fmt(threshold)})")
+        else:
+            straddle.append(f"{text} (straddles {fmt(threshold)})")
+    if met:
+        return Test(True, "; ".join(met), claims)
+    if not straddle and not missing and not unknown_rule:
+        return Test(False, "below every threshold: " + "; ".join(below), claims)
+    parts = []
+    if straddle:
+        parts.append("; ".join(straddle))
+    if below:
+        parts.append("below: " + "; ".join(below))
+    if missing:
+        parts.append("no figures for " + ", ".join(missing))
+        if not met and not straddle and not below and estimates.without_figures:
+            parts.append(
+                "statements by the States themselves give no figures ("
+                + ", ".join(estimates.without_figures)
+                + ")"
+            )
+    if unknown_rule:
+        parts.append("threshold unknown under this ruleset for " + ", ".join(unknown_rule))
+    return Test(None, "; ".join(parts), claims)
+
+
+def chapter_thresholds(dossier: Dossier, chapter: str) -> list[tuple[Quantity, str]]:
+    """The thresholds of Chapter V (`ch05`) or VI (`ch06`) for the activity's kind."""
+    if dossier.activity.kind in LAND_KINDS:
+        return [(q, f"{chapter}.land.{q.value}") for q in LAND_QUANTITIES]
+    return [(Quantity.TROOPS, f"{chapter}.amphibious_parachute.troops")]
+
+
+def thresholds_gate(ctx: Context, chapter: str) -> Test:
+    """Is the activity subject to the chapter? Figures first, then the single command."""
+    activity = ctx.dossier.activity
+    test = threshold_test(ctx.estimates, ctx.params, chapter_thresholds(ctx.dossier, chapter))
+    prefix = f"{ctx.scenario.value} figures: "
+    if activity.kind is not ActivityKind.LAND_EXERCISE:
+        return Test(test.result, prefix + test.reason, test.claims)
+    soc = activity.single_operational_command
+    if soc is False:
+        return Test(
+            False,
+            "the forces were not under a single operational command, so each part is a "
+            "separate activity to be tested on its own (" + prefix + test.reason + ")",
+            test.claims,
+        )
+    if soc is None and test.result is True:
+        return Test(
+            None,
+            prefix + test.reason + ", but whether the forces were under a single operational "
+            "command is unknown",
+            test.claims,
+        )
+    return Test(test.result, prefix + test.reason, test.claims)
+
+
+# --- acts and deadlines -------------------------------------------------------------
+
+
+When = date | datetime
+
+
+def day(value: When) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def add_hours(start: When, hours: float) -> When:
+    """A deadline `hours` after `start`; with a bare date, counted in whole days (48 h = 2 days)."""
+    if isinstance(start, datetime):
+        return start + timedelta(hours=hours)
+    return start + timedelta(days=int(hours // 24))
+
+
+def on_time(done: When, due: When) -> bool:
+    """Was `done` on or before `due`? Compared at the coarser of the two precisions."""
+    if isinstance(done, datetime) and isinstance(due, datetime):
+        return done <= due
+    return day(done) <= day(due)
+
+
+@dataclass
+class Obligation:
+    outcome: Outcome
+    reason: str
+    deadline: Deadline
+
+
+def _name(act_type: ActType) -> str:
+    return act_type.value.replace("_", " ")
+
+
+def act_by(ctx: Context, act_type: ActType, state: str, due: When | None) -> Obligation:
+    """Did `state` do the act, and in time? Missing records make the answer unknown."""
+    acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
+    made = sorted((a for a in acts if a.made), key=lambda a: day(a.date or date.min))
+    not_made = [a for a in acts if not a.made]
+    what = _name(act_type)
+    if made and not_made:
+        first = made[0]
+        return Obligation(
+            Outcome.CONFLICT,
+            f"sources disagree on the {what} by {state}: {first.source} records one on "
+            f"{first.date}, {not_made[0].source} says none was made",
+            Deadline(due=due, met=None, done=first.date),
+        )
+    if not_made:
+        return Obligation(
+            Outcome.NON_COMPLIANT,
+            f"{state} made no {what} (per {not_made[0].source})",
+            Deadline(due=due, met=False),
+        )
+    if not made:
+        return Obligation(
+            Outcome.INDETERMINATE,
+            f"no {what} by {state} is on record (missing is not proof it was not made)",
+            Deadline(due=due, met=None),
+        )
+    done = made[0].date
+    assert done is not None
+    if due is None:
+        return Obligation(
+            Outcome.COMPLIANT,
+            f"{state} made the {what} on {done} (per {made[0].source})",
+            Deadline(due=None, met=True, done=done),
+        )
+    if on_time(done, due):
+        return Obligation(
+            Outcome.COMPLIANT,
+            f"{state} made the {what} on {done}, on or before {due} (per {made[0].source})",
+            Deadline(due=due, met=True, done=done),
+        )
+    return Obligation(
+        Outcome.NON_COMPLIANT,
+        f"{state} made the {what} on {done}, after the deadline of {due} (per {made[0].source})",
+        Deadline(due=due, met=False, done=done),
+    )
+
+
+_SEVERITY = [Outcome.CONFLICT, Outcome.NON_COMPLIANT, Outcome.INDETERMINATE, Outcome.COMPLIANT]
+
+
+def combine(obligations: Sequence[Obligation]) -> Obligation:
+    """Several States owe the same act: the worst outcome wins; all reasons are kept."""
+    worst = min(obligations, key=lambda o: _SEVERITY.index(o.outcome))
+    reason = "; ".join(o.reason for o in obligations)
+    return Obligation(worst.outcome, reason, worst.deadline)
+
+
+def owed_by_hosts(ctx: Context, act_type: ActType, due: When | None) -> Obligation:
+    return combine([act_by(ctx, act_type, s, due) for s in ctx.dossier.activity.host_states])
+
+
+def either_due(ctx: Context, act_type: ActType, normal_due: When, alert_due: When) -> Obligation:
+    """When it is unknown whether the activity was an alert one, test both deadlines."""
+    normal = owed_by_hosts(ctx, act_type, normal_due)
+    alert = owed_by_hosts(ctx, act_type, alert_due)
+    if normal.outcome is alert.outcome:
+        return Obligation(
+            normal.outcome,
+            normal.reason + " (the answer is the same whether or not it was an alert activity)",
+            normal.deadline,
+        )
+    return Obligation(
+        Outcome.INDETERMINATE,
+        f"whether it was an alert activity is unknown: if not, {normal.reason}; "
+        f"if it was, {alert.reason}",
+        Deadline(due=normal_due, met=None, done=normal.deadline.done),
+    )
+
+
+def gated(gate: Test, obligation: Obligation, trigger: str, duty: str) -> tuple[Outcome, str]:
+    """Join 'is the rule triggered?' with 'was the duty done?' into one outcome and reason.
+
+    `trigger` names the state ("notifiable"), `duty` the resulting obligation
+    ("notification was due by 2021-12-30").
+    """
+    if gate.result is True:
+        return (
+            obligation.outcome,
+            f"{trigger.capitalize()} ({gate.reason}): {duty}; {obligation.reason}.",
+        )
+    if obligation.outcome is Outcome.COMPLIANT:
+        return (
+            Outcome.COMPLIANT,
+            f"Possibly {trigger} ({gate.reason}); {obligation.reason}, so the duty was met "
+            "either way.",
+        )
+    if obligation.outcome is Outcome.CONFLICT:
+        return Outcome.CONFLICT, f"Possibly {trigger} ({gate.reason}); {obligation.reason}."
+    return (
+        Outcome.INDETERMINATE,
+        f"Possibly {trigger} ({gate.reason}); if so, {duty}, and {obligation.reason}.",
+    )
+
+
+def acts_of(ctx: Context, act_type: ActType) -> list[Act]:
+    return [a for a in ctx.acts if a.type is act_type]
+
+
+def november_deadline(ctx: Context, years_before: int) -> date:
+    month_day = str(ctx.params.value("ch07.calendar_deadline"))
+    month, dd = (int(x) for x in month_day.split("-"))
+    return date(ctx.dossier.activity.start.year - years_before, month, dd)

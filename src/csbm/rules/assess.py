@@ -1,0 +1,167 @@
+"""Assessing activities: estimates per scenario, then every rule, into one result per activity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from csbm.errors import UsageError
+from csbm.evidence.estimate import Estimates, estimate
+from csbm.model.dossier import Act, Dossier
+from csbm.model.finding import Citation, Finding, Outcome, ParameterUse, Scenario
+from csbm.rules._common import day
+from csbm.rules.engine import Context, ParameterView, Peer, Ruleset, load_ruleset, rules
+
+
+@dataclass
+class ScenarioResult:
+    estimates: Estimates
+    findings: list[Finding]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "estimates": self.estimates.as_json(),
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+        }
+
+    def finding(self, rule_id: str) -> Finding:
+        """The first finding of a rule (rules with subjects may give several)."""
+        for f in self.findings:
+            if f.rule == rule_id:
+                return f
+        raise KeyError(rule_id)
+
+
+@dataclass
+class Assessment:
+    """Everything csbm concludes about one activity."""
+
+    dossier: Dossier
+    ruleset: Ruleset | None
+    as_of: date | None
+    scenarios: dict[Scenario, ScenarioResult]
+    acts_left_out: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        a = self.dossier.activity
+        return {
+            "activity": a.model_dump(mode="json", exclude={"locations", "notes"})
+            | {"locations": [loc.model_dump(mode="json") for loc in a.locations]},
+            "ruleset": self.ruleset.as_json() if self.ruleset else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "acts_left_out": self.acts_left_out,
+            "scenarios": {s.value: r.as_json() for s, r in self.scenarios.items()},
+        }
+
+
+def parse_scenarios(names: Sequence[str] | None) -> list[Scenario]:
+    if not names:
+        return list(Scenario)
+    try:
+        return [Scenario(n) for n in names]
+    except ValueError:
+        known = ", ".join(s.value for s in Scenario)
+        raise UsageError(f"unknown scenario in {list(names)}; use one of {known}") from None
+
+
+def _known_acts(dossier: Dossier, as_of: date | None) -> tuple[list[Act], list[str]]:
+    if as_of is None:
+        return list(dossier.acts), []
+    kept, left = [], []
+    for i, act in enumerate(dossier.acts):
+        known = (
+            act.date
+            if act.made and act.date is not None
+            else (dossier.source(act.source).published)
+        )
+        if known is not None and day(known) <= as_of:
+            kept.append(act)
+        else:
+            left.append(act.id or f"acts[{i}]")
+    return kept, left
+
+
+def _no_ruleset(dossier: Dossier, scenario: Scenario) -> ScenarioResult:
+    findings = [
+        Finding(
+            rule=spec.id,
+            applies=False,
+            outcome=Outcome.NOT_APPLICABLE,
+            reason=(
+                f"No encoded ruleset was in force on {dossier.activity.start}; "
+                f"this rule applies from {spec.since}."
+            ),
+            citations=list(spec.citations),
+        )
+        for spec in rules()
+    ]
+    return ScenarioResult(Estimates(scenario), findings)
+
+
+def assess(
+    dossiers: Sequence[Dossier],
+    *,
+    ruleset: str | None = None,
+    as_of: date | None = None,
+    scenarios: Sequence[Scenario] | None = None,
+) -> list[Assessment]:
+    """Assess each dossier under the rules in force on its start date (or `ruleset`).
+
+    Rules that count a State's activities (Chapter VIII) see the whole set given.
+    """
+    chosen = list(scenarios or Scenario)
+    results: list[Assessment] = []
+    fixed = load_ruleset(ruleset) if ruleset else None
+    margins: dict[tuple[str, date], ParameterUse] = {}
+    # Estimates of every activity per scenario, shared by the set rules.
+    peers: dict[Scenario, list[Peer]] = {s: [] for s in chosen}
+    prepared = []
+    for dossier in dossiers:
+        rs = fixed or load_ruleset(on=dossier.activity.start)
+        when = rs.lookup_date(dossier.activity.start) if rs else dossier.activity.start
+        if rs is None:
+            per_scenario = {s: Estimates(s) for s in chosen}
+        else:
+            key = (rs.id, when)
+            if key not in margins:
+                margins[key] = ParameterView(rs, when).use("evidence.approx_margin")
+            per_scenario = {s: estimate(dossier, s, margins[key], as_of) for s in chosen}
+        for s in chosen:
+            peers[s].append(Peer(dossier, per_scenario[s]))
+        prepared.append((dossier, rs, when, per_scenario))
+    for dossier, rs, when, per_scenario in prepared:
+        acts, left = _known_acts(dossier, as_of)
+        out: dict[Scenario, ScenarioResult] = {}
+        for s in chosen:
+            if rs is None:
+                out[s] = _no_ruleset(dossier, s)
+                continue
+            findings: list[Finding] = []
+            for spec in rules():
+                params = ParameterView(rs, when)
+                if not spec.in_force_on(when):
+                    findings.append(
+                        Finding(
+                            rule=spec.id,
+                            applies=False,
+                            outcome=Outcome.NOT_APPLICABLE,
+                            reason=f"Rule not in force on {when} (in force from {spec.since}).",
+                            citations=list(spec.citations),
+                        )
+                    )
+                    continue
+                ctx = Context(spec, dossier, s, per_scenario[s], acts, params, as_of, peers[s])
+                findings.extend(spec.func(ctx))
+            out[s] = ScenarioResult(per_scenario[s], findings)
+        results.append(Assessment(dossier, rs, as_of, out, left))
+    return results
+
+
+def citations_of(findings: Sequence[Finding]) -> list[Citation]:
+    seen: dict[str, Citation] = {}
+    for f in findings:
+        for c in f.citations:
+            seen.setdefault(c.label(), c)
+    return list(seen.values())

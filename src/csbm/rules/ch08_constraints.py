@@ -1,0 +1,411 @@
+"""Chapter VIII: constraining provisions.
+
+The large-activity rule looks at one activity. The four counting constraints need
+every activity of a State, so they are evaluated over the set of dossiers being
+assessed: their reasons say how many activities that set held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from csbm.evidence.estimate import Estimates
+from csbm.model.dossier import ActivityKind, ActType, Dossier, Quantity
+from csbm.model.finding import Finding, Outcome
+from csbm.rules._common import (
+    Obligation,
+    Test,
+    combine,
+    gated,
+    november_deadline,
+    owed_by_hosts,
+    threshold_test,
+)
+from csbm.rules.engine import Context, ParameterView, Peer, rule
+
+_MULTINATIONAL = (
+    "A multinational activity counts in full against each conducting State's limits; the "
+    "Document's text on sharing is unverified."
+)
+
+
+def _large_test(estimates: Estimates, params: ParameterView) -> tuple[bool | None, str, list[str]]:
+    t = threshold_test(
+        estimates,
+        params,
+        [(Quantity.TROOPS, "ch08.large.troops"), (Quantity.TANKS, "ch08.large.tanks")],
+        strict=True,
+    )
+    return t.result, t.reason, t.claims
+
+
+@rule(
+    "ch08.large_activity_communication",
+    title="Large activities communicated two years ahead",
+    cites=[("vd2011", "VIII")],
+    since="2011-12-01",
+    reads=["ch08.large.", "ch07."],
+)
+def large_activity_communication(ctx: Context) -> list[Finding]:
+    """An activity of more than 40,000 troops or 900 battle tanks is communicated in writing by
+    15 November two years before the year it starts in, and may not be carried out unless it
+    was so communicated and is in the annual calendar."""
+    activity = ctx.dossier.activity
+    result, why, claims = _large_test(ctx.estimates, ctx.params)
+    gate_reason = f"{ctx.scenario.value} figures: {why}"
+    if activity.kind is ActivityKind.LAND_EXERCISE and result is not False:
+        soc = activity.single_operational_command
+        if soc is False:
+            result, gate_reason = False, "not under a single operational command; " + gate_reason
+        elif soc is None and result is True:
+            result = None
+            gate_reason += ", but whether under a single operational command is unknown"
+    if result is False:
+        return [
+            ctx.finding(
+                Outcome.NOT_APPLICABLE,
+                f"Not a large activity: {gate_reason}.",
+                applies=False,
+                claims=claims,
+            )
+        ]
+    years = int(ctx.params.number("ch08.large.communication_years_ahead"))
+    comm_due = november_deadline(ctx, years)
+    cal_due = november_deadline(ctx, 1)
+    both = combine(
+        [
+            owed_by_hosts(ctx, ActType.LARGE_ACTIVITY_COMMUNICATION, comm_due),
+            owed_by_hosts(ctx, ActType.CALENDAR_ENTRY, cal_due),
+        ]
+    )
+    obligation = Obligation(
+        both.outcome,
+        both.reason,
+        owed_by_hosts(ctx, ActType.LARGE_ACTIVITY_COMMUNICATION, comm_due).deadline,
+    )
+    duty = f"it had to be communicated by {comm_due} and be in the calendar sent by {cal_due}"
+    outcome, reason = gated(Test(result, gate_reason, claims), obligation, "a large activity", duty)
+    return [
+        ctx.finding(
+            outcome,
+            reason,
+            applies=result,
+            claims=claims,
+            deadline=obligation.deadline,
+            assumptions=[
+                "Alert activities are not exempted here; whether the Document exempts them "
+                "from this rule is unverified."
+            ],
+        )
+    ]
+
+
+# --- counting constraints over a State's activities -----------------------------------
+
+
+def _or(a: bool | None, b: bool | None) -> bool | None:
+    if a is True or b is True:
+        return True
+    if a is False and b is False:
+        return False
+    return None
+
+
+def _and(a: bool | None, b: bool | None) -> bool | None:
+    if a is False or b is False:
+        return False
+    if a is True and b is True:
+        return True
+    return None
+
+
+def _not(a: bool | None) -> bool | None:
+    return None if a is None else not a
+
+
+@dataclass(frozen=True)
+class _Counted:
+    dossier: Dossier
+    status: bool | None  # True: counts; None: might count; False: does not
+
+
+def _single_command(d: Dossier) -> bool | None:
+    if d.activity.kind is not ActivityKind.LAND_EXERCISE:
+        return True
+    return d.activity.single_operational_command
+
+
+def _more(est: Estimates, q: Quantity, threshold: float) -> bool | None:
+    e = est.get(q)
+    return None if e is None else e.interval.more_than(threshold)
+
+
+def _classify(params: ParameterView, peer: Peer, kind: str) -> bool | None:
+    """Does the activity count towards a constraint? None when the evidence cannot say."""
+    est = peer.estimates
+    p = params.number
+
+    def above(troops: str, tanks: str) -> bool | None:
+        return _or(_more(est, Quantity.TROOPS, p(troops)), _more(est, Quantity.TANKS, p(tanks)))
+
+    large = above("ch08.large.troops", "ch08.large.tanks")
+    if kind == "large":
+        counts = large
+    elif kind == "band":
+        counts = _and(above("ch08.band.troops", "ch08.band.tanks"), _not(large))
+    elif kind == "upper":
+        counts = _and(above("ch08.constraint_3.troops", "ch08.constraint_3.tanks"), _not(large))
+    else:  # simultaneous: every activity above 13,000 troops or 300 tanks, large ones too
+        counts = above("ch08.band.troops", "ch08.band.tanks")
+    return _and(_single_command(peer.dossier), counts)
+
+
+def _state_peers(ctx: Context, state: str) -> list[Peer]:
+    return [p for p in ctx.peers if state in p.dossier.activity.conducting_states]
+
+
+def _count(
+    ctx: Context,
+    state: str,
+    kind: str,
+    keep: Callable[[Dossier], bool],
+) -> list[_Counted]:
+    return [
+        _Counted(p.dossier, _classify(ctx.params, p, kind))
+        for p in _state_peers(ctx, state)
+        if keep(p.dossier)
+    ]
+
+
+def _started_in(first: int, last: int) -> Callable[[Dossier], bool]:
+    def keep(d: Dossier) -> bool:
+        return first <= d.activity.start.year <= last
+
+    return keep
+
+
+def _overlaps(start: date, end: date) -> Callable[[Dossier], bool]:
+    def keep(d: Dossier) -> bool:
+        return d.activity.start <= end and d.activity.end >= start
+
+    return keep
+
+
+def _verdict(
+    counted: Sequence[_Counted], limit: int, what: str, scope: str, set_size: int
+) -> tuple[Outcome, str, bool | None]:
+    sure = [c.dossier.activity.id for c in counted if c.status is True]
+    maybe = [c.dossier.activity.id for c in counted if c.status is None]
+    listed = f" ({', '.join(sure)})" if sure else ""
+    possible = f"; {len(maybe)} more might ({', '.join(maybe)})" if maybe else ""
+    basis = (
+        "in the only activity assessed"
+        if set_size == 1
+        else (f"among the {set_size} activities assessed together")
+    )
+    text = f"{scope}: {_n(len(sure))} {what}{listed}{possible}, limit {limit}, {basis}"
+    if len(sure) > limit:
+        return Outcome.NON_COMPLIANT, f"Over the limit. {text}.", True
+    if len(sure) + len(maybe) <= limit:
+        return Outcome.COMPLIANT, f"Within the limit. {text}.", bool(sure or maybe) or False
+    return Outcome.INDETERMINATE, f"May exceed the limit. {text}.", None
+
+
+def _n(count: int) -> str:
+    return "no" if count == 0 else str(count)
+
+
+def _subjects(ctx: Context) -> list[tuple[str, int]]:
+    year = ctx.dossier.activity.start.year
+    return [(s, year) for s in ctx.dossier.activity.conducting_states]
+
+
+def _window(ctx: Context, year: int) -> list[tuple[int, int]]:
+    n = int(ctx.params.number("ch08.constraint_1.window_years"))
+    reading = ctx.params.value("ch08.constraint_1.window_reading")
+    if reading == "rolling":
+        return [(y, y + n - 1) for y in range(year - n + 1, year + 1)]
+    if reading == "fixed":
+        anchor = int(ctx.params.number("ch08.constraint_1.window_anchor_year"))
+        first = anchor + ((year - anchor) // n) * n
+        return [(first, first + n - 1)]
+    raise ValueError(f"ch08.constraint_1.window_reading is {reading!r}: use rolling or fixed")
+
+
+_CITES = [("vd2011", "VIII")]
+
+
+@rule(
+    "ch08.constraint_1",
+    title="At most one large activity in three calendar years",
+    cites=_CITES,
+    since="2011-12-01",
+    needs="set",
+    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.constraint_1."],
+)
+def constraint_1(ctx: Context) -> list[Finding]:
+    """A State carries out at most one activity of more than 40,000 troops or 900 battle tanks
+    within three calendar years (read as rolling or fixed, as the parameter says)."""
+    limit = int(ctx.params.number("ch08.constraint_1.max_activities"))
+    reading = ctx.params.value("ch08.constraint_1.window_reading")
+    findings = []
+    for state, year in _subjects(ctx):
+        worst: tuple[Outcome, str, bool | None] | None = None
+        for first, last in _window(ctx, year):
+            counted = _count(ctx, state, "large", _started_in(first, last))
+            verdict = _verdict(
+                counted,
+                limit,
+                "large activities",
+                f"{state}, {first}–{last} ({reading} reading)",
+                len(ctx.peers),
+            )
+            order = [Outcome.NON_COMPLIANT, Outcome.INDETERMINATE, Outcome.COMPLIANT]
+            if worst is None or order.index(verdict[0]) < order.index(worst[0]):
+                worst = verdict
+        assert worst is not None
+        findings.append(
+            ctx.finding(
+                worst[0],
+                worst[1],
+                applies=worst[2],
+                subject=f"{state} {year}",
+                assumptions=[_MULTINATIONAL],
+            )
+        )
+    return findings
+
+
+def _per_year(ctx: Context, kind: str, limit_path: str, what: str) -> list[Finding]:
+    limit = int(ctx.params.number(limit_path))
+    findings = []
+    for state, year in _subjects(ctx):
+        counted = _count(ctx, state, kind, _started_in(year, year))
+        outcome, reason, applies = _verdict(
+            counted, limit, what, f"{state} in {year}", len(ctx.peers)
+        )
+        findings.append(
+            ctx.finding(
+                outcome,
+                reason,
+                applies=applies,
+                subject=f"{state} {year}",
+                assumptions=[_MULTINATIONAL],
+            )
+        )
+    return findings
+
+
+@rule(
+    "ch08.constraint_2",
+    title="At most six activities above 13,000 troops or 300 tanks a year",
+    cites=_CITES,
+    since="2011-12-01",
+    needs="set",
+    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.band.", "ch08.constraint_2."],
+)
+def constraint_2(ctx: Context) -> list[Finding]:
+    """A State carries out at most six activities a calendar year of more than 13,000 troops or
+    300 battle tanks (and not large activities)."""
+    return _per_year(
+        ctx,
+        "band",
+        "ch08.constraint_2.max_per_year",
+        "activities above 13,000 troops or 300 tanks (not large)",
+    )
+
+
+@rule(
+    "ch08.constraint_3",
+    title="Of those, at most three above 25,000 troops or 400 tanks",
+    cites=_CITES,
+    since="2011-12-01",
+    needs="set",
+    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.constraint_3."],
+)
+def constraint_3(ctx: Context) -> list[Finding]:
+    """Of the activities under constraint 2, at most three a calendar year may involve more
+    than 25,000 troops or 400 battle tanks."""
+    return _per_year(
+        ctx,
+        "upper",
+        "ch08.constraint_3.max_per_year",
+        "activities above 25,000 troops or 400 tanks (not large)",
+    )
+
+
+def _overlap_peak(activities: Sequence[Dossier]) -> tuple[int, date | None, list[str]]:
+    """The most activities running on one day, the first such day, and which they were."""
+    best: tuple[int, date | None, list[str]] = (0, None, [])
+    for d in activities:
+        day = d.activity.start
+        running = [o.activity.id for o in activities if o.activity.start <= day <= o.activity.end]
+        if len(running) > best[0]:
+            best = (len(running), day, running)
+    return best
+
+
+@rule(
+    "ch08.constraint_4",
+    title="At most three such activities at the same time",
+    cites=_CITES,
+    since="2011-12-01",
+    needs="set",
+    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.band.", "ch08.constraint_4."],
+)
+def constraint_4(ctx: Context) -> list[Finding]:
+    """A State carries out at most three activities of more than 13,000 troops or 300 battle
+    tanks at the same time."""
+    limit = int(ctx.params.number("ch08.constraint_4.max_simultaneous"))
+    findings = []
+    for state, year in _subjects(ctx):
+        start = date(year, 1, 1)
+        end = date(year, 12, 31)
+        counted = _count(
+            ctx,
+            state,
+            "simultaneous",
+            _overlaps(start, end),
+        )
+        sure = [c.dossier for c in counted if c.status is True]
+        maybe = [c.dossier for c in counted if c.status is not False]
+        n_sure, day_sure, ids_sure = _overlap_peak(sure)
+        n_maybe, day_maybe, ids_maybe = _overlap_peak(maybe)
+        scope = f"{state} in {year}"
+        basis = (
+            "in the only activity assessed"
+            if len(ctx.peers) == 1
+            else (f"among the {len(ctx.peers)} activities assessed together")
+        )
+        if n_sure > limit:
+            outcome, applies = Outcome.NON_COMPLIANT, True
+            reason = (
+                f"Over the limit. {scope}: {n_sure} activities above 13,000 troops or "
+                f"300 tanks ran at once on {day_sure} ({', '.join(ids_sure)}), limit "
+                f"{limit}, {basis}."
+            )
+        elif n_maybe <= limit:
+            outcome, applies = Outcome.COMPLIANT, (n_maybe > 0) or False
+            reason = (
+                f"Within the limit. {scope}: at most {n_maybe} such at once, "
+                f"limit {limit}, {basis}."
+            )
+        else:
+            outcome, applies = Outcome.INDETERMINATE, None
+            reason = (
+                f"May exceed the limit. {scope}: up to {n_maybe} activities that may be "
+                f"above 13,000 troops or 300 tanks ran at once on {day_maybe} "
+                f"({', '.join(ids_maybe)}), limit {limit}, {basis}."
+            )
+        findings.append(
+            ctx.finding(
+                outcome,
+                reason,
+                applies=applies,
+                subject=f"{state} {year}",
+                assumptions=[_MULTINATIONAL],
+            )
+        )
+    return findings

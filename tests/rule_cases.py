@@ -1,0 +1,188 @@
+"""YAML rule cases, in the spirit of OpenFisca's YAML tests.
+
+Each file in tests/cases holds a list of cases. A case names a dossier fragment,
+laid over a base dossier, and the findings it expects:
+
+    - name: 9,000 troops is notifiable
+      dossier:
+        activity: {start: 2023-06-10}
+        claims: [{quantity: troops, value: 9000, source: official}]
+        acts: [{type: notification, by: RUS, date: 2023-04-29, source: official}]
+      expect:
+        ch05.prior_notification: {outcome: compliant, applies: true}
+
+`scenario` (default independent-free `all`) picks the scenario checked; `as_of` and
+`ruleset` pass through to assess; `peers` lists further activities (fragments laid over
+the same base, each with its own id) assessed in the same set, for Chapter VIII.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from csbm._yaml import read_yaml
+from csbm.errors import CaseError
+from csbm.model import Dossier, Finding, Outcome, Scenario
+from csbm.model.load import problems_from
+from csbm.rules import assess
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+BASE: dict[str, Any] = {
+    "csbm": 1,
+    "activity": {
+        "id": "case",
+        "name": "Case activity",
+        "kind": "land_exercise",
+        "conducting_states": ["RUS"],
+        "host_states": ["RUS"],
+        "start": "2023-06-10",
+        "end": "2023-06-20",
+        "alert": False,
+        "single_operational_command": True,
+    },
+    "sources": [
+        {
+            "id": "official",
+            "kind": "official_notification",
+            "publisher": "Host MoD",
+            "published": "2023-04-01",
+            "symbol": "CBM/RU/23/0001/F25/O",
+            "state": "RUS",
+        },
+        {
+            "id": "ministry",
+            "kind": "government_statement",
+            "publisher": "Host MoD",
+            "published": "2023-06-01",
+            "url": "https://example.org/mod",
+            "state": "RUS",
+        },
+        {
+            "id": "press",
+            "kind": "media",
+            "publisher": "A newspaper",
+            "published": "2023-06-12",
+            "url": "https://example.org/press",
+        },
+        {
+            "id": "alliance",
+            "kind": "alliance_statement",
+            "publisher": "An alliance",
+            "published": "2023-06-15",
+            "url": "https://example.org/alliance",
+        },
+    ],
+    "claims": [],
+    "acts": [],
+}
+
+
+class Expectation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    outcome: Outcome
+    applies: bool | str | None = "any"
+    subject: str | None = None
+    due: date | None = None
+    met: bool | str | None = "any"
+    reason_contains: list[str] = Field(default_factory=list)
+    claims: list[str] | None = None
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    scenario: Scenario = Scenario.ALL
+    as_of: date | None = None
+    ruleset: str | None = None
+    dossier: dict[str, Any] = Field(default_factory=dict)
+    peers: list[dict[str, Any]] = Field(default_factory=list)
+    expect: dict[str, Expectation | list[Expectation]]
+
+
+def build(fragment: dict[str, Any], activity_id: str = "case") -> Dossier:
+    data = copy.deepcopy(BASE)
+    data["activity"]["id"] = activity_id
+    for key, value in fragment.items():
+        if key == "activity":
+            data["activity"].update(value)
+        elif key in ("claims", "acts"):
+            data[key] = list(value)
+        elif key == "sources":
+            data["sources"] = data["sources"] + list(value)
+        else:
+            data[key] = value
+    return Dossier.model_validate(data)
+
+
+def load_cases() -> list[tuple[str, Case]]:
+    cases: list[tuple[str, Case]] = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        located = read_yaml(path, CaseError)
+        if not isinstance(located.data, list):
+            raise CaseError(path, [])
+        for i, raw in enumerate(located.data):
+            try:
+                case = Case.model_validate(raw)
+            except ValidationError as exc:
+                problems = problems_from(exc, located)
+                raise CaseError(path, problems) from None
+            cases.append((f"{path.stem}[{i}] {case.name}", case))
+    return cases
+
+
+def run(case: Case) -> list[Finding]:
+    subject = build(case.dossier)
+    peers = [
+        build(p, p.get("activity", {}).get("id", f"peer-{i}")) for i, p in enumerate(case.peers)
+    ]
+    [result, *_] = assess(
+        [subject, *peers], ruleset=case.ruleset, as_of=case.as_of, scenarios=[case.scenario]
+    )
+    return result.scenarios[case.scenario].findings
+
+
+def check(case: Case, findings: list[Finding]) -> list[str]:
+    """Differences between expected and actual findings (empty when the case passes)."""
+    errors: list[str] = []
+    for rule_id, wanted in case.expect.items():
+        expectations = wanted if isinstance(wanted, list) else [wanted]
+        got = [f for f in findings if f.rule == rule_id]
+        if not got:
+            errors.append(f"{rule_id}: no finding")
+            continue
+        for exp in expectations:
+            candidates = [f for f in got if exp.subject is None or f.subject == exp.subject]
+            if not candidates:
+                errors.append(
+                    f"{rule_id}: no finding with subject {exp.subject!r}; "
+                    f"have {[f.subject for f in got]}"
+                )
+                continue
+            f = candidates[0]
+            where = f"{rule_id}" + (f" [{f.subject}]" if f.subject else "")
+            if f.outcome is not exp.outcome:
+                errors.append(
+                    f"{where}: outcome {f.outcome.value}, expected {exp.outcome.value} — {f.reason}"
+                )
+            if exp.applies != "any" and f.applies != exp.applies:
+                errors.append(f"{where}: applies {f.applies}, expected {exp.applies}")
+            if exp.due is not None:
+                due = f.deadline.due if f.deadline else None
+                if due != exp.due:
+                    errors.append(f"{where}: due {due}, expected {exp.due}")
+            if exp.met != "any":
+                met = f.deadline.met if f.deadline else None
+                if met != exp.met:
+                    errors.append(f"{where}: met {met}, expected {exp.met}")
+            for text in exp.reason_contains:
+                if text not in f.reason:
+                    errors.append(f"{where}: reason lacks {text!r}: {f.reason}")
+            if exp.claims is not None and sorted(f.claims) != sorted(exp.claims):
+                errors.append(f"{where}: claims {f.claims}, expected {exp.claims}")
+    return errors
