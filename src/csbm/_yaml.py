@@ -88,7 +88,10 @@ def parse_yaml(text: str | bytes, path: Path | str | None, error: type[InputErro
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise error(path, [Problem(f"not UTF-8 text (byte {exc.start})")]) from None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:
+        raise error(path, [Problem(f"unreadable text: {exc}".replace("\n", " "))]) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -43,8 +44,9 @@ class Format(StrEnum):
 
 
 def _console() -> Console:
-    # Wide enough that reasons are not chopped into slivers when piped to a file.
-    return Console(width=None if sys.stdout.isatty() else 120, soft_wrap=False)
+    # Piped output gets 100 columns (not Rich's 80) so reasons stay readable; COLUMNS wins.
+    fixed = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(width=100 if fixed else None, soft_wrap=False)
 
 
 def _resolve(paths: list[str]) -> list[Path]:

@@ -285,7 +285,7 @@ class Dossier(_Model):
             InitErrorDetails(
                 type=PydanticCustomError(
                     "unknown_source",
-                    "names source {name!r}, which is not among the dossier's sources",
+                    "names source '{name}', which is not among the dossier's sources",
                     {"name": name},
                 ),
                 loc=loc,
@@ -302,7 +302,7 @@ class Dossier(_Model):
                 errors.append(
                     InitErrorDetails(
                         type=PydanticCustomError(
-                            "duplicate_id", "claim id {id!r} is used twice", {"id": claim.id}
+                            "duplicate_id", "claim id '{id}' is used twice", {"id": claim.id}
                         ),
                         loc=("claims", i, "id"),
                         input=claim.id,

@@ -32,10 +32,11 @@ def render_one(a: Assessment) -> Group:
     head = [facts.ruleset_line(a), facts.knowledge_line(a)]
     if facts.unknowns(a):
         head.append("Unknown: " + "; ".join(facts.unknowns(a)))
-    parts.append(Panel("\n".join(head), title=facts.headline(a), title_align="left"))
+    parts.append(Text(facts.headline(a), style="bold"))
+    parts.append(Panel("\n".join(head)))
 
     scenarios = list(a.scenarios)
-    est = Table(title="Estimates (interval of the claims in each scenario)", title_justify="left")
+    est = Table(title="Estimates", title_justify="left")
     est.add_column("quantity")
     for s in scenarios:
         est.add_column(facts.SCENARIO_LABEL[s])

@@ -1,0 +1,3 @@
+from csbm.cli import main
+
+main()

@@ -1,0 +1,154 @@
+"""The command line, run as a real subprocess, as a person would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import env_without_color
+
+
+def run(cmd: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, env=env_without_color(), timeout=120
+    )
+
+
+def test_assess_bundled_by_id(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "assess", "union-resolve-2022")
+    assert r.returncode == 0, r.stderr
+    assert "Union Resolve 2022" in r.stdout
+    assert "ch05.prior_notification" in r.stdout
+    assert "2021-12-30" in r.stdout
+    assert "unverified" in r.stdout
+
+
+def test_assess_json_shape(csbm_cmd: list[str], union_resolve: Path) -> None:
+    r = run(csbm_cmd, "assess", str(union_resolve), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert isinstance(data, list) and len(data) == 1
+    item = data[0]
+    assert set(item) >= {"activity", "ruleset", "as_of", "scenarios"}
+    assert item["ruleset"]["id"] == "vd2011"
+    assert set(item["scenarios"]) == {"declared", "independent", "all"}
+    finding = next(
+        f
+        for f in item["scenarios"]["independent"]["findings"]
+        if f["rule"] == "ch05.prior_notification"
+    )
+    assert set(finding) >= {
+        "rule",
+        "applies",
+        "outcome",
+        "reason",
+        "citations",
+        "parameters",
+        "claims",
+        "deadline",
+    }
+    assert finding["deadline"]["due"] == "2021-12-30"
+    assert item["scenarios"]["independent"]["estimates"]["troops"]["low"] >= 13000
+
+
+def test_scenario_and_as_of_options(csbm_cmd: list[str]) -> None:
+    r = run(
+        csbm_cmd,
+        "assess",
+        "union-resolve-2022",
+        "--format",
+        "json",
+        "--scenario",
+        "independent",
+        "--as-of",
+        "2022-02-02",
+    )
+    assert r.returncode == 0, r.stderr
+    [item] = json.loads(r.stdout)
+    assert list(item["scenarios"]) == ["independent"]
+    assert item["as_of"] == "2022-02-02"
+    assert "troops" not in item["scenarios"]["independent"]["estimates"]
+
+
+def test_markdown_output(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "assess", "union-resolve-2022", "--format", "markdown")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("## Union Resolve 2022")
+    assert "| `ch05.prior_notification` |" in r.stdout
+
+
+def test_bad_dossier_exits_2_with_location(
+    csbm_cmd: list[str], tmp_path: Path, union_resolve: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(union_resolve.read_text().replace("end: 2022-02-20", "end: 2022-01-20"))
+    r = run(csbm_cmd, "assess", str(bad))
+    assert r.returncode == 2
+    assert f"{bad}:" in r.stderr and "before start" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
+def test_unknown_inputs_exit_2(csbm_cmd: list[str], tmp_path: Path) -> None:
+    for args, words in [
+        (["assess", str(tmp_path / "missing.yaml")], "no such file"),
+        (["assess", "union-resolve-2022", "--ruleset", "vd2031"], "unknown ruleset"),
+        (["assess", "union-resolve-2022", "--as-of", "2022-02-31"], "not a date"),
+        (["rules", "show", "ch99.nothing"], "no rule"),
+    ]:
+        r = run(csbm_cmd, *args)
+        assert r.returncode == 2, (args, r.stdout, r.stderr)
+        assert words in r.stderr, (args, r.stderr)
+        assert "Traceback" not in r.stderr
+
+
+def test_bad_option_value_is_a_usage_error(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "assess", "union-resolve-2022", "--scenario", "rumour")
+    assert r.returncode == 2 and "rumour" in r.stderr
+
+
+def test_rules_list_and_show(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "rules", "list", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    ids = {x["id"] for x in json.loads(r.stdout)}
+    assert {
+        "ch05.prior_notification",
+        "ch06.observation_invitation",
+        "ch07.annual_calendar",
+        "ch08.large_activity_communication",
+        "ch03.unusual_activity_reply",
+        "ch03.meeting",
+        "ch08.constraint_1",
+        "ch08.constraint_4",
+    } <= ids
+    r = run(csbm_cmd, "rules", "show", "ch05.prior_notification")
+    assert r.returncode == 0, r.stderr
+    assert "9000" in r.stdout and "V 40.1.1" in r.stdout and "verified" in r.stdout
+
+
+def test_schema_dossier(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "schema", "dossier")
+    assert r.returncode == 0, r.stderr
+    schema = json.loads(r.stdout)
+    assert "activity" in schema["properties"]
+    assert "Claim" in schema["$defs"]
+
+
+def test_check_command(csbm_cmd: list[str], union_resolve: Path) -> None:
+    r = run(csbm_cmd, "check", str(union_resolve.parent))
+    assert r.returncode == 0 and "valid" in r.stdout
+
+
+def test_python_module_entry(union_resolve: Path) -> None:
+    import sys
+
+    r = run([sys.executable, "-m", "csbm"], "--version")
+    assert r.returncode == 0 and r.stdout.startswith("csbm ")
+
+
+def test_generated_docs_are_current() -> None:
+    import sys
+
+    r = run([sys.executable, "-m", "csbm.docgen"], "check")
+    assert r.returncode == 0, r.stderr

@@ -1,0 +1,117 @@
+"""The parameter tree: every value cited, dated plausibly, with a valid confidence."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from csbm.errors import ParameterError
+from csbm.rules._tree import load_instruments, load_parameters
+from csbm.rules.engine import load_ruleset, rules
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "src" / "csbm" / "rules"
+
+
+def test_every_value_is_cited_and_dated() -> None:
+    params = load_parameters()
+    instruments = load_instruments()
+    assert len(params) >= 25
+    for name, param in params.items():
+        for since, value in zip(param.dates, param.values, strict=True):
+            assert value.citation.paragraph.strip(), name
+            assert value.citation.instrument in instruments, name
+            assert value.confidence in {"high", "medium", "low"}, name
+            assert (
+                date(1975, 1, 1) <= since <= date.today()
+                or instruments[value.citation.instrument].method
+            ), name
+
+
+def test_headline_vd2011_values() -> None:
+    # The figures the shared brief marks high-confidence; a typo here changes every verdict.
+    rs = load_ruleset("vd2011")
+    assert rs is not None
+    when = date(2022, 2, 10)
+    expected = {
+        "ch05.lead_days": 42,
+        "ch05.land.troops": 9000,
+        "ch05.land.tanks": 250,
+        "ch05.land.acv": 500,
+        "ch05.land.artillery": 250,
+        "ch05.amphibious_parachute.troops": 3000,
+        "ch06.land.troops": 13000,
+        "ch06.land.tanks": 300,
+        "ch06.amphibious_parachute.troops": 3500,
+        "ch06.alert_max_hours": 72,
+        "ch08.large.troops": 40000,
+        "ch08.large.tanks": 900,
+        "ch03.reply_hours": 48,
+    }
+    for path, value in expected.items():
+        assert rs.parameters[path].at(when, rs.instruments).value == value, path
+
+
+def test_comparators_follow_the_text() -> None:
+    params = load_parameters()
+    for name, p in params.items():
+        if name.startswith(("ch05.land", "ch06.land", "ch05.amph", "ch06.amph")):
+            assert p.comparator == ">=", name
+        if name.startswith(("ch08.large.t", "ch08.band.")):
+            assert p.comparator == ">", name
+
+
+def test_no_value_before_vd2011_took_effect() -> None:
+    rs = load_ruleset("vd2011")
+    assert rs is not None
+    with pytest.raises(ParameterError, match="no value in force"):
+        rs.parameters["ch05.land.troops"].at(date(2005, 1, 1), rs.instruments)
+
+
+def test_rules_read_only_declared_parameters() -> None:
+    rs = load_ruleset("vd2011")
+    assert rs is not None
+    for spec in rules():
+        assert spec.parameter_paths(rs), spec.id
+        assert spec.citations, spec.id
+        assert spec.summary, spec.id
+
+
+def _broken_tree(tmp_path: Path, rel: str, old: str, new: str) -> Path:
+    root = tmp_path / "rules"
+    shutil.copytree(RULES_DIR / "parameters", root / "parameters")
+    shutil.copy(RULES_DIR / "instruments.yaml", root / "instruments.yaml")
+    target = root / rel
+    text = target.read_text()
+    assert old in text
+    target.write_text(text.replace(old, new))
+    return root
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "words"),
+    [
+        (
+            "parameters/ch05/land/troops.yaml",
+            '    citation: {instrument: vd2011, paragraph: "V 40.1.1", verified: false}\n',
+            "",
+            "citation",
+        ),
+        ("parameters/ch05/land/troops.yaml", "2011-12-01:", "2011-02-30:", "date"),
+        ("parameters/ch05/land/troops.yaml", "2011-12-01:", "2099-01-01:", "plausible"),
+        ("parameters/ch05/land/troops.yaml", "confidence: high", "confidence: certain", "high"),
+        ("parameters/ch05/land/troops.yaml", "instrument: vd2011", "instrument: vd2031", "vd2031"),
+        ("parameters/ch05/land/troops.yaml", "2011-12-01:", "2011-06-01:", "in force only"),
+        ("parameters/ch05/land/troops.yaml", "verified: false", "verified: maybe", "verified"),
+    ],
+)
+def test_broken_parameters_are_refused(
+    tmp_path: Path, rel: str, old: str, new: str, words: str
+) -> None:
+    root = _broken_tree(tmp_path, rel, old, new)
+    with pytest.raises(ParameterError) as info:
+        load_parameters(root)
+    msg = str(info.value)
+    assert "troops.yaml" in msg and words in msg, msg
