@@ -38,3 +38,6 @@ check-docs: install
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+
+bench: install
+	$(BIN)/python -m benchmarks.assess 2000

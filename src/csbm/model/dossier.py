@@ -170,11 +170,17 @@ class Activity(_Model):
         return self
 
     @property
-    def hours(self) -> int:
-        """Length in hours: the stated figure, else whole days from start to end inclusive."""
+    def hours_range(self) -> tuple[int, int]:
+        """How long it lasted, in hours: (at least, at most).
+
+        With `duration_hours` both ends are that figure. With dates only, an activity from
+        the 10th to the 13th ran somewhere between just over 48 and 96 hours: the bounds are
+        the whole days strictly between start and end, and all the days from start to end.
+        """
         if self.duration_hours is not None:
-            return self.duration_hours
-        return ((self.end - self.start).days + 1) * 24
+            return self.duration_hours, self.duration_hours
+        days = (self.end - self.start).days + 1
+        return max(days - 2, 0) * 24, days * 24
 
 
 class Source(_Model):

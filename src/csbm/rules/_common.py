@@ -223,7 +223,14 @@ def combine(obligations: Sequence[Obligation]) -> Obligation:
 
 
 def owed_by_hosts(ctx: Context, act_type: ActType, due: When | None) -> Obligation:
+    """Acts the host State owes (notification, invitations): it acts for the activity."""
     return combine([act_by(ctx, act_type, s, due) for s in ctx.dossier.activity.host_states])
+
+
+def owed_by_conductors(ctx: Context, act_type: ActType, due: When | None) -> Obligation:
+    """Acts each conducting State owes about its own activities (calendars, Chapter VIII)."""
+    states = ctx.dossier.activity.conducting_states
+    return combine([act_by(ctx, act_type, s, due) for s in states])
 
 
 def either_due(ctx: Context, act_type: ActType, normal_due: When, alert_due: When) -> Obligation:

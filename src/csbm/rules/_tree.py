@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -101,8 +101,16 @@ class Parameter:
     comparator: str | None
     dates: tuple[date, ...]
     values: tuple[ParameterValue, ...]
+    # Rules read the same parameter for the same date many times over a large set.
+    _memo: dict[date, ParameterUse] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, when: date, instruments: dict[str, Instrument]) -> ParameterUse:
+        found = self._memo.get(when)
+        if found is None:
+            found = self._memo[when] = self._lookup(when, instruments)
+        return found
+
+    def _lookup(self, when: date, instruments: dict[str, Instrument]) -> ParameterUse:
         i = bisect.bisect_right(self.dates, when) - 1
         if i < 0:
             raise ParameterError(f"parameter {self.path} has no value in force on {when}")

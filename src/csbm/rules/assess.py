@@ -117,6 +117,7 @@ def assess(
     margins: dict[tuple[str, date], ParameterUse] = {}
     # Estimates of every activity per scenario, shared by the set rules.
     peers: dict[Scenario, list[Peer]] = {s: [] for s in chosen}
+    memos: dict[tuple[Scenario, str], dict[object, object]] = {}
     prepared = []
     for dossier in dossiers:
         rs = fixed or load_ruleset(on=dossier.activity.start)
@@ -152,7 +153,10 @@ def assess(
                         )
                     )
                     continue
-                ctx = Context(spec, dossier, s, per_scenario[s], acts, params, as_of, peers[s])
+                memo = memos.setdefault((s, rs.id), {})
+                ctx = Context(
+                    spec, dossier, s, per_scenario[s], acts, params, as_of, peers[s], memo
+                )
                 findings.extend(spec.func(ctx))
             out[s] = ScenarioResult(per_scenario[s], findings)
         results.append(Assessment(dossier, rs, as_of, out, left))

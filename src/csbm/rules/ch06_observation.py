@@ -42,41 +42,80 @@ def observation_invitation(ctx: Context) -> list[Finding]:
             )
         ]
     max_hours = ctx.params.number("ch06.alert_max_hours")
-    hours = activity.hours
     lead = int(ctx.params.number("ch05.lead_days"))
-    due = activity.start - timedelta(days=lead)
-    long_alert = hours > max_hours
-    if activity.alert is True and not long_alert:
-        return [
-            ctx.finding(
-                Outcome.NOT_APPLICABLE,
-                f"Alert activity of {hours} hours, not more than {max_hours:.0f}: no "
-                "observation invitation is required.",
-                applies=False,
-                claims=gate.claims,
-                assumptions=assumptions,
-            )
-        ]
-    if activity.alert is True:
-        obligation = owed_by_hosts(ctx, ActType.OBSERVATION_INVITATION, None)
-        duty = (
-            f"the alert activity lasted {hours} hours, more than {max_hours:.0f}, so observers "
-            "had to be invited"
-        )
-    elif activity.alert is None and not long_alert:
-        normal = owed_by_hosts(ctx, ActType.OBSERVATION_INVITATION, due)
-        if normal.outcome is not Outcome.COMPLIANT:
-            normal = Obligation(
+    normal_due = activity.start - timedelta(days=lead)
+    shortest, longest = activity.hours_range
+    length = (
+        f"{longest} hours"
+        if shortest == longest
+        else f"between {shortest} and {longest} hours (only dates are known)"
+    )
+    # Is it an alert activity lasting more than the limit? None: the dates cannot tell.
+    # With dates only, the lower bound is exclusive: it ran for more than `shortest` hours.
+    passed = shortest > max_hours or (activity.duration_hours is None and shortest >= max_hours)
+    long_alert = True if passed else False if longest <= max_hours else None
+    limit = f"{max_hours:.0f} hours"
+
+    # What is owed if it was an alert activity: nothing when short; else an invitation with
+    # the notification, which for an alert activity is due when the troops start.
+    if long_alert is False:
+        as_alert: Obligation | None = None
+    else:
+        owed = owed_by_hosts(ctx, ActType.OBSERVATION_INVITATION, activity.start)
+        if long_alert is None and owed.outcome is not Outcome.COMPLIANT:
+            owed = Obligation(
                 Outcome.INDETERMINATE,
-                f"if it was not an alert activity, {normal.reason}; if it was, no invitation "
-                f"was needed (it lasted {hours} hours, not more than {max_hours:.0f})",
+                f"it lasted {length}, so whether it passed {limit} is unknown: if it did, "
+                f"{owed.reason}; if not, no invitation was needed",
+                owed.deadline,
+            )
+        as_alert = owed
+
+    if activity.alert is True:
+        if as_alert is None:
+            return [
+                ctx.finding(
+                    Outcome.NOT_APPLICABLE,
+                    f"Alert activity of {length}, not more than {limit}: no observation "
+                    "invitation is required.",
+                    applies=False,
+                    claims=gate.claims,
+                    assumptions=assumptions,
+                )
+            ]
+        obligation = as_alert
+        duty = (
+            f"an alert activity of {length} must be opened to observers when it passes "
+            f"{limit}, with invitations due with the notification at the start "
+            f"({activity.start})"
+        )
+    elif activity.alert is False:
+        obligation = owed_by_hosts(ctx, ActType.OBSERVATION_INVITATION, normal_due)
+        duty = f"invitations were due with the notification, by {normal_due}"
+    else:
+        normal = owed_by_hosts(ctx, ActType.OBSERVATION_INVITATION, normal_due)
+        # Either reading gives the same answer: no need to know whether it was an alert.
+        agree = (as_alert is not None and as_alert.outcome is normal.outcome) or (
+            as_alert is None and normal.outcome is Outcome.COMPLIANT
+        )
+        if agree:
+            obligation = normal
+        else:
+            other = (
+                f"no invitation was needed, as it lasted {length}"
+                if as_alert is None
+                else as_alert.reason
+            )
+            obligation = Obligation(
+                Outcome.CONFLICT if normal.outcome is Outcome.CONFLICT else Outcome.INDETERMINATE,
+                f"whether it was an alert activity is unknown: if not, {normal.reason}; "
+                f"if it was, {other}",
                 normal.deadline,
             )
-        obligation = normal
-        duty = f"invitations were due by {due}, unless it was an alert activity"
-    else:
-        obligation = owed_by_hosts(ctx, ActType.OBSERVATION_INVITATION, due)
-        duty = f"invitations were due with the notification, by {due}"
+        duty = (
+            f"invitations were due by {normal_due}, or at the start if it was an alert "
+            f"activity lasting more than {limit}"
+        )
     outcome, reason = gated(gate, obligation, "observable", duty)
     return [
         ctx.finding(

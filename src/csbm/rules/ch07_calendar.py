@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from csbm.model.dossier import ActType
 from csbm.model.finding import Finding, Outcome
-from csbm.rules._common import gated, november_deadline, owed_by_hosts, thresholds_gate
+from csbm.rules._common import gated, november_deadline, owed_by_conductors, thresholds_gate
 from csbm.rules.engine import Context, rule
 
 
@@ -41,7 +41,7 @@ def annual_calendar(ctx: Context) -> list[Finding]:
                 claims=gate.claims,
             )
         ]
-    obligation = owed_by_hosts(ctx, ActType.CALENDAR_ENTRY, due)
+    obligation = owed_by_conductors(ctx, ActType.CALENDAR_ENTRY, due)
     duty = f"it belonged in the calendar for {activity.start.year}, due by {due}"
     if activity.alert is None and obligation.outcome is not Outcome.COMPLIANT:
         obligation.outcome = (

@@ -7,7 +7,7 @@ assessed: their reasons say how many activities that set held.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +20,7 @@ from csbm.rules._common import (
     combine,
     gated,
     november_deadline,
-    owed_by_hosts,
+    owed_by_conductors,
     threshold_test,
 )
 from csbm.rules.engine import Context, ParameterView, Peer, rule
@@ -74,17 +74,9 @@ def large_activity_communication(ctx: Context) -> list[Finding]:
     years = int(ctx.params.number("ch08.large.communication_years_ahead"))
     comm_due = november_deadline(ctx, years)
     cal_due = november_deadline(ctx, 1)
-    both = combine(
-        [
-            owed_by_hosts(ctx, ActType.LARGE_ACTIVITY_COMMUNICATION, comm_due),
-            owed_by_hosts(ctx, ActType.CALENDAR_ENTRY, cal_due),
-        ]
-    )
-    obligation = Obligation(
-        both.outcome,
-        both.reason,
-        owed_by_hosts(ctx, ActType.LARGE_ACTIVITY_COMMUNICATION, comm_due).deadline,
-    )
+    communicated = owed_by_conductors(ctx, ActType.LARGE_ACTIVITY_COMMUNICATION, comm_due)
+    both = combine([communicated, owed_by_conductors(ctx, ActType.CALENDAR_ENTRY, cal_due)])
+    obligation = Obligation(both.outcome, both.reason, communicated.deadline)
     duty = f"it had to be communicated by {comm_due} and be in the calendar sent by {cal_due}"
     outcome, reason = gated(Test(result, gate_reason, claims), obligation, "a large activity", duty)
     return [
@@ -163,34 +155,46 @@ def _classify(params: ParameterView, peer: Peer, kind: str) -> bool | None:
 
 
 def _state_peers(ctx: Context, state: str) -> list[Peer]:
-    return [p for p in ctx.peers if state in p.dossier.activity.conducting_states]
+    key = ("peers-of", state)
+    if key not in ctx.memo:
+        ctx.memo[key] = [p for p in ctx.peers if state in p.dossier.activity.conducting_states]
+    found: list[Peer] = ctx.memo[key]  # type: ignore[assignment]
+    return found
 
 
 def _count(
-    ctx: Context,
-    state: str,
-    kind: str,
-    keep: Callable[[Dossier], bool],
+    ctx: Context, state: str, kind: str, first: date, last: date, *, started: bool
 ) -> list[_Counted]:
-    return [
-        _Counted(p.dossier, _classify(ctx.params, p, kind))
-        for p in _state_peers(ctx, state)
-        if keep(p.dossier)
-    ]
+    """The State's activities that started in [first, last] (or, with started=False, that
+    overlap it), each with whether it counts as `kind`.
 
-
-def _started_in(first: int, last: int) -> Callable[[Dossier], bool]:
-    def keep(d: Dossier) -> bool:
-        return first <= d.activity.start.year <= last
-
-    return keep
-
-
-def _overlaps(start: date, end: date) -> Callable[[Dossier], bool]:
-    def keep(d: Dossier) -> bool:
-        return d.activity.start <= end and d.activity.end >= start
-
-    return keep
+    Memoised per set and scenario: every activity of a State in a year asks the same.
+    """
+    # The thresholds are part of the key: activities judged under different dates of one
+    # ruleset (or a what-if) may read different values.
+    thresholds = tuple(
+        ctx.params.number(path)
+        for path in (
+            "ch08.large.troops",
+            "ch08.large.tanks",
+            "ch08.band.troops",
+            "ch08.band.tanks",
+            "ch08.constraint_3.troops",
+            "ch08.constraint_3.tanks",
+        )
+    )
+    key = ("count", state, kind, first, last, started, thresholds)
+    if key not in ctx.memo:
+        ctx.memo[key] = [
+            _Counted(p.dossier, _classify(ctx.params, p, kind))
+            for p in _state_peers(ctx, state)
+            if (first <= p.dossier.activity.start <= last)
+            or (
+                not started and p.dossier.activity.start <= last and p.dossier.activity.end >= first
+            )
+        ]
+    found: list[_Counted] = ctx.memo[key]  # type: ignore[assignment]
+    return found
 
 
 def _verdict(
@@ -254,7 +258,9 @@ def constraint_1(ctx: Context) -> list[Finding]:
     for state, year in _subjects(ctx):
         worst: tuple[Outcome, str, bool | None] | None = None
         for first, last in _window(ctx, year):
-            counted = _count(ctx, state, "large", _started_in(first, last))
+            counted = _count(
+                ctx, state, "large", date(first, 1, 1), date(last, 12, 31), started=True
+            )
             verdict = _verdict(
                 counted,
                 limit,
@@ -282,7 +288,7 @@ def _per_year(ctx: Context, kind: str, limit_path: str, what: str) -> list[Findi
     limit = int(ctx.params.number(limit_path))
     findings = []
     for state, year in _subjects(ctx):
-        counted = _count(ctx, state, kind, _started_in(year, year))
+        counted = _count(ctx, state, kind, date(year, 1, 1), date(year, 12, 31), started=True)
         outcome, reason, applies = _verdict(
             counted, limit, what, f"{state} in {year}", len(ctx.peers)
         )
@@ -363,12 +369,7 @@ def constraint_4(ctx: Context) -> list[Finding]:
     for state, year in _subjects(ctx):
         start = date(year, 1, 1)
         end = date(year, 12, 31)
-        counted = _count(
-            ctx,
-            state,
-            "simultaneous",
-            _overlaps(start, end),
-        )
+        counted = _count(ctx, state, "simultaneous", start, end, started=False)
         sure = [c.dossier for c in counted if c.status is True]
         maybe = [c.dossier for c in counted if c.status is not False]
         n_sure, day_sure, ids_sure = _overlap_peak(sure)

@@ -136,6 +136,9 @@ class Context:
     as_of: date | None
     # Every activity of the set being assessed, for rules that need more than one.
     peers: Sequence[Peer] = ()
+    # Shared by all rule calls on one set and scenario, for work that does not depend on
+    # the activity being judged (e.g. counting a State's activities in a year).
+    memo: dict[object, object] = field(default_factory=dict)
 
     def finding(
         self,
