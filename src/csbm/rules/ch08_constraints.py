@@ -134,23 +134,33 @@ def _more(est: Estimates, q: Quantity, threshold: float) -> bool | None:
     return None if e is None else e.interval.more_than(threshold)
 
 
-def _classify(params: ParameterView, peer: Peer, kind: str) -> bool | None:
-    """Does the activity count towards a constraint? None when the evidence cannot say."""
+# Which (troops, tanks) thresholds decide whether an activity counts towards each limit.
+_KIND_PATHS = {
+    "large": [("ch08.large.troops", "ch08.large.tanks")],
+    "band": [("ch08.large.troops", "ch08.large.tanks"), ("ch08.band.troops", "ch08.band.tanks")],
+    "upper": [
+        ("ch08.large.troops", "ch08.large.tanks"),
+        ("ch08.constraint_3.troops", "ch08.constraint_3.tanks"),
+    ],
+    "simultaneous": [("ch08.band.troops", "ch08.band.tanks")],
+}
+
+
+def _classify(limits: list[tuple[float, float]], peer: Peer, kind: str) -> bool | None:
+    """Does the activity count towards a constraint? None when the evidence cannot say.
+
+    `limits` are the (troops, tanks) thresholds of `_KIND_PATHS[kind]`, in that order.
+    """
     est = peer.estimates
-    p = params.number
 
-    def above(troops: str, tanks: str) -> bool | None:
-        return _or(_more(est, Quantity.TROOPS, p(troops)), _more(est, Quantity.TANKS, p(tanks)))
+    def above(limit: tuple[float, float]) -> bool | None:
+        troops, tanks = limit
+        return _or(_more(est, Quantity.TROOPS, troops), _more(est, Quantity.TANKS, tanks))
 
-    large = above("ch08.large.troops", "ch08.large.tanks")
-    if kind == "large":
-        counts = large
-    elif kind == "band":
-        counts = _and(above("ch08.band.troops", "ch08.band.tanks"), _not(large))
-    elif kind == "upper":
-        counts = _and(above("ch08.constraint_3.troops", "ch08.constraint_3.tanks"), _not(large))
-    else:  # simultaneous: every activity above 13,000 troops or 300 tanks, large ones too
-        counts = above("ch08.band.troops", "ch08.band.tanks")
+    if kind == "large" or kind == "simultaneous":
+        counts = above(limits[0])
+    else:  # band / upper: above their own threshold, but not a large activity
+        counts = _and(above(limits[1]), _not(above(limits[0])))
     return _and(_single_command(peer.dossier), counts)
 
 
@@ -172,21 +182,13 @@ def _count(
     """
     # The thresholds are part of the key: activities judged under different dates of one
     # ruleset (or a what-if) may read different values.
-    thresholds = tuple(
-        ctx.params.number(path)
-        for path in (
-            "ch08.large.troops",
-            "ch08.large.tanks",
-            "ch08.band.troops",
-            "ch08.band.tanks",
-            "ch08.constraint_3.troops",
-            "ch08.constraint_3.tanks",
-        )
-    )
-    key = ("count", state, kind, first, last, started, thresholds)
+    limits = [
+        (ctx.params.number(troops), ctx.params.number(tanks)) for troops, tanks in _KIND_PATHS[kind]
+    ]
+    key = ("count", state, kind, first, last, started, tuple(limits))
     if key not in ctx.memo:
         ctx.memo[key] = [
-            _Counted(p.dossier, _classify(ctx.params, p, kind))
+            _Counted(p.dossier, _classify(limits, p, kind))
             for p in _state_peers(ctx, state)
             if (first <= p.dossier.activity.start <= last)
             or (
