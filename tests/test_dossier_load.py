@@ -142,3 +142,41 @@ def test_every_bundled_dossier_is_valid() -> None:
             assert s.url or s.symbol, s.id
         for loc in d.activity.locations:
             assert loc.source, f"{d.activity.id}: location {loc.name} has no source"
+
+
+def test_derived_and_explicit_claim_ids_cannot_collide() -> None:
+    text = GOOD.replace(
+        "  - {quantity: troops, value: 9000, source: s1}\n",
+        "  - {quantity: troops, value: 9000, source: s1}\n"
+        "  - {id: s1.troops.1, quantity: troops, value: 9500, source: s1}\n",
+    )
+    msg = error_for(text)
+    assert "demo.yaml:14: claims[1].id" in msg and "used twice" in msg
+
+
+def test_derived_ids_count_per_source_and_quantity() -> None:
+    text = GOOD.replace(
+        "  - {quantity: troops, value: 9000, source: s1}\n",
+        "  - {quantity: tanks, value: 90, source: s1}\n"
+        "  - {quantity: troops, value: 9000, source: s1}\n",
+    )
+    d = parse_dossier(text)
+    assert [d.claim_id(0), d.claim_id(1)] == ["s1.tanks.1", "s1.troops.1"]
+
+
+def test_duplicate_act_ids() -> None:
+    text = GOOD.replace(
+        "  - {type: notification, by: RUS, date: 2023-04-20, source: s1}\n",
+        "  - {id: n, type: notification, by: RUS, date: 2023-04-20, source: s1}\n"
+        "  - {id: n, type: calendar_entry, by: RUS, date: 2022-11-01, source: s1}\n",
+    )
+    assert "act id 'n' is used twice" in error_for(text)
+
+
+def test_schema_allows_one_state_or_a_list() -> None:
+    from csbm import Dossier
+
+    schema = Dossier.model_json_schema()
+    by = schema["$defs"]["Act"]["properties"]["by"]
+    assert {"string", "array"} <= {x.get("type") for x in by["anyOf"]}
+    assert schema["$defs"]["Activity"]["properties"]["id"]["pattern"].startswith("^[a-z0-9]")

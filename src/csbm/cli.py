@@ -43,6 +43,11 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
 def _console() -> Console:
     # Piped output gets 100 columns (not Rich's 80) so reasons stay readable; COLUMNS wins.
     fixed = not sys.stdout.isatty() and "COLUMNS" not in os.environ
@@ -136,13 +141,13 @@ def check(
 
 @rules_app.command("list")
 def rules_list(
-    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = (
-        Format.table
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
     ),
 ) -> None:
     """List every encoded rule with its citations and the date it takes effect."""
     specs = rules()
-    if output_format is Format.json:
+    if output_format is ListFormat.json:
         typer.echo(json.dumps([_rule_json(s.id) for s in specs], indent=2))
         return
     table = Table(title="Rules")
@@ -188,13 +193,13 @@ def rules_show(
     rule_id: Annotated[
         str, typer.Argument(help="A rule id, e.g. ch05.prior_notification.", show_default=False)
     ],
-    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = (
-        Format.table
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
     ),
 ) -> None:
     """Show one rule: what it says, its parameters over time, its citations."""
     data = _rule_json(rule_id)
-    if output_format is Format.json:
+    if output_format is ListFormat.json:
         typer.echo(json.dumps(data, indent=2))
         return
     console = _console()

@@ -12,18 +12,30 @@ from csbm.model.finding import ParameterUse, Scenario
 _OFFICIAL = {SourceKind.OFFICIAL_NOTIFICATION, SourceKind.OFFICIAL_CALENDAR}
 
 
-def is_declared(source: Source, dossier: Dossier) -> bool:
-    """A claim is declared when an official document, or a conducting or host State, makes it."""
+def _own_states(dossier: Dossier) -> set[str]:
+    return set(dossier.activity.conducting_states) | set(dossier.activity.host_states)
+
+
+def speaks_for_activity(source: Source, dossier: Dossier) -> bool:
+    """The source is an official document, or a conducting or host State speaking."""
     if source.kind in _OFFICIAL:
         return True
-    states = set(dossier.activity.conducting_states) | set(dossier.activity.host_states)
-    return source.state is not None and source.state in states
+    return source.state is not None and source.state in _own_states(dossier)
 
 
-def in_scenario(scenario: Scenario, source: Source, dossier: Dossier) -> bool:
+def is_declared(claim: Claim, dossier: Dossier) -> bool:
+    """A figure is declared when a conducting or host State gives it: in an official
+    document, through a source that speaks for it, or as its figure quoted elsewhere
+    (`declared_by`). Everything else is an independent estimate."""
+    if claim.declared_by is not None:
+        return claim.declared_by in _own_states(dossier)
+    return speaks_for_activity(dossier.source(claim.source), dossier)
+
+
+def in_scenario(scenario: Scenario, claim: Claim, dossier: Dossier) -> bool:
     if scenario is Scenario.ALL:
         return True
-    return is_declared(source, dossier) == (scenario is Scenario.DECLARED)
+    return is_declared(claim, dossier) == (scenario is Scenario.DECLARED)
 
 
 def known_on(claim: Claim, source: Source) -> date | None:
@@ -90,13 +102,15 @@ def estimate(
     for index, claim in enumerate(dossier.claims):
         cid = dossier.claim_id(index)
         source = dossier.source(claim.source)
-        if not in_scenario(scenario, source, dossier):
+        if not in_scenario(scenario, claim, dossier):
             continue
         if as_of is not None:
             known = known_on(claim, source)
-            if known is None or known > as_of:
-                when = "an unknown date" if known is None else str(known)
-                result.left_out.append(LeftOut(cid, f"known on {when}, after the as-of date"))
+            if known is None:
+                result.left_out.append(LeftOut(cid, "undated, so not known to be known by then"))
+                continue
+            if known > as_of:
+                result.left_out.append(LeftOut(cid, f"known on {known}, after the as-of date"))
                 continue
         if claim.scope is not None:
             result.left_out.append(
@@ -114,6 +128,10 @@ def estimate(
     if scenario is Scenario.DECLARED:
         with_claims = {c.source for c in dossier.claims}
         result.without_figures = [
-            s.id for s in dossier.sources if is_declared(s, dossier) and s.id not in with_claims
+            s.id
+            for s in dossier.sources
+            if speaks_for_activity(s, dossier)
+            and s.id not in with_claims
+            and (as_of is None or (s.published is not None and s.published <= as_of))
         ]
     return result

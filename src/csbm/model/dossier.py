@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     StrictInt,
     ValidationError,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -63,9 +64,24 @@ def _date_or_datetime(value: object) -> object:
     return value
 
 
-StateCode = Annotated[str, AfterValidator(_check_state)]
-StateList = Annotated[list[StateCode], BeforeValidator(_one_or_many)]
-Slug = Annotated[str, AfterValidator(_check_slug)]
+StateCode = Annotated[
+    str, AfterValidator(_check_state), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})
+]
+StateList = Annotated[
+    list[StateCode],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": "^[A-Z]{3}$"},
+                {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{3}$"}},
+            ]
+        }
+    ),
+]
+Slug = Annotated[
+    str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": _SLUG.pattern})
+]
 DayOrMoment = Annotated[date | datetime, BeforeValidator(_date_or_datetime)]
 
 
@@ -154,6 +170,11 @@ class Activity(_Model):
         default=None, description="All forces under a single operational command; null = unknown."
     )
     parent: Slug | None = None
+    series: str | None = Field(
+        default=None,
+        description="A named series the activity belongs to (e.g. 'Zapad'), for spotting "
+        "activities split under several names.",
+    )
     locations: list[Location] = Field(default_factory=list)
     duration_hours: StrictInt | None = Field(
         default=None,
@@ -216,6 +237,29 @@ class Claim(_Model):
     qualifier: Qualifier = Qualifier.EXACT
     scope: str | None = Field(
         default=None, description="null = the whole activity; else the part the figure covers."
+    )
+    contingent: StateCode | None = Field(
+        default=None,
+        description="With scope: the figure covers this State's national contingent only. "
+        "Contingents of different States are disjoint parts and may be summed.",
+    )
+    counted_under_vd: bool | None = Field(
+        default=None,
+        description="true: the figure is what a State says falls under the Vienna Document "
+        "(as against its total for the exercise).",
+    )
+    declared_by: StateCode | None = Field(
+        default=None,
+        description="The State whose own figure this is (its ministry, its delegation), when "
+        "the source itself speaks for nobody or for another party.",
+    )
+    attributed_to: str | None = Field(
+        default=None, description="The person or office the source attributes the figure to."
+    )
+    originator: str | None = Field(
+        default=None,
+        description="Who first stated the figure, when the source repeats it (syndicated copies "
+        "of one originator's figure count once).",
     )
     source: Slug
     credibility: Literal[1, 2, 3, 4, 5, 6] | None = None
@@ -301,20 +345,34 @@ class Dossier(_Model):
             if name not in known
         ]
         seen: set[str] = set()
-        for i, claim in enumerate(self.claims):
-            if claim.id is None:
-                continue
-            if claim.id in seen:
+        for i in range(len(self.claims)):
+            cid = self.claim_id(i)
+            if cid in seen:
                 errors.append(
                     InitErrorDetails(
                         type=PydanticCustomError(
-                            "duplicate_id", "claim id '{id}' is used twice", {"id": claim.id}
+                            "duplicate_id",
+                            "claim id '{id}' is used twice (ids not given are derived as "
+                            "source.quantity.n)",
+                            {"id": cid},
                         ),
                         loc=("claims", i, "id"),
-                        input=claim.id,
+                        input=cid,
                     )
                 )
-            seen.add(claim.id)
+            seen.add(cid)
+        act_ids = [a.id for a in self.acts if a.id is not None]
+        for i, act in enumerate(self.acts):
+            if act.id is not None and act_ids.count(act.id) > 1:
+                errors.append(
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "duplicate_id", "act id '{id}' is used twice", {"id": act.id}
+                        ),
+                        loc=("acts", i, "id"),
+                        input=act.id,
+                    )
+                )
         if errors:
             raise ValidationError.from_exception_data("Dossier", errors)
         return self
@@ -324,8 +382,12 @@ class Dossier(_Model):
         claim = self.claims[index]
         if claim.id is not None:
             return claim.id
-        n = sum(1 for c in self.claims[:index] if c.source == claim.source) + 1
-        return f"{claim.source}.{claim.quantity.value}.{n}"
+        n = sum(
+            1
+            for c in self.claims[:index]
+            if c.id is None and c.source == claim.source and c.quantity is claim.quantity
+        )
+        return f"{claim.source}.{claim.quantity.value}.{n + 1}"
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:

@@ -66,7 +66,7 @@ def claim_rows(dossier: Dossier) -> list[tuple[str, ...]]:
     for i, claim in enumerate(dossier.claims):
         s = dossier.source(claim.source)
         grade = f"{s.reliability or '?'}{claim.credibility or '?'}"
-        side = "declared" if is_declared(s, dossier) else "independent"
+        side = "declared" if is_declared(claim, dossier) else "independent"
         who = s.publisher + (f" ({s.author})" if s.author else "")
         rows.append(
             (

@@ -149,7 +149,9 @@ def add_hours(start: When, hours: float) -> When:
 
 def on_time(done: When, due: When) -> bool:
     """Was `done` on or before `due`? Compared at the coarser of the two precisions."""
-    if isinstance(done, datetime) and isinstance(due, datetime):
+    # When one has a UTC offset and the other not, only the days can be compared safely.
+    same_kind = isinstance(done, datetime) and isinstance(due, datetime)
+    if same_kind and (done.tzinfo is None) == (due.tzinfo is None):  # type: ignore[union-attr]
         return done <= due
     return day(done) <= day(due)
 

@@ -215,7 +215,8 @@ def _verdict(
     if len(sure) > limit:
         return Outcome.NON_COMPLIANT, f"Over the limit. {text}.", True
     if len(sure) + len(maybe) <= limit:
-        return Outcome.COMPLIANT, f"Within the limit. {text}.", bool(sure or maybe) or False
+        engaged = True if sure else None if maybe else False
+        return Outcome.COMPLIANT, f"Within the limit. {text}.", engaged
     return Outcome.INDETERMINATE, f"May exceed the limit. {text}.", None
 
 
@@ -382,6 +383,7 @@ def constraint_4(ctx: Context) -> list[Finding]:
             if len(ctx.peers) == 1
             else (f"among the {len(ctx.peers)} activities assessed together")
         )
+        applies: bool | None
         if n_sure > limit:
             outcome, applies = Outcome.NON_COMPLIANT, True
             reason = (
@@ -390,7 +392,8 @@ def constraint_4(ctx: Context) -> list[Finding]:
                 f"{limit}, {basis}."
             )
         elif n_maybe <= limit:
-            outcome, applies = Outcome.COMPLIANT, (n_maybe > 0) or False
+            engaged = True if n_sure else None if n_maybe else False
+            outcome, applies = Outcome.COMPLIANT, engaged
             reason = (
                 f"Within the limit. {scope}: at most {n_maybe} such at once, "
                 f"limit {limit}, {basis}."

@@ -205,7 +205,7 @@ def rule(
     rule_id: str,
     *,
     title: str,
-    cites: Sequence[tuple[str, str]],
+    cites: Sequence[tuple[str, str] | tuple[str, str, bool]],
     since: str,
     until: str | None = None,
     reads: Sequence[str],
@@ -213,19 +213,20 @@ def rule(
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function.
 
-    `cites` lists (instrument id, paragraph); `reads` lists the parameter path prefixes the
-    rule reads (checked by the test suite against what it really reads).
+    `cites` lists (instrument id, paragraph[, verified]); `reads` lists the parameter path
+    prefixes the rule reads (checked by the test suite against what it really reads).
     """
 
     def register(func: RuleFunc) -> RuleFunc:
         instruments = load_instruments()
         citations = []
-        for inst_id, paragraph in cites:
-            inst = instruments[inst_id]
-            # Paragraph numbers are recollections until someone checks FSC.DOC/1/11.
+        for cite in cites:
+            # (instrument, paragraph[, verified]): unverified unless someone checked the text.
+            inst = instruments[cite[0]]
+            verified = len(cite) == 3 and cite[2] is True
             citations.append(
                 Citation(
-                    instrument=inst.id, symbol=inst.symbol, paragraph=paragraph, verified=False
+                    instrument=inst.id, symbol=inst.symbol, paragraph=cite[1], verified=verified
                 )
             )
         if rule_id in _REGISTRY:
