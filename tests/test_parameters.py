@@ -63,11 +63,44 @@ def test_comparators_follow_the_text() -> None:
             assert p.comparator == ">", name
 
 
-def test_no_value_before_vd2011_took_effect() -> None:
+def test_no_value_before_the_first_encoded_instrument() -> None:
     rs = load_ruleset("vd2011")
     assert rs is not None
     with pytest.raises(ParameterError, match="no value in force"):
-        rs.parameters["ch05.land.troops"].at(date(2005, 1, 1), rs.instruments)
+        rs.parameters["ch05.land.troops"].at(date(1990, 12, 31), rs.instruments)
+
+
+def test_every_rule_has_its_parameters_from_the_day_it_takes_effect() -> None:
+    from csbm.rules import ruleset_ids
+
+    for rs_id in ruleset_ids():
+        rs = load_ruleset(rs_id)
+        assert rs is not None
+        for spec in rules():
+            when = rs.lookup_date(rs.instrument.in_force)
+            if not spec.in_force_on(when):
+                continue
+            for path in spec.parameter_paths(rs):
+                use = rs.parameters[path].at(when, rs.instruments)
+                # each value is cited to the instrument in force then, or to csbm's method
+                assert use.citation.instrument in (rs.id, "csbm-method"), (rs_id, path)
+
+
+def test_historical_values_follow_the_brief() -> None:
+    from csbm.rules import load_ruleset as rs_of
+
+    def value(rs_id: str, path: str) -> object:
+        rs = rs_of(rs_id)
+        assert rs is not None
+        return rs.parameters[path].at(rs.instrument.in_force, rs.instruments).value
+
+    assert value("vd1990", "ch05.land.troops") == 13000
+    assert value("vd1990", "ch06.land.troops") == 17000
+    assert value("vd1990", "ch05.land.acv") == "none"
+    assert value("vd1992", "ch05.land.troops") == 9000
+    assert value("vd1992", "ch05.land.acv") is None  # unknown, never a silent default
+    assert value("vd1992", "ch08.constraint_1.window_years") == 2
+    assert value("vd1999", "ch08.constraint_1.window_years") == 3
 
 
 def test_rules_read_only_declared_parameters() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -58,10 +59,14 @@ def threshold_test(
     unknown_rule: list[str] = []
     claims: list[str] = []
     cmp_word = "above" if strict else "at or above"
+    not_criteria: list[str] = []
     for quantity, path in thresholds:
-        threshold = params.known_number(path)
+        threshold = params.threshold(path)
         if threshold is None:
             unknown_rule.append(label(quantity))
+            continue
+        if threshold == math.inf:
+            not_criteria.append(label(quantity))
             continue
         est = estimates.get(quantity)
         if est is None:
@@ -79,6 +84,8 @@ def threshold_test(
     if met:
         return Test(True, "; ".join(met), claims)
     if not straddle and not missing and not unknown_rule:
+        if not below:
+            return Test(False, "no criterion applies", claims)
         return Test(False, "below every threshold: " + "; ".join(below), claims)
     parts = []
     if straddle:

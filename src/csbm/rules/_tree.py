@@ -39,14 +39,30 @@ class Instrument(_Strict):
     adopted_by: str | None = None
     in_force: date
     supersedes: str | None = None
+    dates_confidence: Literal["high", "medium", "low"]
     url: str | None
     method: bool = False
     sources: list[InstrumentSource]
     note: str | None = None
 
 
+class Decision(_Strict):
+    """A decision that amends an instrument without being a ruleset of its own."""
+
+    id: str
+    title: str
+    symbol: str
+    adopted_between: tuple[date, date]
+    amends: str
+    topics: list[str]
+    changes_encoded_parameters: bool
+    sources: list[InstrumentSource]
+    note: str | None = None
+
+
 class _Instruments(_Strict):
     instruments: list[Instrument] = Field(min_length=1)
+    decisions: list[Decision] = Field(default_factory=list)
 
 
 class _Cite(_Strict):
@@ -57,7 +73,8 @@ class _Cite(_Strict):
 
 class ParameterValue(_Strict):
     value: int | float | str | bool | None = Field(
-        description="null means the value under this instrument is unknown."
+        description='null: the value under this instrument is unknown; "none": the '
+        "instrument has no such criterion."
     )
     confidence: Literal["high", "medium", "low"]
     citation: _Cite

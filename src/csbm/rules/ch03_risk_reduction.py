@@ -32,7 +32,7 @@ def _answers(request: Act, reply: Act) -> bool:
     "ch03.unusual_activity_reply",
     title="Reply to a request about unusual activity within 48 hours",
     cites=[("vd2011", "III 16")],
-    since="2011-12-01",
+    since="1991-01-01",
     reads=["ch03.reply_hours"],
 )
 def unusual_activity_reply(ctx: Context) -> list[Finding]:
@@ -96,7 +96,7 @@ def unusual_activity_reply(ctx: Context) -> list[Finding]:
     "ch03.meeting",
     title="Meeting within 48 hours of the request for it",
     cites=[("vd2011", "III 16")],
-    since="2011-12-01",
+    since="1991-01-01",
     reads=["ch03.meeting_hours"],
 )
 def meeting(ctx: Context) -> list[Finding]:

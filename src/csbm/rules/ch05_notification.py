@@ -33,7 +33,7 @@ OTHER_STATES_ASSUMPTION = (
         ("vd2011", "V 40.3"),
         ("vd2011", "V 41"),
     ],
-    since="2011-12-01",
+    since="1991-01-01",
     reads=["ch05.lead_days", "ch05.land.", "ch05.amphibious_parachute."],
 )
 def prior_notification(ctx: Context) -> list[Finding]:

@@ -21,7 +21,7 @@ from csbm.rules.engine import Context, rule
     "ch06.observation_invitation",
     title="Observers invited with the notification",
     cites=[("vd2011", "VI 45.4"), ("vd2011", "VI (alert-activity provision)")],
-    since="2011-12-01",
+    since="1991-01-01",
     reads=["ch06.", "ch05.lead_days"],
 )
 def observation_invitation(ctx: Context) -> list[Finding]:
@@ -41,7 +41,8 @@ def observation_invitation(ctx: Context) -> list[Finding]:
                 assumptions=assumptions,
             )
         ]
-    max_hours = ctx.params.number("ch06.alert_max_hours")
+    # Not needed for a non-alert activity; unknown under some older rulesets.
+    max_hours = None if activity.alert is False else ctx.params.known_number("ch06.alert_max_hours")
     lead = int(ctx.params.number("ch05.lead_days"))
     normal_due = activity.start - timedelta(days=lead)
     shortest, longest = activity.hours_range
@@ -52,9 +53,13 @@ def observation_invitation(ctx: Context) -> list[Finding]:
     )
     # Is it an alert activity lasting more than the limit? None: the dates cannot tell.
     # With dates only, the lower bound is exclusive: it ran for more than `shortest` hours.
-    passed = shortest > max_hours or (activity.duration_hours is None and shortest >= max_hours)
-    long_alert = True if passed else False if longest <= max_hours else None
-    limit = f"{max_hours:.0f} hours"
+    long_alert: bool | None
+    if max_hours is None:
+        long_alert, limit = None, "the alert-activity limit (unknown under this ruleset)"
+    else:
+        passed = shortest > max_hours or (activity.duration_hours is None and shortest >= max_hours)
+        long_alert = True if passed else False if longest <= max_hours else None
+        limit = f"{max_hours:.0f} hours"
 
     # What is owed if it was an alert activity: nothing when short; else an invitation with
     # the notification, which for an alert activity is due when the troops start.

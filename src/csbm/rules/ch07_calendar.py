@@ -12,7 +12,7 @@ from csbm.rules.engine import Context, rule
     "ch07.annual_calendar",
     title="In the annual calendar by 15 November",
     cites=[("vd2011", "VII (annual calendar)")],
-    since="2011-12-01",
+    since="1991-01-01",
     reads=["ch07.", "ch05.land.", "ch05.amphibious_parachute."],
 )
 def annual_calendar(ctx: Context) -> list[Finding]:

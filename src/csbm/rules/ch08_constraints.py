@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from csbm.errors import ParameterError
 from csbm.evidence.estimate import Estimates
 from csbm.model.dossier import ActivityKind, ActType, Dossier, Quantity
 from csbm.model.finding import Finding, Outcome
@@ -45,7 +46,7 @@ def _large_test(estimates: Estimates, params: ParameterView) -> tuple[bool | Non
     "ch08.large_activity_communication",
     title="Large activities communicated two years ahead",
     cites=[("vd2011", "VIII")],
-    since="2011-12-01",
+    since="1991-01-01",
     reads=["ch08.large.", "ch07."],
 )
 def large_activity_communication(ctx: Context) -> list[Finding]:
@@ -164,6 +165,14 @@ def _classify(limits: list[tuple[float, float]], peer: Peer, kind: str) -> bool 
     return _and(_single_command(peer.dossier), counts)
 
 
+def _limit(ctx: Context, path: str) -> float:
+    value = ctx.params.threshold(path)
+    if value is None:
+        # No Chapter VIII value is recorded as unknown for any encoded ruleset.
+        raise ParameterError(f"{path} is unknown under {ctx.params.ruleset.id}")
+    return value
+
+
 def _state_peers(ctx: Context, state: str) -> list[Peer]:
     key = ("peers-of", state)
     if key not in ctx.memo:
@@ -182,9 +191,7 @@ def _count(
     """
     # The thresholds are part of the key: activities judged under different dates of one
     # ruleset (or a what-if) may read different values.
-    limits = [
-        (ctx.params.number(troops), ctx.params.number(tanks)) for troops, tanks in _KIND_PATHS[kind]
-    ]
+    limits = [(_limit(ctx, troops), _limit(ctx, tanks)) for troops, tanks in _KIND_PATHS[kind]]
     key = ("count", state, kind, first, last, started, tuple(limits))
     if key not in ctx.memo:
         ctx.memo[key] = [
@@ -248,7 +255,7 @@ _CITES = [("vd2011", "VIII")]
     "ch08.constraint_1",
     title="At most one large activity in three calendar years",
     cites=_CITES,
-    since="2011-12-01",
+    since="1992-05-01",
     needs="set",
     reads=["ch08.large.troops", "ch08.large.tanks", "ch08.constraint_1."],
 )
@@ -311,7 +318,7 @@ def _per_year(ctx: Context, kind: str, limit_path: str, what: str) -> list[Findi
     "ch08.constraint_2",
     title="At most six activities above 13,000 troops or 300 tanks a year",
     cites=_CITES,
-    since="2011-12-01",
+    since="1992-05-01",
     needs="set",
     reads=["ch08.large.troops", "ch08.large.tanks", "ch08.band.", "ch08.constraint_2."],
 )
@@ -330,7 +337,7 @@ def constraint_2(ctx: Context) -> list[Finding]:
     "ch08.constraint_3",
     title="Of those, at most three above 25,000 troops or 400 tanks",
     cites=_CITES,
-    since="2011-12-01",
+    since="1992-05-01",
     needs="set",
     reads=["ch08.large.troops", "ch08.large.tanks", "ch08.constraint_3."],
 )
@@ -360,7 +367,7 @@ def _overlap_peak(activities: Sequence[Dossier]) -> tuple[int, date | None, list
     "ch08.constraint_4",
     title="At most three such activities at the same time",
     cites=_CITES,
-    since="2011-12-01",
+    since="1992-05-01",
     needs="set",
     reads=["ch08.large.troops", "ch08.large.tanks", "ch08.band.", "ch08.constraint_4."],
 )

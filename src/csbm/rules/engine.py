@@ -7,6 +7,7 @@ to the activity's dates and returns findings that explain themselves.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -122,6 +123,16 @@ class ParameterView:
             return None
         return self.number(path)
 
+    def threshold(self, path: str) -> float | None:
+        """A threshold: a number; math.inf where the instrument has no such criterion
+        (value "none": nothing can reach it); None where the value is unknown."""
+        if self.value(path) == NO_CRITERION:
+            return math.inf
+        return self.known_number(path)
+
+
+NO_CRITERION = "none"
+
 
 @dataclass
 class Context:
@@ -157,7 +168,7 @@ class Context:
             applies=applies,
             outcome=outcome,
             reason=reason,
-            citations=list(self.rule.citations),
+            citations=self.rule.citations_under(self.params.ruleset),
             parameters=list(self.params.used.values()),
             claims=list(dict.fromkeys(claims)),
             deadline=deadline,
@@ -193,6 +204,29 @@ class RuleSpec:
         return sorted(
             p for p in ruleset.parameters if any(p.startswith(x) for x in self.parameters)
         )
+
+    def citations_under(self, ruleset: Ruleset) -> list[Citation]:
+        """The rule's citations as they apply under a ruleset.
+
+        Citations are written against the text they were taken from (VD2011). Under another
+        instrument the paragraph numbers may differ, so only the chapter is kept, marked as
+        not identified.
+        """
+        out = []
+        for c in self.citations:
+            if c.instrument == ruleset.id:
+                out.append(c)
+                continue
+            chapter = c.paragraph.split()[0]
+            out.append(
+                Citation(
+                    instrument=ruleset.id,
+                    symbol=ruleset.instrument.symbol,
+                    paragraph=f"{chapter} (paragraph not identified)",
+                    verified=False,
+                )
+            )
+        return list({c.label(): c for c in out}.values())
 
     def in_force_on(self, when: date) -> bool:
         return self.since <= when and (self.until is None or when <= self.until)
