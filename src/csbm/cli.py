@@ -23,6 +23,8 @@ from csbm.model.load import load_dossiers
 from csbm.report import to_json, to_markdown, to_terminal
 from csbm.rules import assess as run_assessment
 from csbm.rules import get_rule, load_ruleset, rules, ruleset_ids
+from csbm.rules.history import diff_rulesets, parameter_timeline
+from csbm.rules.overlay import load_overlay, overlay_from_settings
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
@@ -105,6 +107,20 @@ def assess(
         list[Scenario] | None,
         typer.Option(help="Which evidence to judge on; repeat for several. Default: all three."),
     ] = None,
+    overlay: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A what-if overlay file (or a bundled one: lower-thresholds, alert-24h) laid "
+            "over the rules; repeatable. The output shows what changes against the baseline."
+        ),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="A what-if parameter value, PATH=VALUE (e.g. ch05.land.troops=5000); repeatable.",
+        ),
+    ] = None,
     output_format: Annotated[
         Format, typer.Option("--format", help="Output format.")
     ] = Format.table,
@@ -113,12 +129,16 @@ def assess(
 
     Chapter VIII constraints count each State's activities over all the dossiers given.
     """
+    overlays = [load_overlay(o) for o in overlay or []]
+    if set_:
+        overlays.append(overlay_from_settings(set_))
     dossiers: list[Dossier] = load_dossiers(_resolve(paths))
     results = run_assessment(
         dossiers,
         ruleset=ruleset,
         as_of=_parse_date(as_of, "--as-of"),
         scenarios=scenario or None,
+        overlays=overlays,
     )
     if output_format is Format.json:
         sys.stdout.write(to_json(results))
@@ -222,6 +242,85 @@ def rules_show(
                 "yes" if cite["verified"] else "no",
             )
     console.print(table)
+
+
+@rules_app.command("diff")
+def rules_diff(
+    old: Annotated[str, typer.Argument(help="A ruleset id, e.g. vd1990.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="A ruleset id, e.g. vd2011.", show_default=False)],
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """What changed between two versions: parameter, old value, new value, citations."""
+    rows = diff_rulesets(old, new)
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    table = Table(title=f"Parameters that differ between {old} and {new}")
+    table.add_column("parameter", no_wrap=True)
+    for col in (old, new, f"{old} citation", f"{new} citation"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            str(r["parameter"]),
+            _show(r["old"], r["unit"]),
+            _show(r["new"], r["unit"]),
+            _cite(r["old"]),
+            _cite(r["new"]),
+        )
+    console = _console()
+    console.print(table)
+    console.print(f"{len(rows)} parameter(s) differ.")
+
+
+@rules_app.command("timeline")
+def rules_timeline(
+    parameter: Annotated[
+        str, typer.Argument(help="A parameter path, e.g. ch05.land.troops.", show_default=False)
+    ],
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """A parameter's values over time, each with its instrument, citation and confidence."""
+    rows = parameter_timeline(parameter)
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    table = Table(title=f"{parameter} over time")
+    for col in ("since", "value", "confidence", "citation", "note"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            str(r["since"]),
+            _show(r, r["unit"]),
+            str(r["confidence"]),
+            _cite(r),
+            str(r.get("note") or ""),
+        )
+    _console().print(table)
+
+
+def _show(entry: object, unit: object) -> str:
+    if not isinstance(entry, dict):
+        return "—"
+    value = entry.get("value")
+    if value is None:
+        return "unknown"
+    if value == "none":
+        return "no such criterion"
+    if isinstance(value, int) and unit != "year":
+        return f"{value:,}"
+    return str(value)
+
+
+def _cite(entry: object) -> str:
+    if not isinstance(entry, dict):
+        return ""
+    c = entry["citation"]
+    mark = "verified" if c["verified"] else "unverified"
+    return f"{c['symbol']} {c['paragraph']} ({mark})"
 
 
 @schema_app.command("dossier")

@@ -21,6 +21,24 @@ def render_one(a: Assessment) -> str:
         f"- {facts.knowledge_line(a)}",
     ]
     out += [f"- Unknown: {u}" for u in facts.unknowns(a)]
+    if a.baseline is not None:
+        out += ["", "### What-if", ""]
+        for o in a.overlays:
+            values = ", ".join(f"`{k}` = {v}" for k, v in o.parameters.items())
+            out.append(f"- {o.title} ({o.source_text}): {values}")
+        changes = a.changes()
+        if not changes:
+            out += ["", "No finding changes against the baseline."]
+        else:
+            out += ["", "| scenario | rule | baseline | what-if | why |", "|---|---|---|---|---|"]
+        for c in changes:
+            rule = c.rule + (f" [{c.subject}]" if c.subject else "")
+            before = c.baseline.outcome.value if c.baseline else "—"
+            after = c.what_if.outcome.value if c.what_if else "—"
+            why = _cell(c.what_if.reason) if c.what_if else ""
+            out.append(
+                f"| {facts.SCENARIO_LABEL[c.scenario]} | `{rule}` | {before} | {after} | {why} |"
+            )
     scenarios = list(a.scenarios)
     out += [
         "",

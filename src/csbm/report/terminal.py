@@ -34,6 +34,8 @@ def render_one(a: Assessment) -> Group:
         head.append("Unknown: " + "; ".join(facts.unknowns(a)))
     parts.append(Text(facts.headline(a), style="bold"))
     parts.append(Panel("\n".join(head)))
+    if a.baseline is not None:
+        parts.append(_what_if(a))
 
     scenarios = list(a.scenarios)
     est = Table(title="Estimates", title_justify="left")
@@ -109,6 +111,32 @@ def render_one(a: Assessment) -> Group:
     if a.acts_left_out:
         parts.append(Text("Acts not yet known on the as-of date: " + ", ".join(a.acts_left_out)))
     return Group(*parts)  # type: ignore[arg-type]
+
+
+def _what_if(a: Assessment) -> Group:
+    lines: list[Text | Table] = [Text("What-if", style="bold")]
+    for o in a.overlays:
+        values = ", ".join(f"{k} = {v}" for k, v in o.parameters.items())
+        lines.append(Text(f"  {o.title} ({o.source_text}): {values}"))
+    changes = a.changes()
+    if not changes:
+        lines.append(Text("  No finding changes against the baseline.", style="dim"))
+        return Group(*lines)
+    table = Table(box=None, show_header=True, pad_edge=False, expand=True)
+    for col in ("scenario", "rule", "baseline", "what-if"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("why", ratio=1)
+    for c in changes:
+        rule = c.rule + (f" [{c.subject}]" if c.subject else "")
+        table.add_row(
+            "  " + facts.SCENARIO_LABEL[c.scenario],
+            rule,
+            _outcome(c.baseline.outcome.value if c.baseline else "—"),
+            _outcome(c.what_if.outcome.value if c.what_if else "—"),
+            c.what_if.reason if c.what_if else "",
+        )
+    lines.append(table)
+    return Group(*lines)
 
 
 def render(assessments: Sequence[Assessment], console: Console) -> None:

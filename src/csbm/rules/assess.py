@@ -13,6 +13,7 @@ from csbm.model.dossier import Act, Dossier
 from csbm.model.finding import Citation, Finding, Outcome, ParameterUse, Scenario
 from csbm.rules._common import day
 from csbm.rules.engine import Context, ParameterView, Peer, Ruleset, load_ruleset, rules
+from csbm.rules.overlay import Overlay
 
 
 @dataclass
@@ -34,6 +35,28 @@ class ScenarioResult:
         raise KeyError(rule_id)
 
 
+@dataclass(frozen=True)
+class Change:
+    """A finding whose outcome differs between the baseline and the what-if."""
+
+    scenario: Scenario
+    rule: str
+    subject: str | None
+    baseline: Finding | None
+    what_if: Finding | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario.value,
+            "rule": self.rule,
+            "subject": self.subject,
+            "baseline_outcome": self.baseline.outcome.value if self.baseline else None,
+            "overlay_outcome": self.what_if.outcome.value if self.what_if else None,
+            "why": self.what_if.reason if self.what_if else None,
+            "baseline_reason": self.baseline.reason if self.baseline else None,
+        }
+
+
 @dataclass
 class Assessment:
     """Everything csbm concludes about one activity."""
@@ -43,6 +66,23 @@ class Assessment:
     as_of: date | None
     scenarios: dict[Scenario, ScenarioResult]
     acts_left_out: list[str] = field(default_factory=list)
+    # Set when judged under what-if overlays: the result without them.
+    overlays: list[Overlay] = field(default_factory=list)
+    baseline: Assessment | None = None
+
+    def changes(self) -> list[Change]:
+        """Findings whose outcome the overlays changed, per scenario."""
+        if self.baseline is None:
+            return []
+        out = []
+        for scenario, result in self.scenarios.items():
+            before = {(f.rule, f.subject): f for f in self.baseline.scenarios[scenario].findings}
+            after = {(f.rule, f.subject): f for f in result.findings}
+            for key in list(dict.fromkeys([*before, *after])):
+                b, a = before.get(key), after.get(key)
+                if b is None or a is None or (b.outcome, b.applies) != (a.outcome, a.applies):
+                    out.append(Change(scenario, key[0], key[1], b, a))
+        return out
 
     def as_json(self) -> dict[str, Any]:
         a = self.dossier.activity
@@ -53,6 +93,17 @@ class Assessment:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "acts_left_out": self.acts_left_out,
             "scenarios": {s.value: r.as_json() for s, r in self.scenarios.items()},
+        } | self._what_if_json()
+
+    def _what_if_json(self) -> dict[str, Any]:
+        if self.baseline is None:
+            return {}
+        return {
+            "overlays": [o.as_json() for o in self.overlays],
+            "baseline": {
+                "scenarios": {s.value: r.as_json() for s, r in self.baseline.scenarios.items()}
+            },
+            "changes": [c.as_json() for c in self.changes()],
         }
 
 
@@ -106,11 +157,31 @@ def assess(
     ruleset: str | None = None,
     as_of: date | None = None,
     scenarios: Sequence[Scenario] | None = None,
+    overlays: Sequence[Overlay] = (),
 ) -> list[Assessment]:
     """Assess each dossier under the rules in force on its start date (or `ruleset`).
 
-    Rules that count a State's activities (Chapter VIII) see the whole set given.
+    Rules that count a State's activities (Chapter VIII) see the whole set given. With
+    `overlays`, each result is judged under the overlaid parameters and carries the
+    baseline result and the findings that changed.
     """
+    results = _assess(dossiers, ruleset, as_of, scenarios, ())
+    if not overlays:
+        return results
+    changed = _assess(dossiers, ruleset, as_of, scenarios, overlays)
+    for base, what_if in zip(results, changed, strict=True):
+        what_if.overlays = list(overlays)
+        what_if.baseline = base
+    return changed
+
+
+def _assess(
+    dossiers: Sequence[Dossier],
+    ruleset: str | None,
+    as_of: date | None,
+    scenarios: Sequence[Scenario] | None,
+    overlays: Sequence[Overlay],
+) -> list[Assessment]:
     chosen = list(scenarios or Scenario)
     results: list[Assessment] = []
     fixed = load_ruleset(ruleset) if ruleset else None
@@ -127,7 +198,7 @@ def assess(
         else:
             key = (rs.id, when)
             if key not in margins:
-                margins[key] = ParameterView(rs, when).use("evidence.approx_margin")
+                margins[key] = ParameterView(rs, when, overlays).use("evidence.approx_margin")
             per_scenario = {s: estimate(dossier, s, margins[key], as_of) for s in chosen}
         for s in chosen:
             peers[s].append(Peer(dossier, per_scenario[s]))
@@ -141,7 +212,7 @@ def assess(
                 continue
             findings: list[Finding] = []
             for spec in rules():
-                params = ParameterView(rs, when)
+                params = ParameterView(rs, when, overlays)
                 if not spec.in_force_on(when):
                     findings.append(
                         Finding(

@@ -11,13 +11,16 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from csbm.errors import ParameterError, RulesetError, UnknownRuleError
 from csbm.evidence.estimate import Estimates
 from csbm.model.dossier import Act, Dossier
 from csbm.model.finding import Citation, Deadline, Finding, Outcome, ParameterUse, Scenario
 from csbm.rules._tree import Instrument, Parameter, Scalar, load_instruments, load_parameters
+
+if TYPE_CHECKING:
+    from csbm.rules.overlay import Overlay
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,10 @@ def load_ruleset(ruleset_id: str | None = None, *, on: date | None = None) -> Ru
 class ParameterView:
     """Parameters as in force on one date; remembers which ones a rule used."""
 
-    def __init__(self, ruleset: Ruleset, when: date) -> None:
+    def __init__(self, ruleset: Ruleset, when: date, overlays: Sequence[Overlay] = ()) -> None:
         self.ruleset = ruleset
         self.when = when
+        self.overlays = overlays
         self.used: dict[str, ParameterUse] = {}
 
     def use(self, path: str) -> ParameterUse:
@@ -105,6 +109,21 @@ class ParameterView:
         if param is None:
             raise ParameterError(f"no parameter {path!r} in ruleset {self.ruleset.id}")
         found = param.at(self.when, self.ruleset.instruments)
+        for overlay in reversed(self.overlays):  # the last overlay given wins
+            if path in overlay.parameters:
+                found = ParameterUse(
+                    path=path,
+                    value=overlay.parameters[path],
+                    since=self.when,
+                    confidence="what-if",
+                    citation=Citation(
+                        instrument=f"overlay:{overlay.id}",
+                        symbol=overlay.title,
+                        paragraph=overlay.source_text,
+                        verified=False,
+                    ),
+                )
+                break
         self.used[path] = found
         return found
 
