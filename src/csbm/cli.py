@@ -16,6 +16,7 @@ from rich.table import Table
 
 from csbm import __version__
 from csbm.data import bundled_dossier, bundled_ids
+from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.model.dossier import Dossier
 from csbm.model.finding import Scenario
@@ -37,6 +38,8 @@ rules_app = typer.Typer(help="The encoded rules: list them, show one.", no_args_
 schema_app = typer.Typer(help="JSON Schemas of csbm's file formats.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(schema_app, name="schema")
+states_app = typer.Typer(help="The CSCE/OSCE participating States.", no_args_is_help=True)
+app.add_typer(states_app, name="states")
 
 
 class Format(StrEnum):
@@ -321,6 +324,44 @@ def _cite(entry: object) -> str:
     c = entry["citation"]
     mark = "verified" if c["verified"] else "unverified"
     return f"{c['symbol']} {c['paragraph']} ({mark})"
+
+
+@states_app.command("list")
+def states_list(
+    on: Annotated[
+        str | None, typer.Option(help="Only the States participating on this date (YYYY-MM-DD).")
+    ] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """The CSCE/OSCE participating States, with the dates they took part and the sources."""
+    day = _parse_date(on, "--on")
+    states = [s for s in participating_states().values() if day is None or s.participating_on(day)]
+    if output_format is ListFormat.json:
+        typer.echo(
+            json.dumps(
+                [s.model_dump(mode="json", by_alias=True) for s in states],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    title = f"Participating States on {day}" if day else "CSCE/OSCE participating States"
+    table = Table(title=f"{title} ({len(states)})")
+    for col in ("code", "name", "joined", "left", "confidence", "verified", "first source"):
+        table.add_column(col)
+    for s in states:
+        table.add_row(
+            s.code,
+            s.name,
+            str(s.joined),
+            str(s.left or ""),
+            s.confidence,
+            "yes" if s.verified else "no",
+            s.sources[0].url,
+        )
+    _console().print(table)
 
 
 @schema_app.command("dossier")

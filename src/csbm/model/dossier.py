@@ -35,7 +35,9 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 def _check_state(code: str) -> str:
     if not isinstance(code, str) or len(code) != 3 or not code.isupper():
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 code (three capital letters)")
-    if pycountry.countries.get(alpha_3=code) is None:
+    # Historical codes (SUN, DDR, CSK, YUG) are allowed for activities of their time.
+    known = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)
+    if known is None:
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
     return code
 

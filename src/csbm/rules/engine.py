@@ -323,4 +323,5 @@ def _load_rule_modules() -> None:
         ch06_observation,
         ch07_calendar,
         ch08_constraints,
+        general,
     )
