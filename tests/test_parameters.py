@@ -107,7 +107,8 @@ def test_rules_read_only_declared_parameters() -> None:
     rs = load_ruleset("vd2011")
     assert rs is not None
     for spec in rules():
-        assert spec.parameter_paths(rs), spec.id
+        # a rule that declares parameter prefixes must find parameters under them
+        assert spec.parameter_paths(rs) or not spec.parameters, spec.id
         assert spec.citations, spec.id
         assert spec.summary, spec.id
 
