@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from csbm.evidence.interval import Interval
+from csbm.evidence.interval import INF, Interval
 from csbm.model.dossier import Claim, Dossier, Quantity, Source, SourceKind
 from csbm.model.finding import ParameterUse, Scenario
+
+if TYPE_CHECKING:
+    from csbm.evidence.weighing import Merge, Weighing
 
 _OFFICIAL = {SourceKind.OFFICIAL_NOTIFICATION, SourceKind.OFFICIAL_CALENDAR}
 
@@ -69,6 +73,11 @@ class Estimates:
     method: ParameterUse | None = None
     # Declared sources that speak about the activity but give no figure ("below the threshold").
     without_figures: list[str] = field(default_factory=list)
+    # Which national contingents were summed into a figure for the whole activity.
+    summed: list[str] = field(default_factory=list)
+    # Filled in by the weighing step (csbm.evidence.weighing), per quantity.
+    weighing: dict[Quantity, Weighing] = field(default_factory=dict)
+    merges: list[Merge] = field(default_factory=list)
 
     def get(self, quantity: Quantity) -> Estimate | None:
         return self.by_quantity.get(quantity)
@@ -77,11 +86,72 @@ class Estimates:
         out: dict[str, object] = {q.value: e.as_json() for q, e in self.by_quantity.items()}
         if self.left_out:
             out["left_out"] = [{"claim": x.claim, "reason": x.reason} for x in self.left_out]
+        if self.summed:
+            out["summed"] = self.summed
+        if self.weighing:
+            out["weighing"] = {q.value: w.as_json() for q, w in self.weighing.items()}
+        if self.merges:
+            out["merged_copies"] = [
+                {"kept": m.kept, "merged": list(m.merged), "reason": m.reason} for m in self.merges
+            ]
         if self.without_figures:
             out["sources_without_figures"] = self.without_figures
         if self.method is not None:
             out["method"] = self.method.model_dump(mode="json")
         return out
+
+
+def _add(result: Estimates, quantity: Quantity, interval: Interval, ids: tuple[str, ...]) -> None:
+    held = result.by_quantity.get(quantity)
+    if held is None:
+        result.by_quantity[quantity] = Estimate(quantity, interval, ids)
+    else:
+        result.by_quantity[quantity] = Estimate(
+            quantity, held.interval.hull(interval), (*held.claims, *ids)
+        )
+
+
+def _sum_contingents(
+    result: Estimates,
+    dossier: Dossier,
+    quantity: Quantity,
+    per_state: dict[str, list[tuple[str, Interval]]],
+) -> None:
+    """Sum national contingents, which are disjoint parts of the activity.
+
+    When every conducting State's contingent has a figure, the sum is a figure for the
+    whole activity. When some are missing, the sum is only a floor; it is used as one
+    ([sum, ∞)) only when no figure for the whole activity exists.
+    """
+    ids: list[str] = []
+    low = high = 0.0
+    for claims in per_state.values():
+        hull = claims[0][1]
+        for _, interval in claims[1:]:
+            hull = hull.hull(interval)
+        low += hull.low
+        high += hull.high
+        ids.extend(cid for cid, _ in claims)
+    states = sorted(per_state)
+    missing = sorted(set(dossier.activity.conducting_states) - set(states))
+    parts = " + ".join(f"{s} contingent" for s in states)
+    if not missing:
+        _add(result, quantity, Interval(low, high), tuple(ids))
+        result.summed.append(f"{quantity.value}: {parts} summed for the whole activity")
+    elif quantity not in result.by_quantity:
+        _add(result, quantity, Interval(low, INF), tuple(ids))
+        result.summed.append(
+            f"{quantity.value}: {parts} summed as a floor (no figure for {', '.join(missing)})"
+        )
+    else:
+        result.left_out.extend(
+            LeftOut(
+                cid,
+                f"part of a partial sum ({parts}; no figure for {', '.join(missing)}); "
+                "figures for the whole activity are used instead",
+            )
+            for cid in ids
+        )
 
 
 def estimate(
@@ -99,6 +169,8 @@ def estimate(
     if not isinstance(margin.value, float | int) or isinstance(margin.value, bool):
         raise ValueError(f"{margin.path} must be a number, not {margin.value!r}")
     ratio = float(margin.value)
+    # National contingents are disjoint parts: collected here, summed below.
+    contingents: dict[Quantity, dict[str, list[tuple[str, Interval]]]] = {}
     for index, claim in enumerate(dossier.claims):
         cid = dossier.claim_id(index)
         source = dossier.source(claim.source)
@@ -112,19 +184,22 @@ def estimate(
             if known > as_of:
                 result.left_out.append(LeftOut(cid, f"known on {known}, after the as-of date"))
                 continue
+        if claim.scope is not None and claim.contingent is not None:
+            per = contingents.setdefault(claim.quantity, {})
+            per.setdefault(claim.contingent, []).append((cid, Interval.from_claim(claim, ratio)))
+            continue
         if claim.scope is not None:
             result.left_out.append(
-                LeftOut(cid, f"covers only part of the activity ({claim.scope})")
+                LeftOut(
+                    cid,
+                    f"covers only part of the activity ({claim.scope}), not a "
+                    "national contingent, so it cannot be summed with other parts",
+                )
             )
             continue
-        interval = Interval.from_claim(claim, ratio)
-        held = result.by_quantity.get(claim.quantity)
-        if held is None:
-            result.by_quantity[claim.quantity] = Estimate(claim.quantity, interval, (cid,))
-        else:
-            result.by_quantity[claim.quantity] = Estimate(
-                claim.quantity, held.interval.hull(interval), (*held.claims, cid)
-            )
+        _add(result, claim.quantity, Interval.from_claim(claim, ratio), (cid,))
+    for quantity, per_state in contingents.items():
+        _sum_contingents(result, dossier, quantity, per_state)
     if scenario is Scenario.DECLARED:
         with_claims = {c.source for c in dossier.claims}
         result.without_figures = [

@@ -9,7 +9,8 @@ from typing import Any
 
 from csbm.errors import UsageError
 from csbm.evidence.estimate import Estimates, estimate
-from csbm.model.dossier import Act, Dossier
+from csbm.evidence.weighing import grade_claims, weigh
+from csbm.model.dossier import Act, ActivityKind, Dossier, Quantity, SourceKind
 from csbm.model.finding import Citation, Finding, Outcome, ParameterUse, Scenario
 from csbm.rules._common import day
 from csbm.rules.engine import Context, ParameterView, Peer, Ruleset, load_ruleset, rules
@@ -134,6 +135,68 @@ def _known_acts(dossier: Dossier, as_of: date | None) -> tuple[list[Act], list[s
     return kept, left
 
 
+_SOURCE_KINDS = [k.value for k in SourceKind]
+
+
+def _weigh_all(
+    dossier: Dossier, per_scenario: dict[Scenario, Estimates], params: ParameterView
+) -> None:
+    """Grade the claims, merge syndicated copies and weigh each quantity's thresholds."""
+    defaults = {
+        f"{axis}.{kind}": params.use(f"evidence.default_{axis}.{kind}")
+        for axis in ("reliability", "credibility")
+        for kind in _SOURCE_KINDS
+    }
+    margin = params.number("evidence.approx_margin")
+    prior = params.number("evidence.prior_weight")
+    chapter_paths = _weighed_thresholds(dossier)
+    graded = {s: grade_claims(dossier, s, est, defaults, margin) for s, est in per_scenario.items()}
+    declared = graded.get(Scenario.DECLARED)
+    if declared is None:
+        declared = grade_claims(
+            dossier,
+            Scenario.DECLARED,
+            estimate(dossier, Scenario.DECLARED, params.use("evidence.approx_margin")),
+            defaults,
+            margin,
+        )
+    for s, est in per_scenario.items():
+        kept, merges = graded[s]
+        est.merges = merges
+        noun = {Scenario.DECLARED: "declared figure", Scenario.INDEPENDENT: "independent source"}
+        for quantity in est.by_quantity:
+            paths = chapter_paths.get(quantity, [])
+            thresholds = [params.use(p) for p in paths]
+            strict = [params.ruleset.parameters[p].comparator == ">" for p in paths]
+            est.weighing[quantity] = weigh(
+                quantity,
+                kept,
+                thresholds,
+                prior,
+                declared_elsewhere=declared[0] if s is Scenario.INDEPENDENT else (),
+                noun=noun.get(s, "source"),
+                strict=strict,
+            )
+
+
+def _weighed_thresholds(dossier: Dossier) -> dict[Quantity, list[str]]:
+    """The thresholds worth weighing for the activity's kind (notification, observation,
+    large activity)."""
+    if dossier.activity.kind in {ActivityKind.AMPHIBIOUS_LANDING, ActivityKind.PARACHUTE_ASSAULT}:
+        return {
+            Quantity.TROOPS: [
+                "ch05.amphibious_parachute.troops",
+                "ch06.amphibious_parachute.troops",
+            ]
+        }
+    return {
+        Quantity.TROOPS: ["ch05.land.troops", "ch06.land.troops", "ch08.large.troops"],
+        Quantity.TANKS: ["ch05.land.tanks", "ch06.land.tanks", "ch08.large.tanks"],
+        Quantity.ACV: ["ch05.land.acv", "ch06.land.acv"],
+        Quantity.ARTILLERY: ["ch05.land.artillery", "ch06.land.artillery"],
+    }
+
+
 def _no_ruleset(dossier: Dossier, scenario: Scenario) -> ScenarioResult:
     findings = [
         Finding(
@@ -200,6 +263,7 @@ def _assess(
             if key not in margins:
                 margins[key] = ParameterView(rs, when, overlays).use("evidence.approx_margin")
             per_scenario = {s: estimate(dossier, s, margins[key], as_of) for s in chosen}
+            _weigh_all(dossier, per_scenario, ParameterView(rs, when, overlays))
         for s in chosen:
             peers[s].append(Peer(dossier, per_scenario[s]))
         prepared.append((dossier, rs, when, per_scenario))

@@ -176,7 +176,14 @@ def _limit(ctx: Context, path: str) -> float:
 def _state_peers(ctx: Context, state: str) -> list[Peer]:
     key = ("peers-of", state)
     if key not in ctx.memo:
-        ctx.memo[key] = [p for p in ctx.peers if state in p.dossier.activity.conducting_states]
+        ids = {p.dossier.activity.id for p in ctx.peers}
+        # A part of an activity in the set counts through its parent, not on its own.
+        ctx.memo[key] = [
+            p
+            for p in ctx.peers
+            if state in p.dossier.activity.conducting_states
+            and p.dossier.activity.parent not in ids
+        ]
     found: list[Peer] = ctx.memo[key]  # type: ignore[assignment]
     return found
 

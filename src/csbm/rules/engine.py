@@ -324,4 +324,5 @@ def _load_rule_modules() -> None:
         ch07_calendar,
         ch08_constraints,
         general,
+        signals,
     )

@@ -1,0 +1,334 @@
+"""Loophole signals: patterns that deserve a closer look, never verdicts of breach.
+
+Each signal is a finding of its own (`signal.*`). When it fires, its outcome is
+`indeterminate` with applies=true: the evidence raises a question the rules alone cannot
+settle. When it does not fire, the outcome is `not_applicable`. The known ways around the
+thresholds are described in the shared brief §14 (declaring just under a threshold,
+splitting, alert activities, post-hoc admissions, counting a subset of the forces).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from csbm.evidence.estimate import in_scenario, is_declared, known_on
+from csbm.evidence.interval import Interval
+from csbm.model.dossier import Claim, Dossier, Quantity
+from csbm.model.finding import Finding, Outcome
+from csbm.rules._common import LAND_KINDS, chapter_thresholds, fmt, threshold_test
+from csbm.rules.engine import Context, Peer, rule
+
+_NOT_A_VERDICT = "A signal to look closer, not a finding of breach."
+
+
+def _fired(ctx: Context, reason: str, claims: Sequence[str]) -> list[Finding]:
+    return [
+        ctx.finding(
+            Outcome.INDETERMINATE, reason, applies=True, claims=claims, assumptions=[_NOT_A_VERDICT]
+        )
+    ]
+
+
+def _quiet(ctx: Context, reason: str) -> list[Finding]:
+    return [ctx.finding(Outcome.NOT_APPLICABLE, reason, applies=False)]
+
+
+def _thresholds(ctx: Context) -> list[tuple[Quantity, str, float]]:
+    """Notification and observation thresholds of the activity's kind, as numbers."""
+    out = []
+    for chapter in ("ch05", "ch06"):
+        for quantity, path in chapter_thresholds(ctx.dossier, chapter):
+            value = ctx.params.threshold(path)
+            if value is not None and value != float("inf"):
+                out.append((quantity, path, value))
+    return out
+
+
+def _claims(dossier: Dossier) -> list[tuple[str, Claim]]:
+    return [(dossier.claim_id(i), c) for i, c in enumerate(dossier.claims)]
+
+
+def _central(claim: Claim) -> float:
+    if claim.value is not None:
+        return float(claim.value)
+    assert claim.low is not None and claim.high is not None
+    return (claim.low + claim.high) / 2
+
+
+def _known(ctx: Context, claim: Claim) -> bool:
+    if ctx.as_of is None:
+        return True
+    known = known_on(claim, ctx.dossier.source(claim.source))
+    return known is not None and known <= ctx.as_of
+
+
+@rule(
+    "signal.near_threshold",
+    title="Declared just under a threshold that independent estimates exceed",
+    cites=[("vd2011", "V 40.1.1"), ("vd2011", "VI 45.4")],
+    since="1991-01-01",
+    reads=["evidence.near_threshold_margin", "evidence.approx_margin", "ch05.", "ch06."],
+)
+def near_threshold(ctx: Context) -> list[Finding]:
+    """A declared figure within a documented margin below a notification or observation
+    threshold while independent estimates exceed that threshold (Zapad-2017: 12,700
+    declared against an observation threshold of 13,000)."""
+    margin = ctx.params.number("evidence.near_threshold_margin")
+    approx = ctx.params.number("evidence.approx_margin")
+    claims = [(cid, c) for cid, c in _claims(ctx.dossier) if c.scope is None and _known(ctx, c)]
+    hits = []
+    used: list[str] = []
+    for quantity, path, t in _thresholds(ctx):
+        declared = [
+            (cid, c)
+            for cid, c in claims
+            if c.quantity is quantity
+            and is_declared(c, ctx.dossier)
+            and t * (1 - margin) <= _central(c) < t
+        ]
+        above = [
+            (cid, c)
+            for cid, c in claims
+            if c.quantity is quantity
+            and not is_declared(c, ctx.dossier)
+            and Interval.from_claim(c, approx).low >= t
+        ]
+        if declared and above:
+            figures = ", ".join(fmt(_central(c)) for _, c in declared)
+            hits.append(
+                f"declared {quantity.value} {figures} within {margin:.0%} below {fmt(t)} "
+                f"({path}) while {len(above)} independent estimate"
+                f"{'s' if len(above) != 1 else ''} exceed it"
+            )
+            used += [cid for cid, _ in declared + above]
+    if hits:
+        return _fired(ctx, "Near a threshold: " + "; ".join(hits) + ".", used)
+    return _quiet(
+        ctx, "No declared figure sits just under a threshold that independent estimates exceed."
+    )
+
+
+@rule(
+    "signal.alert_use",
+    title="Alert activity above a threshold or longer than 72 hours",
+    cites=[("vd2011", "V 41"), ("vd2011", "VI (alert-activity provision)")],
+    since="1991-01-01",
+    reads=["ch05.land.", "ch05.amphibious_parachute.", "ch06.alert_max_hours"],
+)
+def alert_use(ctx: Context) -> list[Finding]:
+    """An activity carried out without advance notice to the troops that reaches a
+    notification threshold, or lasts more than 72 hours: the snap-exercise gap."""
+    activity = ctx.dossier.activity
+    if activity.alert is not True:
+        word = "not an alert activity" if activity.alert is False else "alert status unknown"
+        return _quiet(ctx, f"Does not apply: {word}.")
+    test = threshold_test(ctx.estimates, ctx.params, chapter_thresholds(ctx.dossier, "ch05"))
+    limit = ctx.params.known_number("ch06.alert_max_hours")
+    shortest, longest = activity.hours_range
+    long_run = limit is not None and (
+        shortest >= limit if activity.duration_hours is None else shortest > limit
+    )
+    reasons = []
+    if test.result is True:
+        reasons.append(f"it reached a notification threshold ({test.reason})")
+    if long_run:
+        reasons.append(f"it lasted more than {fmt(limit or 0)} hours ({shortest}–{longest} h)")
+    if reasons:
+        return _fired(ctx, "Alert activity: " + "; and ".join(reasons) + ".", test.claims)
+    return _quiet(
+        ctx,
+        "Alert activity below the notification thresholds and not known to "
+        "have lasted more than the alert limit.",
+    )
+
+
+@rule(
+    "signal.revision",
+    title="A State's later figure far above its earlier declaration",
+    cites=[("vd2011", "V 40.1.1")],
+    since="1991-01-01",
+    reads=["evidence.revision_ratio"],
+)
+def revision(ctx: Context) -> list[Finding]:
+    """Later claims by the same State larger than its earlier declaration (Kavkaz-2016:
+    12,500 announced, more than 120,000 admitted afterwards)."""
+    ratio = ctx.params.number("evidence.revision_ratio")
+    dossier = ctx.dossier
+    dated: list[tuple[date, str, Claim, str]] = []
+    for cid, c in _claims(dossier):
+        if not is_declared(c, dossier) or not _known(ctx, c):
+            continue
+        when = known_on(c, dossier.source(c.source))
+        state = c.declared_by or dossier.source(c.source).state or "?"
+        if when is not None:
+            dated.append((when, cid, c, state))
+    dated.sort(key=lambda x: (x[0], x[1]))
+    hits, used = [], []
+    for i, (when, cid, c, state) in enumerate(dated):
+        for later_when, later_id, later, later_state in dated[i + 1 :]:
+            if later.quantity is not c.quantity or later_state != state:
+                continue
+            if later_when > when and _central(later) > ratio * _central(c):
+                hits.append(
+                    f"{state} gave {fmt(_central(c))} {c.quantity.value} on {when}, then "
+                    f"{fmt(_central(later))} on {later_when}"
+                )
+                used += [cid, later_id]
+                break
+    if hits:
+        return _fired(ctx, "Revised upwards: " + "; ".join(hits) + ".", used)
+    return _quiet(
+        ctx, f"No State's later figure exceeds its earlier one by more than {ratio:g} times."
+    )
+
+
+@rule(
+    "signal.subset_counting",
+    title="Figure counted under the Document far below the declared total",
+    cites=[("vd2011", "V 40.1.1")],
+    since="1991-01-01",
+    reads=["evidence.subset_ratio"],
+)
+def subset_counting(ctx: Context) -> list[Finding]:
+    """A declared figure said to fall under the Document that is a small part of the same
+    State's declared total (Kavkaz-2020: 12,900 under the Document of 80,000)."""
+    ratio = ctx.params.number("evidence.subset_ratio")
+    claims = [
+        (cid, c)
+        for cid, c in _claims(ctx.dossier)
+        if is_declared(c, ctx.dossier) and _known(ctx, c)
+    ]
+    hits, used = [], []
+    for cid, c in claims:
+        if c.counted_under_vd is not True:
+            continue
+        for tid, total in claims:
+            if (
+                total.quantity is c.quantity
+                and total.counted_under_vd is False
+                and (_central(c) <= ratio * _central(total))
+            ):
+                hits.append(
+                    f"{fmt(_central(c))} {c.quantity.value} counted under the Document of "
+                    f"{fmt(_central(total))} declared in all"
+                )
+                used += [cid, tid]
+    if hits:
+        return _fired(ctx, "Subset counted: " + "; ".join(dict.fromkeys(hits)) + ".", used)
+    return _quiet(ctx, "No declared figure under the Document is a small part of a declared total.")
+
+
+# --- splitting: needs the other activities of the set ---------------------------------
+
+
+def _family_root(d: Dossier, ids: set[str]) -> str:
+    return d.activity.parent if d.activity.parent in ids else d.activity.id
+
+
+def _related(a: Dossier, b: Dossier) -> bool:
+    """Same State(s), and running at the same time or named in the same series that year."""
+    if not set(a.activity.conducting_states) & set(b.activity.conducting_states):
+        return False
+    overlap = a.activity.start <= b.activity.end and b.activity.start <= a.activity.end
+    series = (
+        a.activity.series is not None
+        and a.activity.series == b.activity.series
+        and a.activity.start.year == b.activity.start.year
+    )
+    return overlap or series
+
+
+@rule(
+    "signal.splitting",
+    title="Parts below a threshold that together cross it",
+    cites=[("vd2011", "V 40.1.1"), ("vd2011", "VI 45.4")],
+    since="1991-01-01",
+    reads=["evidence.approx_margin", "ch05.", "ch06."],
+    needs="set",
+)
+def splitting(ctx: Context) -> list[Finding]:
+    """Activities or declared parts of the same State(s), running at the same time or in
+    the same named series, whose figures together cross a threshold that none crosses alone
+    (Zapad-2013: parts declared separately for Belarus and Kaliningrad)."""
+    if ctx.dossier.activity.kind not in LAND_KINDS:
+        return _quiet(ctx, "Splitting is tested for land activities only.")
+    approx = ctx.params.number("evidence.approx_margin")
+    me = ctx.dossier
+    ids = {p.dossier.activity.id for p in ctx.peers}
+    root = _family_root(me, ids)
+    if root != me.activity.id:
+        return _quiet(ctx, f"A part of {root}: tested with its parent.")
+    hits, used = [], []
+    for quantity, path, t in _thresholds(ctx):
+        parts = _parts(ctx, quantity, approx, ids)
+        if len(parts) < 2:
+            continue
+        if any(interval.low >= t for _, interval, _ in parts):
+            continue
+        total = sum(interval.low for _, interval, _ in parts)
+        if total >= t:
+            listed = ", ".join(f"{name} {interval.render()}" for name, interval, _ in parts)
+            hits.append(
+                f"{quantity.value}: {listed}: each below {fmt(t)} ({path}), together at "
+                f"least {fmt(total)}"
+            )
+            used += [cid for _, _, cids in parts for cid in cids]
+    if hits:
+        return _fired(ctx, "Split below a threshold: " + "; ".join(hits) + ".", used)
+    return _quiet(
+        ctx,
+        "No set of parts or related activities crosses a threshold together "
+        "while each stays below it.",
+    )
+
+
+def _parts(
+    ctx: Context, quantity: Quantity, approx: float, ids: set[str]
+) -> list[tuple[str, Interval, list[str]]]:
+    """The disjoint pieces the activity's forces were declared or estimated in, for one
+    quantity: its part dossiers (else its national contingents, which cannot overlap),
+    plus related activities of the same State(s) outside its family.
+
+    Other scoped figures (a territory, a phase) may overlap one another, so they are not
+    summed: adding them could invent a total nobody stated.
+    """
+    me = ctx.dossier
+    parts: list[tuple[str, Interval, list[str]]] = []
+    children = [p for p in ctx.peers if p.dossier.activity.parent == me.activity.id]
+    for child in children:
+        parts += _whole(child, quantity)
+    if not children:
+        contingents: dict[str, list[tuple[str, Interval]]] = {}
+        for cid, c in _claims(me):
+            if (
+                c.quantity is quantity
+                and c.contingent is not None
+                and in_scenario(ctx.scenario, c, me)
+                and _known(ctx, c)
+            ):
+                interval = Interval.from_claim(c, approx)
+                contingents.setdefault(c.contingent, []).append((cid, interval))
+        for state, items in contingents.items():
+            hull = items[0][1]
+            for _, interval in items[1:]:
+                hull = hull.hull(interval)
+            parts.append((f"{state} contingent", hull, [cid for cid, _ in items]))
+        if not contingents:
+            own = ctx.estimates.get(quantity)
+            if own is not None:
+                parts.append((me.activity.id, own.interval, list(own.claims)))
+    for peer in ctx.peers:
+        other = peer.dossier
+        if other.activity.id == me.activity.id or other.activity.parent in ids:
+            continue  # itself, or a part of some activity (which stands for it)
+        if _related(me, other):
+            parts += _whole(peer, quantity)
+    return parts
+
+
+def _whole(peer: Peer, quantity: Quantity) -> list[tuple[str, Interval, list[str]]]:
+    est = peer.estimates.get(quantity)
+    if est is None:
+        return []
+    return [(peer.dossier.activity.id, est.interval, list(est.claims))]
