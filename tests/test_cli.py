@@ -152,3 +152,39 @@ def test_generated_docs_are_current() -> None:
 
     r = run([sys.executable, "-m", "csbm.docgen"], "check")
     assert r.returncode == 0, r.stderr
+
+
+def test_assess_all_one_line_per_activity(csbm_cmd: list[str]) -> None:
+    from csbm.data import bundled_ids
+
+    r = run(csbm_cmd, "assess", "--all", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert len(rows) == len(bundled_ids()) >= 40
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["zapad-2009"]["ruleset"] == "vd1999"
+    assert by_id["union-resolve-2022"]["ruleset"] == "vd2011"
+    assert "subset_counting" in by_id["kavkaz-2020"]["signals"]
+    assert "splitting" in by_id["zapad-2013"]["signals"]
+    assert "revision" in by_id["kavkaz-2016"]["signals"]
+    assert "alert_use" in by_id["russia-snap-check-feb-2014"]["signals"]
+    assert by_id["trident-juncture-2018"]["signals"] == ""
+    r = run(csbm_cmd, "assess", "--all", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("id,name,start,end") and len(lines) == len(rows) + 1
+    r = run(csbm_cmd, "assess", "--all")
+    assert r.returncode == 0 and "union-resolve-2022" in r.stdout
+
+
+def test_state_year_constraints(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "assess", "--state", "RUS", "--year", "2021", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    rules = {f["rule"] for f in data["scenarios"]["all"]}
+    assert rules == {f"ch08.constraint_{n}" for n in range(1, 5)}
+    assert all(f["subject"] == "RUS 2021" for f in data["scenarios"]["all"])
+    r = run(csbm_cmd, "assess", "--state", "RUS")
+    assert r.returncode == 2 and "together" in r.stderr
+    r = run(csbm_cmd, "assess", "--state", "ISL", "--year", "2001")
+    assert r.returncode == 0 and "No activity" in r.stdout

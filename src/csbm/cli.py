@@ -15,15 +15,21 @@ from rich.console import Console
 from rich.table import Table
 
 from csbm import __version__
-from csbm.data import bundled_dossier, bundled_ids
+from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.model.dossier import Dossier
 from csbm.model.finding import Scenario
 from csbm.model.load import load_dossiers
 from csbm.report import to_json, to_markdown, to_terminal
+from csbm.report.summary import (
+    state_year_findings,
+    summary_csv,
+    summary_json,
+    summary_table,
+)
+from csbm.rules import Assessment, get_rule, load_ruleset, rules, ruleset_ids
 from csbm.rules import assess as run_assessment
-from csbm.rules import get_rule, load_ruleset, rules, ruleset_ids
 from csbm.rules.history import diff_rulesets, parameter_timeline
 from csbm.rules.overlay import load_overlay, overlay_from_settings
 
@@ -46,6 +52,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 class ListFormat(StrEnum):
@@ -88,13 +95,29 @@ def _parse_date(value: str | None, option: str) -> date | None:
 @app.command()
 def assess(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Dossier files or directories of them, or bundled activity ids "
             "(e.g. union-resolve-2022).",
             show_default=False,
         ),
-    ],
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Assess the whole bundled historical record (and any PATHs "
+            "given) and print one line per activity.",
+        ),
+    ] = False,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            help="With --year: the Chapter VIII constraints for this State (ISO3) "
+            "and year, counted over the bundled record and any PATHs given."
+        ),
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="With --state: the calendar year.")] = None,
     ruleset: Annotated[
         str | None,
         typer.Option(
@@ -135,7 +158,14 @@ def assess(
     overlays = [load_overlay(o) for o in overlay or []]
     if set_:
         overlays.append(overlay_from_settings(set_))
-    dossiers: list[Dossier] = load_dossiers(_resolve(paths))
+    if (state is None) != (year is None):
+        raise UsageError("give --state and --year together")
+    sources = [str(p) for p in _resolve(paths or [])]
+    if all_ or state is not None:
+        sources.append(str(dossiers_dir()))
+    if not sources:
+        raise UsageError("name dossiers to assess, or use --all")
+    dossiers: list[Dossier] = load_dossiers(sources)
     results = run_assessment(
         dossiers,
         ruleset=ruleset,
@@ -143,12 +173,52 @@ def assess(
         scenarios=scenario or None,
         overlays=overlays,
     )
-    if output_format is Format.json:
+    if state is not None and year is not None:
+        _print_state_year(results, state, year, output_format)
+    elif all_:
+        if output_format is Format.json:
+            sys.stdout.write(summary_json(results))
+        elif output_format is Format.csv:
+            sys.stdout.write(summary_csv(results))
+        elif output_format is Format.markdown:
+            raise UsageError("--all prints table, json or csv")
+        else:
+            summary_table(results, _console())
+    elif output_format is Format.json:
         sys.stdout.write(to_json(results))
     elif output_format is Format.markdown:
         sys.stdout.write(to_markdown(results))
+    elif output_format is Format.csv:
+        sys.stdout.write(summary_csv(results))
     else:
         to_terminal(results, _console())
+
+
+def _print_state_year(results: list[Assessment], state: str, year: int, fmt: Format) -> None:
+    found = state_year_findings(results, state.upper(), year)
+    if fmt is Format.json:
+        data = {
+            "state": state.upper(),
+            "year": year,
+            "scenarios": {
+                s.value: [f.model_dump(mode="json") for f in fs] for s, fs in found.items()
+            },
+        }
+        typer.echo(json.dumps(data, indent=2))
+        return
+    console = _console()
+    if not found:
+        console.print(f"No activity of {state.upper()} in {year} is on record.")
+        return
+    table = Table(title=f"Chapter VIII constraints: {state.upper()} {year}", show_lines=True)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("scenario", no_wrap=True)
+    table.add_column("outcome", no_wrap=True)
+    table.add_column("reason")
+    for s, fs in found.items():
+        for f in fs:
+            table.add_row(f.rule, s.value, f.outcome.value, f.reason)
+    console.print(table)
 
 
 @app.command()
