@@ -13,7 +13,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+WORLD_ATLAS := node_modules/world-atlas/countries-50m.json
+COUNTRIES := src/csbm/data/zone/countries.geojson
+
+# Natural Earth boundaries come from the npm registry at set-up (never at run time); npm
+# stamps the files with 1985, hence the touch.
+$(WORLD_ATLAS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(COUNTRIES): $(WORLD_ATLAS) src/csbm/rules/zone_build.py $(STAMP)
+	$(BIN)/python -m csbm.rules.zone_build $(WORLD_ATLAS) $@
+
+install: $(STAMP) $(COUNTRIES)
 
 run: install
 	$(BIN)/csbm assess union-resolve-2022
@@ -37,7 +49,7 @@ check-docs: install
 	$(BIN)/python -m csbm.docgen check
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache node_modules $(COUNTRIES)
 
 bench: install
 	$(BIN)/python -m benchmarks.assess 2000

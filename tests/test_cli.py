@@ -188,3 +188,14 @@ def test_state_year_constraints(csbm_cmd: list[str]) -> None:
     assert r.returncode == 2 and "together" in r.stderr
     r = run(csbm_cmd, "assess", "--state", "ISL", "--year", "2001")
     assert r.returncode == 0 and "No activity" in r.stdout
+
+
+def test_zone_check_command(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "zone", "check", "53.9", "27.56", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["status"] == "inside" and data["country"] == "BLR"
+    r = run(csbm_cmd, "zone", "check", "55.0", "82.9")
+    assert r.returncode == 0 and r.stdout.startswith("outside")
+    r = run(csbm_cmd, "zone", "check", "95", "10")
+    assert r.returncode == 2 and "latitude" in r.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -32,6 +33,7 @@ from csbm.rules import Assessment, get_rule, load_ruleset, rules, ruleset_ids
 from csbm.rules import assess as run_assessment
 from csbm.rules.history import diff_rulesets, parameter_timeline
 from csbm.rules.overlay import load_overlay, overlay_from_settings
+from csbm.rules.zone import check as zone_check_point
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
@@ -46,6 +48,8 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(schema_app, name="schema")
 states_app = typer.Typer(help="The CSCE/OSCE participating States.", no_args_is_help=True)
 app.add_typer(states_app, name="states")
+zone_app = typer.Typer(help="The zone of application (Annex I).", no_args_is_help=True)
+app.add_typer(zone_app, name="zone")
 
 
 class Format(StrEnum):
@@ -432,6 +436,26 @@ def states_list(
             s.sources[0].url,
         )
     _console().print(table)
+
+
+@zone_app.command("check")
+def zone_check(
+    lat: Annotated[
+        float, typer.Argument(help="Latitude in degrees (north positive).", show_default=False)
+    ],
+    lon: Annotated[
+        float, typer.Argument(help="Longitude in degrees (east positive).", show_default=False)
+    ],
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """Is a point in the zone of application (Annex I)? inside, outside or uncertain, and why."""
+    result = zone_check_point(lat, lon)
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps(dataclasses.asdict(result), indent=2))
+        return
+    typer.echo(f"{result.status} ({result.confidence} confidence): {result.reason}")
 
 
 @schema_app.command("dossier")

@@ -113,9 +113,21 @@ def chapter_thresholds(dossier: Dossier, chapter: str) -> list[tuple[Quantity, s
 
 
 def thresholds_gate(ctx: Context, chapter: str) -> Test:
-    """Is the activity subject to the chapter? Figures first, then the single command."""
+    """Is the activity subject to the chapter? The zone, the figures, the single command."""
+    from csbm.rules.ch_zone import activity_zone
+
     activity = ctx.dossier.activity
+    where = activity_zone(ctx.dossier)
+    if where.where == "outside":
+        return Test(False, f"outside the zone of application ({where.reason})")
     test = threshold_test(ctx.estimates, ctx.params, chapter_thresholds(ctx.dossier, chapter))
+    if where.where == "mixed" and test.result is True:
+        test = Test(
+            None,
+            f"{test.reason}, but part of the activity may lie outside the zone and only "
+            "forces in the zone count",
+            test.claims,
+        )
     prefix = f"{ctx.scenario.value} figures: "
     if activity.kind is not ActivityKind.LAND_EXERCISE:
         return Test(test.result, prefix + test.reason, test.claims)

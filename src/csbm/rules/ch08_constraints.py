@@ -24,6 +24,7 @@ from csbm.rules._common import (
     owed_by_conductors,
     threshold_test,
 )
+from csbm.rules.ch_zone import activity_zone
 from csbm.rules.engine import Context, ParameterView, Peer, rule
 
 _MULTINATIONAL = (
@@ -162,7 +163,13 @@ def _classify(limits: list[tuple[float, float]], peer: Peer, kind: str) -> bool 
         counts = above(limits[0])
     else:  # band / upper: above their own threshold, but not a large activity
         counts = _and(above(limits[1]), _not(above(limits[0])))
-    return _and(_single_command(peer.dossier), counts)
+    return _and(_in_zone(peer.dossier), _and(_single_command(peer.dossier), counts))
+
+
+def _in_zone(d: Dossier) -> bool | None:
+    """Only activities in the zone count against the limits (no location: taken as in it)."""
+    where = activity_zone(d).where
+    return False if where == "outside" else None if where == "mixed" else True
 
 
 def _limit(ctx: Context, path: str) -> float:

@@ -323,6 +323,7 @@ def _load_rule_modules() -> None:
         ch06_observation,
         ch07_calendar,
         ch08_constraints,
+        ch_zone,
         general,
         signals,
     )

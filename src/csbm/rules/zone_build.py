@@ -16,15 +16,16 @@ difference from the previous, all in integer grid units; the real coordinate is
 ``~i`` means arc ``i`` reversed. Consecutive arcs share their end and start position, so
 that position is written once.
 
-The output is a compact GeoJSON FeatureCollection holding only the countries in and near
-the zone of application (the zone's own countries and their neighbours, so that a point
-at sea can be attributed to its nearest coast). Coordinates are rounded to 4 decimals
-(about 10 m), finer than the source's quantization grid.
+The output is a GeoJSON FeatureCollection (RFC 7946: rings closed, polygons split at the
+antimeridian) with every country, so that any point on land is named and a point at sea
+can be attributed to its nearest coast. Coordinates are rounded to 4 decimals (about
+10 m), finer than the source's quantization grid (about 0.0036° by 0.0017°).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sys
 import time
@@ -33,6 +34,9 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+import shapely
+import shapely.affinity
+from shapely.geometry.base import BaseGeometry
 
 FORMAT = 1
 
@@ -41,12 +45,12 @@ FORMAT = 1
 # "N. Cyprus" is, for this tool, territory of the Republic of Cyprus (the UN position).
 NAMED_CODES = {"Kosovo": "XKX", "N. Cyprus": "CYP"}
 
-# Keep a country if its bounding box meets this box (lon_min, lat_min, lon_max, lat_max):
-# Europe, the Mediterranean, the Middle East, Central Asia and the North Atlantic, so
-# every coast within reach of the zone's adjoining sea area is present. Russia and
-# Kazakhstan are kept whatever their extent.
-KEEP_BOX = (-80.0, 10.0, 100.0, 90.0)
-ALWAYS_KEEP = {"RUS", "KAZ"}
+# Natural Earth 4.1 draws Crimea inside Russia (its de facto view). The territory is
+# Ukraine's under UN General Assembly resolution 68/262 (27 March 2014), the position of
+# the great majority of OSCE participating States, so the build moves the Russian polygon
+# that lies in this box (lon_min, lat_min, lon_max, lat_max) to Ukraine. Either way the
+# point is in the zone of application; only the country named changes.
+CRIMEA_BOX = (32.4, 44.2, 36.7, 46.3)
 
 Ring = list[list[float]]
 Polygon = list[Ring]
@@ -84,10 +88,77 @@ def ring_from(indexes: Sequence[int], arcs: list[list[tuple[float, float]]]) -> 
     for index in indexes:
         points = arcs[index] if index >= 0 else arcs[~index][::-1]
         start = 1 if ring else 0  # the shared position is written once
-        ring.extend([round(x, 4), round(y, 4)] for x, y in points[start:])
+        ring.extend([x, y] for x, y in points[start:])
     if ring and ring[0] != ring[-1]:
         ring.append(list(ring[0]))
     return ring
+
+
+def _jumps(ring: Ring) -> list[int]:
+    """Indexes i where the ring jumps across the antimeridian between i and i + 1."""
+    return [i for i in range(len(ring) - 1) if abs(ring[i][0] - ring[i + 1][0]) > 180]
+
+
+def _winding(ring: Ring) -> float:
+    """Net change in longitude going once round the ring: ±360 for a ring round a pole."""
+    total = 0.0
+    for a, b in itertools.pairwise(ring):
+        total += (b[0] - a[0] + 180) % 360 - 180
+    return total
+
+
+def _round_pole(ring: Ring) -> Ring:
+    """A ring that goes round a pole (Antarctica), closed through that pole instead.
+
+    TopoJSON writes it as a ring running once round the globe with one jump from +180 to
+    -180 (or back); on the plane we open it at the jump and close it along the pole's edge.
+    """
+    jump = _jumps(ring)[0]
+    opened = ring[jump + 1 : -1] + ring[: jump + 1]
+    pole = -90.0 if sum(p[1] for p in ring) < 0 else 90.0
+    closed = [*opened, [opened[-1][0], pole], [opened[0][0], pole]]
+    return [*closed, list(closed[0])]
+
+
+def _polygons(geom: BaseGeometry) -> list[shapely.Polygon]:
+    if isinstance(geom, shapely.Polygon):
+        return [] if geom.is_empty else [geom]
+    if isinstance(geom, shapely.MultiPolygon | shapely.GeometryCollection):
+        return [p for part in geom.geoms for p in _polygons(part)]
+    return []  # lines and points left over by make_valid
+
+
+def _clean(rings: list[Ring]) -> list[shapely.Polygon]:
+    """Valid polygons for one TopoJSON polygon, split at the antimeridian if it crosses it.
+
+    Natural Earth's Russia (Chukotka, Wrangel Island) crosses 180°; TopoJSON writes such a
+    ring with jumps from +180 to -180. We shift its western-hemisphere longitudes by 360,
+    repair it, and cut it back into the two halves GeoJSON (RFC 7946 §3.1.9) expects.
+    """
+    if any(abs(_winding(r)) > 180 for r in rings):
+        # On the sphere Antarctica is a ring along 89.999°S with the coast as its hole; on
+        # the plane each ring closes through the pole, and the land is what lies between.
+        # The ring along 89.999°S only marks the pole; dropping it keeps the pole on land.
+        land: BaseGeometry = shapely.Polygon()
+        for ring in rings:
+            if all(abs(p[1]) > 89.9 for p in ring):
+                continue
+            closed = _round_pole(ring) if abs(_winding(ring)) > 180 else ring
+            land = shapely.symmetric_difference(land, shapely.make_valid(shapely.Polygon(closed)))
+        return _polygons(land)
+    if any(_jumps(r) for r in rings):
+        rings = [[[x + 360 if x < 0 else x, y] for x, y in r] for r in rings]
+        whole = shapely.make_valid(shapely.Polygon(rings[0], rings[1:]))
+        east = shapely.clip_by_rect(whole, -180, -90, 180, 90)
+        west = shapely.affinity.translate(shapely.clip_by_rect(whole, 180, -90, 540, 90), -360)
+        return _polygons(east) + _polygons(west)
+    polygon = shapely.Polygon(rings[0], rings[1:])
+    return [polygon] if polygon.is_valid else _polygons(shapely.make_valid(polygon))
+
+
+def _coords(polygon: shapely.Polygon) -> Polygon:
+    rings = [polygon.exterior, *polygon.interiors]
+    return [[[round(x, 4), round(y, 4)] for x, y in ring.coords] for ring in rings]
 
 
 def geometry_from(obj: dict[str, Any], arcs: list[list[tuple[float, float]]]) -> dict[str, Any]:
@@ -103,7 +174,7 @@ def geometry_from(obj: dict[str, Any], arcs: list[list[tuple[float, float]]]) ->
         rings = [ring_from(r, arcs) for r in polygon]
         rings = [r for r in rings if len(r) >= 4]
         if rings:
-            coordinates.append(rings)
+            coordinates.extend(_coords(p) for p in _clean(rings))
     return {"type": "MultiPolygon", "coordinates": coordinates}
 
 
@@ -116,14 +187,27 @@ def iso3_for(numeric: str | None, name: str) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
-def _bbox(geometry: dict[str, Any]) -> tuple[float, float, float, float]:
-    xs = [p[0] for poly in geometry["coordinates"] for ring in poly for p in ring]
-    ys = [p[1] for poly in geometry["coordinates"] for ring in poly for p in ring]
-    return min(xs), min(ys), max(xs), max(ys)
+def _in_box(polygon: Polygon, box: tuple[float, float, float, float]) -> bool:
+    point = shapely.Polygon(polygon[0], polygon[1:]).representative_point()
+    return box[0] <= point.x <= box[2] and box[1] <= point.y <= box[3]
 
 
-def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+def _crimea_to_ukraine(features: list[dict[str, Any]]) -> None:
+    russia = next((f for f in features if f["properties"]["iso3"] == "RUS"), None)
+    if russia is None:
+        return
+    polygons = russia["geometry"]["coordinates"]
+    crimea = [p for p in polygons if _in_box(p, CRIMEA_BOX)]
+    if not crimea:
+        return
+    russia["geometry"]["coordinates"] = [p for p in polygons if not _in_box(p, CRIMEA_BOX)]
+    features.append(
+        {
+            "type": "Feature",
+            "properties": {"iso3": "UKR", "name": "Ukraine (Crimea)", "numeric": "804"},
+            "geometry": {"type": "MultiPolygon", "coordinates": crimea},
+        }
+    )
 
 
 def build(topology: dict[str, Any], source: str, digest: str) -> dict[str, Any]:
@@ -141,8 +225,6 @@ def build(topology: dict[str, Any], source: str, digest: str) -> dict[str, Any]:
         geometry = geometry_from(obj, arcs)
         if not geometry["coordinates"]:
             continue
-        if iso3 not in ALWAYS_KEEP and not _meets(_bbox(geometry), KEEP_BOX):
-            continue
         features.append(
             {
                 "type": "Feature",
@@ -150,6 +232,7 @@ def build(topology: dict[str, Any], source: str, digest: str) -> dict[str, Any]:
                 "geometry": geometry,
             }
         )
+    _crimea_to_ukraine(features)
     features.sort(key=lambda f: (f["properties"]["iso3"] or "~", f["properties"]["name"]))
     return {
         "type": "FeatureCollection",

@@ -1,0 +1,97 @@
+"""Annex I: whether an activity lies in the zone of application, from its locations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from csbm.model.dossier import Dossier
+from csbm.model.finding import Finding, Outcome
+from csbm.rules import zone
+from csbm.rules.engine import Context, rule
+
+Where = Literal["inside", "outside", "mixed", "unknown"]
+
+NO_LOCATION_ASSUMPTION = (
+    "No location is on record, so the activity is taken to lie in the zone of application."
+)
+
+
+@dataclass(frozen=True)
+class ActivityZone:
+    where: Where
+    reason: str
+
+
+@lru_cache(maxsize=4096)
+def _check(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:
+    if not points:
+        return ActivityZone("unknown", "no location with coordinates is on record")
+    results = [(name, zone.check(lat, lon)) for name, lat, lon in points]
+    inside = [n for n, r in results if r.status == "inside"]
+    outside = [n for n, r in results if r.status == "outside"]
+    unsure = [n for n, r in results if r.status == "uncertain"]
+    sea = [n for n, r in results if r.sea and r.status == "inside"]
+    details = "; ".join(f"{n}: {r.reason}" for n, r in results)
+    if inside and not outside and not unsure:
+        extra = (
+            f" (at sea: {', '.join(sea)}, which counts only as part of a land activity)"
+            if sea
+            else ""
+        )
+        return ActivityZone("inside", f"all {len(inside)} location(s) in the zone{extra}")
+    if outside and not inside and not unsure:
+        return ActivityZone("outside", f"every location lies outside the zone ({details})")
+    return ActivityZone(
+        "mixed",
+        f"{len(inside)} location(s) inside, {len(outside)} outside, {len(unsure)} uncertain "
+        f"({details})",
+    )
+
+
+def activity_zone(dossier: Dossier) -> ActivityZone:
+    points = tuple(
+        (loc.name, loc.lat, loc.lon)
+        for loc in dossier.activity.locations
+        if loc.lat is not None and loc.lon is not None
+    )
+    return _check(points)
+
+
+@rule(
+    "zone.in_zone",
+    title="The activity lies in the zone of application",
+    cites=[("vd2011", "Annex I")],
+    since="1991-01-01",
+    reads=[],
+)
+def in_zone(ctx: Context) -> list[Finding]:
+    """The measures cover the whole of Europe with its adjoining sea area and air space,
+    Russia west of the Urals and the Central Asian participating States; activities at sea
+    count only as part of a notifiable land activity. Thresholds count only what lies in
+    the zone."""
+    z = activity_zone(ctx.dossier)
+    if z.where == "inside":
+        return [ctx.finding(Outcome.COMPLIANT, f"In the zone: {z.reason}.", applies=True)]
+    if z.where == "outside":
+        return [
+            ctx.finding(Outcome.NOT_APPLICABLE, f"Outside the zone: {z.reason}.", applies=False)
+        ]
+    if z.where == "unknown":
+        return [
+            ctx.finding(
+                Outcome.INDETERMINATE,
+                f"Zone unknown: {z.reason}.",
+                applies=None,
+                assumptions=[NO_LOCATION_ASSUMPTION],
+            )
+        ]
+    return [
+        ctx.finding(
+            Outcome.INDETERMINATE,
+            f"Partly or possibly outside the zone: {z.reason}. Figures for the whole activity "
+            "may include forces outside it.",
+            applies=None,
+        )
+    ]
