@@ -51,5 +51,8 @@ check-docs: install
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache node_modules $(COUNTRIES)
 
+# BENCH_N=100000 make bench for the full-size generated run.
+BENCH_N ?= 2000
 bench: install
-	$(BIN)/python -m benchmarks.assess 2000
+	$(BIN)/python -m benchmarks.record
+	$(BIN)/python -m benchmarks.assess $(BENCH_N)

@@ -8,6 +8,7 @@ record. Field names are a contract: new fields may be added, none renamed.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -380,19 +381,26 @@ class Dossier(_Model):
         return self
 
     def claim_id(self, index: int) -> str:
-        """The claim's own id, or one derived from its source and position."""
-        claim = self.claims[index]
-        if claim.id is not None:
-            return claim.id
-        n = sum(
-            1
-            for c in self.claims[:index]
-            if c.id is None and c.source == claim.source and c.quantity is claim.quantity
-        )
-        return f"{claim.source}.{claim.quantity.value}.{n + 1}"
+        """The claim's own id, or one derived from its source, quantity and position."""
+        return self._claim_ids[index]
+
+    # Derived look-ups, computed once: the model is frozen, so they cannot go stale.
+    @cached_property
+    def _claim_ids(self) -> list[str]:
+        ids: list[str] = []
+        counts: dict[tuple[str, Quantity], int] = {}
+        for claim in self.claims:
+            if claim.id is not None:
+                ids.append(claim.id)
+                continue
+            key = (claim.source, claim.quantity)
+            counts[key] = counts.get(key, 0) + 1
+            ids.append(f"{claim.source}.{claim.quantity.value}.{counts[key]}")
+        return ids
+
+    @cached_property
+    def _source_map(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
 
     def source(self, source_id: str) -> Source:
-        for s in self.sources:
-            if s.id == source_id:
-                return s
-        raise KeyError(source_id)
+        return self._source_map[source_id]

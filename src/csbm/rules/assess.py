@@ -249,6 +249,8 @@ def _assess(
     results: list[Assessment] = []
     fixed = load_ruleset(ruleset) if ruleset else None
     margins: dict[tuple[str, date], ParameterUse] = {}
+    # Parameter look-ups per ruleset and date, shared by every rule call.
+    lookups: dict[tuple[str, date], dict[str, ParameterUse]] = {}
     # Estimates of every activity per scenario, shared by the set rules.
     peers: dict[Scenario, list[Peer]] = {s: [] for s in chosen}
     memos: dict[tuple[Scenario, str], dict[object, object]] = {}
@@ -261,9 +263,11 @@ def _assess(
         else:
             key = (rs.id, when)
             if key not in margins:
-                margins[key] = ParameterView(rs, when, overlays).use("evidence.approx_margin")
+                margins[key] = ParameterView(rs, when, overlays, lookups.setdefault(key, {})).use(
+                    "evidence.approx_margin"
+                )
             per_scenario = {s: estimate(dossier, s, margins[key], as_of) for s in chosen}
-            _weigh_all(dossier, per_scenario, ParameterView(rs, when, overlays))
+            _weigh_all(dossier, per_scenario, ParameterView(rs, when, overlays, lookups[key]))
         for s in chosen:
             peers[s].append(Peer(dossier, per_scenario[s]))
         prepared.append((dossier, rs, when, per_scenario))
@@ -276,7 +280,7 @@ def _assess(
                 continue
             findings: list[Finding] = []
             for spec in rules():
-                params = ParameterView(rs, when, overlays)
+                params = ParameterView(rs, when, overlays, lookups.setdefault((rs.id, when), {}))
                 if not spec.in_force_on(when):
                     findings.append(
                         Finding(

@@ -98,13 +98,28 @@ def load_ruleset(ruleset_id: str | None = None, *, on: date | None = None) -> Ru
 class ParameterView:
     """Parameters as in force on one date; remembers which ones a rule used."""
 
-    def __init__(self, ruleset: Ruleset, when: date, overlays: Sequence[Overlay] = ()) -> None:
+    def __init__(
+        self,
+        ruleset: Ruleset,
+        when: date,
+        overlays: Sequence[Overlay] = (),
+        cache: dict[str, ParameterUse] | None = None,
+    ) -> None:
         self.ruleset = ruleset
         self.when = when
         self.overlays = overlays
         self.used: dict[str, ParameterUse] = {}
+        # Look-ups shared by every view of the same ruleset, date and overlays.
+        self._cache = cache if cache is not None else {}
 
     def use(self, path: str) -> ParameterUse:
+        found = self._cache.get(path)
+        if found is None:
+            found = self._cache[path] = self._lookup(path)
+        self.used[path] = found
+        return found
+
+    def _lookup(self, path: str) -> ParameterUse:
         param = self.ruleset.parameters.get(path)
         if param is None:
             raise ParameterError(f"no parameter {path!r} in ruleset {self.ruleset.id}")
@@ -124,7 +139,6 @@ class ParameterView:
                     ),
                 )
                 break
-        self.used[path] = found
         return found
 
     def value(self, path: str) -> Scalar:
@@ -181,7 +195,8 @@ class Context:
         assumptions: Sequence[str] = (),
         subject: str | None = None,
     ) -> Finding:
-        return Finding(
+        # The engine builds every field itself (checked by mypy), so skip re-validation.
+        return Finding.model_construct(
             rule=self.rule.id,
             subject=subject,
             applies=applies,

@@ -10,6 +10,7 @@ splitting, alert activities, post-hoc admissions, counting a subset of the force
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from csbm.evidence.estimate import in_scenario, is_declared, known_on
@@ -255,7 +256,7 @@ def splitting(ctx: Context) -> list[Finding]:
         return _quiet(ctx, "Splitting is tested for land activities only.")
     approx = ctx.params.number("evidence.approx_margin")
     me = ctx.dossier
-    ids = {p.dossier.activity.id for p in ctx.peers}
+    ids = _index(ctx).ids
     root = _family_root(me, ids)
     if root != me.activity.id:
         return _quiet(ctx, f"A part of {root}: tested with its parent.")
@@ -295,7 +296,7 @@ def _parts(
     """
     me = ctx.dossier
     parts: list[tuple[str, Interval, list[str]]] = []
-    children = [p for p in ctx.peers if p.dossier.activity.parent == me.activity.id]
+    children = _index(ctx).children.get(me.activity.id, [])
     for child in children:
         parts += _whole(child, quantity)
     if not children:
@@ -318,13 +319,52 @@ def _parts(
             own = ctx.estimates.get(quantity)
             if own is not None:
                 parts.append((me.activity.id, own.interval, list(own.claims)))
-    for peer in ctx.peers:
-        other = peer.dossier
-        if other.activity.id == me.activity.id or other.activity.parent in ids:
-            continue  # itself, or a part of some activity (which stands for it)
-        if _related(me, other):
-            parts += _whole(peer, quantity)
+    for peer in _related_peers(ctx):
+        parts += _whole(peer, quantity)
     return parts
+
+
+@dataclass
+class _SetIndex:
+    """The set's activities arranged for quick look-up: parts by parent, tops by State."""
+
+    ids: set[str]
+    children: dict[str, list[Peer]]
+    tops_by_state: dict[str, list[Peer]]
+
+
+def _index(ctx: Context) -> _SetIndex:
+    key = ("signals-index",)
+    if key not in ctx.memo:
+        ids = {p.dossier.activity.id for p in ctx.peers}
+        children: dict[str, list[Peer]] = {}
+        by_state: dict[str, list[Peer]] = {}
+        for p in ctx.peers:
+            parent = p.dossier.activity.parent
+            if parent in ids:
+                children.setdefault(parent, []).append(p)
+                continue
+            for state in p.dossier.activity.conducting_states:
+                by_state.setdefault(state, []).append(p)
+        ctx.memo[key] = _SetIndex(ids, children, by_state)
+    found: _SetIndex = ctx.memo[key]  # type: ignore[assignment]
+    return found
+
+
+def _related_peers(ctx: Context) -> list[Peer]:
+    """Top-level activities of the same State(s) related to this one (not its own parts)."""
+    me = ctx.dossier
+    key = ("related", me.activity.id)
+    if key not in ctx.memo:
+        seen: dict[str, Peer] = {}
+        for state in me.activity.conducting_states:
+            for peer in _index(ctx).tops_by_state.get(state, []):
+                other = peer.dossier
+                if other.activity.id != me.activity.id and _related(me, other):
+                    seen.setdefault(other.activity.id, peer)
+        ctx.memo[key] = list(seen.values())
+    found: list[Peer] = ctx.memo[key]  # type: ignore[assignment]
+    return found
 
 
 def _whole(peer: Peer, quantity: Quantity) -> list[tuple[str, Interval, list[str]]]:
