@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from csbm.evidence.estimate import is_declared
 from csbm.evidence.interval import Interval
-from csbm.model.dossier import Claim, Dossier, Qualifier
+from csbm.model.dossier import Claim, Dossier, Qualifier, Quantity
 from csbm.model.finding import Deadline, Finding, ParameterUse, Scenario
 from csbm.rules.assess import Assessment
 
@@ -167,3 +167,32 @@ def source_lines(dossier: Dossier) -> list[str]:
         grade = f", reliability {s.reliability}" if s.reliability else ""
         lines.append(f"{s.id}: {who} ({s.kind.value}{speaks}{grade}), {when}, {s.url or s.symbol}")
     return lines
+
+
+def estimate_cell(a: Assessment, scenario: Scenario, quantity: Quantity) -> str:
+    """An estimate as shown in tables: the interval, and the best estimate when weighed."""
+    result = a.scenarios[scenario]
+    e = result.estimates.get(quantity)
+    if e is None:
+        return "—"
+    w = result.estimates.weighing.get(quantity)
+    best = f" (best {w.best:,.0f})" if w is not None and w.best is not None else ""
+    return e.interval.render() + best
+
+
+def weight_lines(a: Assessment) -> list[tuple[str, str]]:
+    """(scenario label, statement) for every weighed threshold, scenarios grouped."""
+    out = []
+    for s, result in a.scenarios.items():
+        for w in result.estimates.weighing.values():
+            out += [(SCENARIO_LABEL[s], t.statement) for t in w.thresholds]
+        for m in result.estimates.merges:
+            out.append(
+                (
+                    SCENARIO_LABEL[s],
+                    f"copies counted once: {', '.join(m.merged)} with {m.kept} ({m.reason})",
+                )
+            )
+        for summed in result.estimates.summed:
+            out.append((SCENARIO_LABEL[s], f"summed: {summed}"))
+    return out

@@ -48,13 +48,16 @@ def render_one(a: Assessment) -> str:
         "|---" * (len(scenarios) + 1) + "|",
     ]
     for q in Quantity:
-        cells = [a.scenarios[s].estimates.get(q) for s in scenarios]
-        if any(cells):
+        if any(a.scenarios[s].estimates.get(q) for s in scenarios):
             out.append(
                 f"| {q.value} | "
-                + " | ".join(facts.estimate_text(c.interval if c else None) for c in cells)
+                + " | ".join(facts.estimate_cell(a, s, q) for s in scenarios)
                 + " |"
             )
+    weights = facts.weight_lines(a)
+    if weights:
+        out += ["", "### Weight of evidence", ""]
+        out += [f"- **{label}**: {text}" for label, text in weights]
     out += [
         "",
         "### Verdicts",

@@ -44,14 +44,24 @@ def render_one(a: Assessment) -> Group:
         est.add_column(facts.SCENARIO_LABEL[s])
     quantities = [q for q in Quantity if any(r.estimates.get(q) for r in a.scenarios.values())]
     for q in quantities:
-        row = []
-        for s in scenarios:
-            e = a.scenarios[s].estimates.get(q)
-            row.append(facts.estimate_text(e.interval if e else None))
-        est.add_row(q.value, *row)
+        est.add_row(q.value, *[facts.estimate_cell(a, s, q) for s in scenarios])
     if not quantities:
         est.add_row("(no figures)", *["—" for _ in scenarios])
     parts.append(est)
+    weights = facts.weight_lines(a)
+    if weights:
+        wt = Table(
+            title="Weight of evidence",
+            title_justify="left",
+            box=None,
+            show_header=False,
+            expand=True,
+        )
+        wt.add_column("scenario", no_wrap=True, style="cyan")
+        wt.add_column("statement", ratio=1)
+        for label, text in weights:
+            wt.add_row("  " + label, text)
+        parts.append(wt)
 
     verdicts = Table(title="Verdicts", title_justify="left")
     verdicts.add_column("rule")
