@@ -101,22 +101,19 @@ def load_overlay(path: Path | str) -> Overlay:
             known = ", ".join(sorted(bundled_overlays()))
             raise OverlayError(path, [Problem(f"no such file, nor a bundled overlay ({known})")])
         p = bundled
-    located = read_yaml(p, OverlayError)
-    try:
-        overlay = Overlay.model_validate(located.data)
-    except ValidationError as exc:
-        raise OverlayError(p, problems_from(exc, located)) from None
-    _check_against_tree(overlay, located, p)
-    return overlay
+    return _validated(read_yaml(p, OverlayError), p)
 
 
 def parse_overlay(text: str, name: str = "<overlay>") -> Overlay:
-    located = parse_yaml(text, name, OverlayError)
+    return _validated(parse_yaml(text, name, OverlayError), name)
+
+
+def _validated(located: Located, where: Path | str) -> Overlay:
     try:
         overlay = Overlay.model_validate(located.data)
     except ValidationError as exc:
-        raise OverlayError(name, problems_from(exc, located)) from None
-    _check_against_tree(overlay, located, name)
+        raise OverlayError(where, problems_from(exc, located)) from None
+    _check_against_tree(overlay, located, where)
     return overlay
 
 
