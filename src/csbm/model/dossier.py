@@ -8,9 +8,9 @@ record. Field names are a contract: new fields may be added, none renamed.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 
 import pycountry
