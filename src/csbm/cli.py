@@ -166,7 +166,11 @@ def assess(
         raise UsageError("give --state and --year together")
     sources = [str(p) for p in _resolve(paths or [])]
     if all_ or state is not None:
-        sources.append(str(dossiers_dir()))
+        named = {Path(p).resolve() for p in sources}
+        # The whole bundled record, less what was already named (no activity twice).
+        sources += [
+            str(p) for p in sorted(dossiers_dir().glob("*.yaml")) if p.resolve() not in named
+        ]
     if not sources:
         raise UsageError("name dossiers to assess, or use --all")
     dossiers: list[Dossier] = load_dossiers(sources)
@@ -208,7 +212,7 @@ def _print_state_year(results: list[Assessment], state: str, year: int, fmt: For
                 s.value: [f.model_dump(mode="json") for f in fs] for s, fs in found.items()
             },
         }
-        typer.echo(json.dumps(data, indent=2))
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     console = _console()
     if not found:
@@ -438,7 +442,7 @@ def states_list(
     _console().print(table)
 
 
-@zone_app.command("check")
+@zone_app.command("check", context_settings={"ignore_unknown_options": True})
 def zone_check(
     lat: Annotated[
         float, typer.Argument(help="Latitude in degrees (north positive).", show_default=False)

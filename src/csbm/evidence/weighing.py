@@ -43,6 +43,9 @@ ICD_203 = [
 ]
 
 
+_LABELS = {Quantity.ACV: "ACV", Quantity.TANKS: "Battle tanks"}
+
+
 def likelihood_words(p: float) -> str:
     for upper, words in ICD_203:
         if p < upper:
@@ -219,6 +222,8 @@ def weigh(
     """The weight of evidence that `quantity` is at or above each threshold."""
     mine = [g for g in graded if g.claim.quantity is quantity]
     result = Weighing(quantity, weighted_median([(g.central, g.weight) for g in mine]), mine)
+    if not mine:
+        return result  # the estimate rests on summed parts only: nothing to weigh claim by claim
     for n, t in enumerate(thresholds):
         if not isinstance(t.value, int | float) or isinstance(t.value, bool):
             continue  # unknown threshold, or no such criterion: nothing to weigh
@@ -248,7 +253,7 @@ def weigh(
             )
         relation = f"above {float(t.value):,.0f}" if more_than else f"at or above {threshold:,.0f}"
         statement = (
-            f"{quantity.value.replace('_', ' ').capitalize()} {relation}: "
+            f"{_LABELS.get(quantity, quantity.value.replace('_', ' ').capitalize())} {relation}: "
             f"{words} ({'; '.join(parts)})"
         )
         result.thresholds.append(

@@ -273,6 +273,8 @@ class Claim(_Model):
 
     @model_validator(mode="after")
     def _value_or_range(self) -> Claim:
+        if self.contingent is not None and self.scope is None:
+            raise ValueError("a contingent figure needs a scope, e.g. 'Russian contingent'")
         has_range = self.low is not None or self.high is not None
         if self.value is None and not has_range:
             raise ValueError("give value, or low and high")

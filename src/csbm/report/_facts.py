@@ -60,12 +60,19 @@ def figure(claim: Claim) -> str:
     return f"{words[claim.qualifier]}{claim.value:,}"
 
 
-def claim_rows(dossier: Dossier) -> list[tuple[str, ...]]:
-    """One row per claim: id, quantity, figure, scope, who, when, grade, scenario, link."""
+def claim_rows(dossier: Dossier, grades: dict[str, str] | None = None) -> list[tuple[str, ...]]:
+    """One row per claim: id, quantity, figure, scope, who, when, grade, scenario, link.
+
+    `grades` gives the grades the weighing used (defaults filled in); a grade that came from
+    the defaults is marked with '*'.
+    """
     rows: list[tuple[str, ...]] = []
     for i, claim in enumerate(dossier.claims):
         s = dossier.source(claim.source)
         grade = f"{s.reliability or '?'}{claim.credibility or '?'}"
+        used = (grades or {}).get(dossier.claim_id(i))
+        if used is not None and used != grade:
+            grade = used + "*"
         side = "declared" if is_declared(claim, dossier) else "independent"
         who = s.publisher + (f" ({s.author})" if s.author else "")
         rows.append(
@@ -195,4 +202,14 @@ def weight_lines(a: Assessment) -> list[tuple[str, str]]:
             )
         for summed in result.estimates.summed:
             out.append((SCENARIO_LABEL[s], f"summed: {summed}"))
+    return out
+
+
+def grades_used(a: Assessment) -> dict[str, str]:
+    """The grade each weighed claim carried, by claim id."""
+    out: dict[str, str] = {}
+    for result in a.scenarios.values():
+        for w in result.estimates.weighing.values():
+            for g in w.claims:
+                out[g.claim_id] = g.grade
     return out

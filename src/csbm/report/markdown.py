@@ -96,7 +96,7 @@ def render_one(a: Assessment) -> str:
         if first.assumptions:
             out += [f"  - assumes: {x}" for x in first.assumptions]
         out.append("")
-    rows = facts.claim_rows(a.dossier)
+    rows = facts.claim_rows(a.dossier, facts.grades_used(a))
     if rows:
         out += [
             "### Evidence",

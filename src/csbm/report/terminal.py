@@ -106,7 +106,7 @@ def render_one(a: Assessment) -> Group:
     if assumptions:
         parts.append(Text("Assumed: " + " ".join(assumptions), style="dim"))
 
-    rows = facts.claim_rows(a.dossier)
+    rows = facts.claim_rows(a.dossier, facts.grades_used(a))
     if rows:
         ev = Table(title="Evidence", title_justify="left")
         for col in ("claim", "quantity", "figure", "scope", "source", "date", "grade", "side"):

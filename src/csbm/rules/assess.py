@@ -139,7 +139,10 @@ _SOURCE_KINDS = [k.value for k in SourceKind]
 
 
 def _weigh_all(
-    dossier: Dossier, per_scenario: dict[Scenario, Estimates], params: ParameterView
+    dossier: Dossier,
+    per_scenario: dict[Scenario, Estimates],
+    params: ParameterView,
+    as_of: date | None,
 ) -> None:
     """Grade the claims, merge syndicated copies and weigh each quantity's thresholds."""
     defaults = {
@@ -156,7 +159,7 @@ def _weigh_all(
         declared = grade_claims(
             dossier,
             Scenario.DECLARED,
-            estimate(dossier, Scenario.DECLARED, params.use("evidence.approx_margin")),
+            estimate(dossier, Scenario.DECLARED, params.use("evidence.approx_margin"), as_of),
             defaults,
             margin,
         )
@@ -267,7 +270,8 @@ def _assess(
                     "evidence.approx_margin"
                 )
             per_scenario = {s: estimate(dossier, s, margins[key], as_of) for s in chosen}
-            _weigh_all(dossier, per_scenario, ParameterView(rs, when, overlays, lookups[key]))
+            view = ParameterView(rs, when, overlays, lookups[key])
+            _weigh_all(dossier, per_scenario, view, as_of)
         for s in chosen:
             peers[s].append(Peer(dossier, per_scenario[s]))
         prepared.append((dossier, rs, when, per_scenario))
@@ -288,7 +292,7 @@ def _assess(
                             applies=False,
                             outcome=Outcome.NOT_APPLICABLE,
                             reason=f"Rule not in force on {when} (in force from {spec.since}).",
-                            citations=list(spec.citations),
+                            citations=spec.citations_under(rs),
                         )
                     )
                     continue

@@ -55,8 +55,20 @@ def large_activity_communication(ctx: Context) -> list[Finding]:
     15 November two years before the year it starts in, and may not be carried out unless it
     was so communicated and is in the annual calendar."""
     activity = ctx.dossier.activity
+    where = activity_zone(ctx.dossier)
+    if where.where == "outside":
+        return [
+            ctx.finding(
+                Outcome.NOT_APPLICABLE,
+                f"Outside the zone of application ({where.reason}).",
+                applies=False,
+            )
+        ]
     result, why, claims = _large_test(ctx.estimates, ctx.params)
     gate_reason = f"{ctx.scenario.value} figures: {why}"
+    if where.where == "mixed" and result is True:
+        result = None
+        gate_reason += ", but part of the activity may lie outside the zone"
     if activity.kind is ActivityKind.LAND_EXERCISE and result is not False:
         soc = activity.single_operational_command
         if soc is False:

@@ -33,7 +33,7 @@ def _check(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:
     outside = [n for n, r in results if r.status == "outside"]
     unsure = [n for n, r in results if r.status == "uncertain"]
     sea = [n for n, r in results if r.sea and r.status == "inside"]
-    details = "; ".join(f"{n}: {r.reason}" for n, r in results)
+    details = "; ".join(f"{n}: {r.reason.rstrip('.')}" for n, r in results)
     if inside and not outside and not unsure:
         extra = (
             f" (at sea: {', '.join(sea)}, which counts only as part of a land activity)"

@@ -20,8 +20,8 @@ def participating_states(ctx: Context) -> list[Finding]:
     activity = ctx.dossier.activity
     named = list(dict.fromkeys([*activity.conducting_states, *activity.host_states]))
     day = activity.start
-    outside = [s for s in named if participating_on(s, day) is False]
-    unknown = [s for s in named if participating_on(s, day) is None]
+    # The States file lists every seat the CSCE/OSCE ever had: a code not in it never took part.
+    outside = [s for s in named if not participating_on(s, day)]
     if outside:
         return [
             ctx.finding(
@@ -31,14 +31,6 @@ def participating_states(ctx: Context) -> list[Finding]:
                 f"{'it' if len(outside) == 1 else 'them'} for this activity (see csbm states "
                 "list).",
                 applies=False,
-            )
-        ]
-    if unknown:
-        return [
-            ctx.finding(
-                Outcome.INDETERMINATE,
-                f"csbm has no record of {', '.join(unknown)} as a CSCE/OSCE participating State.",
-                applies=None,
             )
         ]
     return [

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from csbm.evidence.estimate import in_scenario, is_declared, known_on
+from csbm.evidence.estimate import is_declared, known_on
 from csbm.evidence.interval import Interval
 from csbm.model.dossier import Claim, Dossier, Quantity
 from csbm.model.finding import Finding, Outcome
@@ -55,6 +55,10 @@ def _central(claim: Claim) -> float:
         return float(claim.value)
     assert claim.low is not None and claim.high is not None
     return (claim.low + claim.high) / 2
+
+
+def _declarer(dossier: Dossier, claim: Claim) -> str | None:
+    return claim.declared_by or dossier.source(claim.source).state
 
 
 def _known(ctx: Context, claim: Claim) -> bool:
@@ -99,8 +103,8 @@ def near_threshold(ctx: Context) -> list[Finding]:
             figures = ", ".join(fmt(_central(c)) for _, c in declared)
             hits.append(
                 f"declared {quantity.value} {figures} within {margin:.0%} below {fmt(t)} "
-                f"({path}) while {len(above)} independent estimate"
-                f"{'s' if len(above) != 1 else ''} exceed it"
+                f"({path}) while {len(above)} independent "
+                f"{'estimates exceed' if len(above) != 1 else 'estimate exceeds'} it"
             )
             used += [cid for cid, _ in declared + above]
     if hits:
@@ -161,7 +165,7 @@ def revision(ctx: Context) -> list[Finding]:
         if not is_declared(c, dossier) or not _known(ctx, c):
             continue
         when = known_on(c, dossier.source(c.source))
-        state = c.declared_by or dossier.source(c.source).state or "?"
+        state = _declarer(dossier, c) or "?"
         if when is not None:
             dated.append((when, cid, c, state))
     dated.sort(key=lambda x: (x[0], x[1]))
@@ -170,6 +174,8 @@ def revision(ctx: Context) -> list[Finding]:
         for later_when, later_id, later, later_state in dated[i + 1 :]:
             if later.quantity is not c.quantity or later_state != state:
                 continue
+            if later.scope != c.scope:
+                continue  # figures for different parts are not a revision
             if later_when > when and _central(later) > ratio * _central(c):
                 hits.append(
                     f"{state} gave {fmt(_central(c))} {c.quantity.value} on {when}, then "
@@ -205,6 +211,8 @@ def subset_counting(ctx: Context) -> list[Finding]:
         if c.counted_under_vd is not True:
             continue
         for tid, total in claims:
+            if _declarer(ctx.dossier, total) != _declarer(ctx.dossier, c):
+                continue  # one State's count against another State's total says nothing
             if (
                 total.quantity is c.quantity
                 and total.counted_under_vd is False
@@ -245,7 +253,7 @@ def _related(a: Dossier, b: Dossier) -> bool:
     title="Parts below a threshold that together cross it",
     cites=[("vd2011", "V 40.1.1"), ("vd2011", "VI 45.4")],
     since="1991-01-01",
-    reads=["evidence.approx_margin", "ch05.", "ch06."],
+    reads=["ch05.", "ch06."],
     needs="set",
 )
 def splitting(ctx: Context) -> list[Finding]:
@@ -254,7 +262,6 @@ def splitting(ctx: Context) -> list[Finding]:
     (Zapad-2013: parts declared separately for Belarus and Kaliningrad)."""
     if ctx.dossier.activity.kind not in LAND_KINDS:
         return _quiet(ctx, "Splitting is tested for land activities only.")
-    approx = ctx.params.number("evidence.approx_margin")
     me = ctx.dossier
     ids = _index(ctx).ids
     root = _family_root(me, ids)
@@ -262,7 +269,7 @@ def splitting(ctx: Context) -> list[Finding]:
         return _quiet(ctx, f"A part of {root}: tested with its parent.")
     hits, used = [], []
     for quantity, path, t in _thresholds(ctx):
-        parts = _parts(ctx, quantity, approx, ids)
+        parts = _parts(ctx, quantity)
         if len(parts) < 2:
             continue
         if any(interval.low >= t for _, interval, _ in parts):
@@ -271,8 +278,8 @@ def splitting(ctx: Context) -> list[Finding]:
         if total >= t:
             listed = ", ".join(f"{name} {interval.render()}" for name, interval, _ in parts)
             hits.append(
-                f"{quantity.value}: {listed}: each below {fmt(t)} ({path}), together at "
-                f"least {fmt(total)}"
+                f"{quantity.value}: {listed}: none certainly reaches {fmt(t)} ({path}) "
+                f"alone, together at least {fmt(total)}"
             )
             used += [cid for _, _, cids in parts for cid in cids]
     if hits:
@@ -284,15 +291,13 @@ def splitting(ctx: Context) -> list[Finding]:
     )
 
 
-def _parts(
-    ctx: Context, quantity: Quantity, approx: float, ids: set[str]
-) -> list[tuple[str, Interval, list[str]]]:
-    """The disjoint pieces the activity's forces were declared or estimated in, for one
-    quantity: its part dossiers (else its national contingents, which cannot overlap),
-    plus related activities of the same State(s) outside its family.
+def _parts(ctx: Context, quantity: Quantity) -> list[tuple[str, Interval, list[str]]]:
+    """The separately declared pieces, for one quantity: the activity's part dossiers (or,
+    without parts, the activity itself) plus related activities of the same State(s)
+    outside its family.
 
-    Other scoped figures (a territory, a phase) may overlap one another, so they are not
-    summed: adding them could invent a total nobody stated.
+    Scoped figures inside one dossier (a contingent, a territory, a phase) are parts of one
+    activity and are not treated as a split.
     """
     me = ctx.dossier
     parts: list[tuple[str, Interval, list[str]]] = []
@@ -300,25 +305,11 @@ def _parts(
     for child in children:
         parts += _whole(child, quantity)
     if not children:
-        contingents: dict[str, list[tuple[str, Interval]]] = {}
-        for cid, c in _claims(me):
-            if (
-                c.quantity is quantity
-                and c.contingent is not None
-                and in_scenario(ctx.scenario, c, me)
-                and _known(ctx, c)
-            ):
-                interval = Interval.from_claim(c, approx)
-                contingents.setdefault(c.contingent, []).append((cid, interval))
-        for state, items in contingents.items():
-            hull = items[0][1]
-            for _, interval in items[1:]:
-                hull = hull.hull(interval)
-            parts.append((f"{state} contingent", hull, [cid for cid, _ in items]))
-        if not contingents:
-            own = ctx.estimates.get(quantity)
-            if own is not None:
-                parts.append((me.activity.id, own.interval, list(own.claims)))
+        # National contingents of one activity are one activity, not a split: the activity
+        # takes part as a whole.
+        own = ctx.estimates.get(quantity)
+        if own is not None:
+            parts.append((me.activity.id, own.interval, list(own.claims)))
     for peer in _related_peers(ctx):
         parts += _whole(peer, quantity)
     return parts
