@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from csbm.errors import ParameterError
 from csbm.evidence.estimate import Estimates
@@ -380,12 +380,20 @@ def constraint_3(ctx: Context) -> list[Finding]:
 
 def _overlap_peak(activities: Sequence[Dossier]) -> tuple[int, date | None, list[str]]:
     """The most activities running on one day, the first such day, and which they were."""
+    # A sweep over start and end days: the peak is always reached on some activity's start.
+    events = sorted(
+        [(d.activity.start, 0, d.activity.id) for d in activities]
+        + [(d.activity.end + timedelta(days=1), -1, d.activity.id) for d in activities]
+    )
+    running: dict[str, None] = {}
     best: tuple[int, date | None, list[str]] = (0, None, [])
-    for d in activities:
-        day = d.activity.start
-        running = [o.activity.id for o in activities if o.activity.start <= day <= o.activity.end]
+    for day, kind, activity_id in events:  # ends (-1) sort before starts (0) on a day
+        if kind == -1:
+            running.pop(activity_id, None)
+            continue
+        running[activity_id] = None
         if len(running) > best[0]:
-            best = (len(running), day, running)
+            best = (len(running), day, list(running))
     return best
 
 

@@ -9,9 +9,10 @@ splitting, alert activities, post-hoc admissions, counting a subset of the force
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from csbm.evidence.estimate import is_declared, known_on
 from csbm.evidence.interval import Interval
@@ -322,6 +323,11 @@ class _SetIndex:
     ids: set[str]
     children: dict[str, list[Peer]]
     tops_by_state: dict[str, list[Peer]]
+    # Per State, its top-level activities sorted by start, with the start days alone for
+    # bisecting, and the longest activity's length (how far back an overlap can start).
+    starts_by_state: dict[str, list[date]]
+    longest_days: int
+    by_series: dict[tuple[str, str, int], list[Peer]]
 
 
 def _index(ctx: Context) -> _SetIndex:
@@ -337,7 +343,18 @@ def _index(ctx: Context) -> _SetIndex:
                 continue
             for state in p.dossier.activity.conducting_states:
                 by_state.setdefault(state, []).append(p)
-        ctx.memo[key] = _SetIndex(ids, children, by_state)
+        series: dict[tuple[str, str, int], list[Peer]] = {}
+        for state, peers in by_state.items():
+            peers.sort(key=lambda p: (p.dossier.activity.start, p.dossier.activity.id))
+            for p in peers:
+                a = p.dossier.activity
+                if a.series is not None:
+                    series.setdefault((state, a.series, a.start.year), []).append(p)
+        starts = {s: [p.dossier.activity.start for p in ps] for s, ps in by_state.items()}
+        longest = max(
+            ((p.dossier.activity.end - p.dossier.activity.start).days for p in ctx.peers), default=0
+        )
+        ctx.memo[key] = _SetIndex(ids, children, by_state, starts, longest, series)
     found: _SetIndex = ctx.memo[key]  # type: ignore[assignment]
     return found
 
@@ -347,11 +364,22 @@ def _related_peers(ctx: Context) -> list[Peer]:
     me = ctx.dossier
     key = ("related", me.activity.id)
     if key not in ctx.memo:
+        index = _index(ctx)
+        a = me.activity
         seen: dict[str, Peer] = {}
-        for state in me.activity.conducting_states:
-            for peer in _index(ctx).tops_by_state.get(state, []):
+        for state in a.conducting_states:
+            peers = index.tops_by_state.get(state, [])
+            starts = index.starts_by_state.get(state, [])
+            # Only activities starting between (my start - the longest length) and my end
+            # can overlap me; those of my series that year are looked up directly.
+            lo = bisect_left(starts, a.start - timedelta(days=index.longest_days))
+            hi = bisect_right(starts, a.end)
+            candidates = peers[lo:hi]
+            if a.series is not None:
+                candidates = candidates + index.by_series.get((state, a.series, a.start.year), [])
+            for peer in candidates:
                 other = peer.dossier
-                if other.activity.id != me.activity.id and _related(me, other):
+                if other.activity.id != a.id and _related(me, other):
                     seen.setdefault(other.activity.id, peer)
         ctx.memo[key] = list(seen.values())
     found: list[Peer] = ctx.memo[key]  # type: ignore[assignment]
