@@ -56,3 +56,4 @@ BENCH_N ?= 2000
 bench: install
 	$(BIN)/python -m benchmarks.record
 	$(BIN)/python -m benchmarks.assess $(BENCH_N)
+	$(BIN)/python -m benchmarks.store $(BENCH_N) --no-assess

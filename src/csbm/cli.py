@@ -34,6 +34,7 @@ from csbm.rules import assess as run_assessment
 from csbm.rules.history import diff_rulesets, parameter_timeline
 from csbm.rules.overlay import load_overlay, overlay_from_settings
 from csbm.rules.zone import check as zone_check_point
+from csbm.store.cli import db_app
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
@@ -50,6 +51,7 @@ states_app = typer.Typer(help="The CSCE/OSCE participating States.", no_args_is_
 app.add_typer(states_app, name="states")
 zone_app = typer.Typer(help="The zone of application (Annex I).", no_args_is_help=True)
 app.add_typer(zone_app, name="zone")
+app.add_typer(db_app, name="db")
 
 
 class Format(StrEnum):
@@ -122,6 +124,14 @@ def assess(
         ),
     ] = None,
     year: Annotated[int | None, typer.Option(help="With --state: the calendar year.")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Read the activities named (activity ids; none = all) from this database: a "
+            "URL, a SQLite path, or 'default' ($CSBM_DATABASE_URL or the user data file).",
+        ),
+    ] = None,
     ruleset: Annotated[
         str | None,
         typer.Option(
@@ -164,6 +174,21 @@ def assess(
         overlays.append(overlay_from_settings(set_))
     if (state is None) != (year is None):
         raise UsageError("give --state and --year together")
+    if db is not None:
+        from csbm.store import load_from_db
+
+        if all_ or state is not None:
+            raise UsageError("--db reads activities from the database; drop --all/--state")
+        stored = load_from_db(None if db == "default" else db, paths or None)
+        results = run_assessment(
+            stored,
+            ruleset=ruleset,
+            as_of=_parse_date(as_of, "--as-of"),
+            scenarios=scenario or None,
+            overlays=overlays,
+        )
+        _print_results(results, output_format)
+        return
     sources = [str(p) for p in _resolve(paths or [])]
     if all_ or state is not None:
         named = {Path(p).resolve() for p in sources}
@@ -192,7 +217,12 @@ def assess(
             raise UsageError("--all prints table, json or csv")
         else:
             summary_table(results, _console())
-    elif output_format is Format.json:
+    else:
+        _print_results(results, output_format)
+
+
+def _print_results(results: list[Assessment], output_format: Format) -> None:
+    if output_format is Format.json:
         sys.stdout.write(to_json(results))
     elif output_format is Format.markdown:
         sys.stdout.write(to_markdown(results))

@@ -10,7 +10,9 @@ Every error csbm raises on purpose derives from :class:`CsbmError`, so a caller
     ├── RulesetError            the bundled rules or parameters are broken or unknown
     │   ├── ParameterError      a parameter file is malformed, or has no value for a date
     │   └── UnknownRuleError    a rule id that is not registered
-    └── UsageError              a command-line request that makes no sense (bad option value)
+    ├── UsageError              a command-line request that makes no sense (bad option value)
+    └── StoreError              the database cannot do what was asked (not initialised,
+                                unreachable, unknown activity, schema from another version)
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ class UsageError(CsbmError):
     """A request that makes no sense, such as an unknown scenario name."""
 
 
+class StoreError(CsbmError):
+    """The database cannot do what was asked: not initialised, unreachable, an unknown
+    activity id, a schema from another csbm version, or a write that failed."""
+
+
 __all__ = [
     "CaseError",
     "CsbmError",
@@ -80,6 +87,7 @@ __all__ = [
     "ParameterError",
     "Problem",
     "RulesetError",
+    "StoreError",
     "UnknownRuleError",
     "UsageError",
 ]

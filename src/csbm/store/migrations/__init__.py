@@ -1,0 +1,1 @@
+"""Alembic migrations of csbm's database, from the first version on (`csbm db upgrade`)."""

@@ -1,0 +1,210 @@
+"""Dossiers for the store tests: a small fixed shape (`make_dossier`) and arbitrary valid
+ones (`dossiers()`, a hypothesis strategy that covers every field of the model)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import strategies as st
+
+from csbm.model.dossier import (
+    ActivityKind,
+    ActType,
+    Dossier,
+    Qualifier,
+    Quantity,
+    SourceKind,
+)
+
+
+def make_dossier(activity_id: str, *, troops: int = 12_000, notes: str | None = None) -> Dossier:
+    """A plain land exercise with two sources, three claims and one act."""
+    return Dossier.model_validate(
+        {
+            "csbm": 1,
+            "activity": {
+                "id": activity_id,
+                "name": f"Exercise {activity_id}",
+                "kind": "land_exercise",
+                "conducting_states": ["POL"],
+                "host_states": ["POL"],
+                "start": "2021-06-01",
+                "end": "2021-06-10",
+                "notes": notes,
+            },
+            "sources": [
+                {
+                    "id": "mod",
+                    "kind": "government_statement",
+                    "publisher": "MoD",
+                    "url": "https://example.org/mod",
+                    "state": "POL",
+                    "published": "2021-05-01",
+                },
+                {
+                    "id": "press",
+                    "kind": "media",
+                    "publisher": "Press",
+                    "url": "https://example.org/press",
+                    "published": "2021-06-05",
+                },
+            ],
+            "claims": [
+                {"quantity": "troops", "value": troops, "source": "mod"},
+                {
+                    "quantity": "troops",
+                    "value": troops + 3000,
+                    "qualifier": "approx",
+                    "source": "press",
+                },
+                {"quantity": "tanks", "value": 120, "source": "mod"},
+            ],
+            "acts": [{"type": "notification", "by": "POL", "date": "2021-04-15", "source": "mod"}],
+        }
+    )
+
+
+def revised(dossier: Dossier, **update: Any) -> Dossier:
+    """A changed copy, validated (model_copy alone skips validation and keeps the cached
+    derived claim ids of the original)."""
+    return Dossier.model_validate(dossier.model_copy(update=update).model_dump())
+
+
+STATES = ["RUS", "BLR", "POL", "USA", "DEU", "UKR", "SUN"]
+_slug = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,10}", fullmatch=True)
+# Any text a person might type (no NUL, no lone surrogates), stripped as the model strips it.
+_text = (
+    st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+_opt_text = st.none() | _text
+_opt_bool = st.none() | st.booleans()
+_state = st.sampled_from(STATES)
+_count = st.integers(min_value=0, max_value=2**63 - 1)
+_zones = st.none() | st.sampled_from(
+    [UTC, timezone(timedelta(hours=2)), timezone(-timedelta(hours=5, minutes=30))]
+)
+_moment = st.datetimes(
+    min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30), timezones=_zones
+)
+_when = st.dates() | _moment
+
+
+@st.composite
+def dossiers(draw: st.DrawFn) -> Dossier:
+    """A valid dossier using every field, built so that it needs no filtering."""
+    source_ids = draw(st.lists(_slug, min_size=1, max_size=4, unique=True))
+    sources = []
+    for sid in source_ids:
+        url = draw(st.none() | st.just(f"https://example.org/{sid}"))
+        sources.append(
+            {
+                "id": sid,
+                "kind": draw(st.sampled_from(list(SourceKind))).value,
+                "publisher": draw(_text),
+                "author": draw(_opt_text),
+                "title": draw(_opt_text),
+                "published": draw(st.none() | st.dates()),
+                "url": url,
+                "symbol": draw(_opt_text) if url else draw(_text),
+                "reliability": draw(st.none() | st.sampled_from("ABCDEF")),
+                "state": draw(st.none() | _state),
+                "note": draw(_opt_text),
+            }
+        )
+    start = draw(st.dates(max_value=date(9999, 11, 30)))
+    locations = []
+    for _ in range(draw(st.integers(0, 3))):
+        placed = draw(st.booleans())
+        locations.append(
+            {
+                "name": draw(_text),
+                "lat": draw(st.floats(-90, 90)) if placed else None,
+                "lon": draw(st.floats(-180, 180)) if placed else None,
+                "precision": draw(_opt_text),
+                "source": draw(st.none() | st.sampled_from(source_ids)),
+            }
+        )
+    claims = []
+    explicit = iter(
+        draw(
+            st.lists(
+                st.from_regex(r"c[0-9a-z]{0,6}", fullmatch=True),
+                min_size=6,
+                max_size=6,
+                unique=True,
+            )
+        )
+    )
+    for _ in range(draw(st.integers(0, 6))):
+        ranged = draw(st.booleans())
+        low, high = sorted((draw(_count), draw(_count)))
+        scope = draw(_opt_text)
+        claims.append(
+            {
+                "id": next(explicit) if draw(st.booleans()) else None,
+                "quantity": draw(st.sampled_from(list(Quantity))).value,
+                "value": None if ranged else draw(_count),
+                "low": low if ranged else None,
+                "high": high if ranged else None,
+                "qualifier": draw(st.sampled_from(list(Qualifier))).value,
+                "scope": scope,
+                # A national contingent is a part of the activity: it needs a scope.
+                "contingent": draw(st.none() | _state) if scope else None,
+                "counted_under_vd": draw(_opt_bool),
+                "declared_by": draw(st.none() | _state),
+                "attributed_to": draw(_opt_text),
+                "originator": draw(_opt_text),
+                "source": draw(st.sampled_from(source_ids)),
+                "credibility": draw(st.none() | st.integers(1, 6)),
+                "quote": draw(_opt_text),
+                "stated": draw(st.none() | st.dates()),
+            }
+        )
+    acts = []
+    act_ids = iter(draw(st.lists(_slug, min_size=4, max_size=4, unique=True)))
+    for _ in range(draw(st.integers(0, 4))):
+        made = draw(st.booleans())
+        acts.append(
+            {
+                "id": next(act_ids) if draw(st.booleans()) else None,
+                "type": draw(st.sampled_from(list(ActType))).value,
+                "by": draw(st.lists(_state, min_size=1, max_size=3)),
+                "to": draw(st.none() | st.lists(_state, max_size=2)),
+                "made": made,
+                "date": draw(_when) if made else draw(st.none() | _when),
+                "requested": draw(st.none() | _when),
+                "source": draw(st.sampled_from(source_ids)),
+                "note": draw(_opt_text),
+            }
+        )
+    data: dict[str, Any] = {
+        "csbm": 1,
+        "activity": {
+            "id": draw(_slug),
+            "name": draw(_text),
+            "aliases": draw(st.lists(_text, max_size=3)),
+            "kind": draw(st.sampled_from(list(ActivityKind))).value,
+            "conducting_states": draw(st.lists(_state, min_size=1, max_size=3)),
+            "host_states": draw(st.lists(_state, min_size=1, max_size=2)),
+            "start": start,
+            "end": start + timedelta(days=draw(st.integers(0, 30))),
+            "alert": draw(_opt_bool),
+            "single_operational_command": draw(_opt_bool),
+            "parent": draw(st.none() | _slug),
+            "series": draw(_opt_text),
+            "locations": locations,
+            "duration_hours": draw(st.none() | st.integers(1, 2**40)),
+            "notes": draw(_opt_text),
+        },
+        "sources": sources,
+        "claims": claims,
+        "acts": acts,
+    }
+    return Dossier.model_validate(data)
