@@ -57,3 +57,4 @@ bench: install
 	$(BIN)/python -m benchmarks.record
 	$(BIN)/python -m benchmarks.assess $(BENCH_N)
 	$(BIN)/python -m benchmarks.store $(BENCH_N) --no-assess
+	$(BIN)/python -m benchmarks.extract

@@ -19,6 +19,7 @@ from csbm import __version__
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
+from csbm.extract.cli import extract_command
 from csbm.model.dossier import Dossier
 from csbm.model.finding import Scenario
 from csbm.model.load import load_dossiers
@@ -52,6 +53,7 @@ app.add_typer(states_app, name="states")
 zone_app = typer.Typer(help="The zone of application (Annex I).", no_args_is_help=True)
 app.add_typer(zone_app, name="zone")
 app.add_typer(db_app, name="db")
+app.command("extract")(extract_command)
 
 
 class Format(StrEnum):

@@ -1,0 +1,425 @@
+"""Dates as news reports give them, resolved against the publication date.
+
+Reports rarely give full dates. "Feb. 10-20" needs a year, "on Thursday" needs a week, and
+both come from the publication date: the year is the one that puts the day nearest to
+publication, the weekday is the last one on or before publication when the sentence speaks of
+the past ("began on Monday", "said on Thursday") and the next one on or after it when it speaks
+of the future or the timetable ("begins on Friday", "runs until Thursday"). Every resolved
+date carries the reason, so a reader can check it.
+
+Each mention also gets a role for the activity's period: ``start`` ("began on", "from"),
+``end`` ("until", "runs through", "the last day of"), ``range`` (both ends), ``statement``
+(the day someone spoke: "said on Thursday"), ``phase`` (a stage of the activity, not the
+activity) or ``other``. Month-only dates ("between February and May") are not days and never
+make a period: csbm does not fill a gap with a default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_JOIN = r"\s*(?:-|–|—|‒|to|through|until|till|and)\s*"
+_YEAR = r"(?:,?\s+(?P<y>(?:19|20)[0-9]{2}))?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso",
+        re.compile(
+            r"(?<![\w.])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![\w])"
+        ),
+    ),
+    (
+        "dotted",
+        re.compile(
+            r"(?<![\w.,])(?P<d>[0-3]?[0-9])\.(?P<m>[01]?[0-9])\.(?P<y>(?:19|20)[0-9]{2})(?![\w])"
+        ),
+    ),
+    (
+        "month-day",
+        re.compile(
+            rf"(?<![\w])(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?[0-9]){_ORD}"
+            rf"(?:{_JOIN}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>[0-3]?[0-9]){_ORD})?"
+            rf"{_YEAR}(?![\w]|[,.][0-9])"
+        ),
+    ),
+    (
+        "day-month",
+        re.compile(
+            rf"(?<![\w.,])(?P<d1>[0-3]?[0-9]){_ORD}(?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?"
+            rf"(?:{_JOIN}(?P<d2>[0-3]?[0-9]){_ORD})?\s+(?:of\s+)?(?P<m2>{_MONTH}){_YEAR}(?![\w])"
+        ),
+    ),
+    ("month-year", re.compile(rf"(?<![\w])(?P<m1>{_MONTH})\s+(?P<y>(?:19|20)[0-9]{{2}})(?![\w])")),
+    (
+        "weekday",
+        re.compile(
+            r"(?<![\w])(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])"
+        ),
+    ),
+    ("relative", re.compile(r"(?<![\w])(?P<rd>today|yesterday|tomorrow|tonight)(?![\w])", re.I)),
+]
+_DIGIT = re.compile(r"[0-9]")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# Cues in the clause before a date; the nearest one decides its role.
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "start",
+        re.compile(
+            r"\b(?:from|since|starting|starts?|started|begins?|began|begun|beginning|opens?|opened"
+            r"|kicks?\s+off|kicked\s+off|launch(?:es|ed)?|got\s+under\s+way|gets?\s+under\s+way"
+            r"|commenc(?:e|es|ed)|held\s+from)\b",
+            re.I,
+        ),
+    ),
+    (
+        "end",
+        re.compile(
+            r"\b(?:until|till|through|to\s+end|ends?|ended|ending|conclud(?:e|es|ed)|finish(?:es|ed)?"
+            r"|wraps?\s+up|wrapped\s+up|last\s+until|lasts?\s+until|runs?\s+through|run\s+through)\b",
+            re.I,
+        ),
+    ),
+    (
+        "statement",
+        re.compile(
+            r"\b(?:said|says|say|told|tells|announced|stated|added|reported|warned|speaking|spoke"
+            r"|declared|claimed|wrote|tweeted|confirmed|asked|requested|called)\b",
+            re.I,
+        ),
+    ),
+]
+_PHASE = re.compile(r"\b(?:phase|stage)\b", re.I)
+_LAST_DAY = re.compile(r"^,?\s*the\s+last\s+day\s+of\b", re.I)
+_FIRST_DAY = re.compile(r"^,?\s*the\s+first\s+day\s+of\b", re.I)
+_PAST = re.compile(
+    r"\b(?:began|begun|started|opened|ended|launched|kicked|got|was|were|had|has|have|said|told"
+    r"|announced|held|took|came|went|\w+ed)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|due|scheduled|planned|expected|set\s+to|begins?"
+    r"|starts?|runs?|ends?|opens?|continues?|kicks\s+off|lasts?|is|are|next)\b|['’]ll\b",
+    re.I,
+)
+# A clause starts after one of these; cues before it do not reach the date.
+_CLAUSE = re.compile(r"[,;:(—–]|\b(?:while|but|whereas)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or date range in the text, resolved (or not) with the reason."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    first: date | None
+    last: date | None
+    role: str
+    reason: str
+    precision: str = "day"
+
+
+def _month(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return _MONTHS.get(token.rstrip(".").lower())
+
+
+def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[date, str] | None:
+    """The year that puts the day nearest to publication, on the side the tense points to.
+
+    Past tense ("began on 9 February") means on or before publication (a day of slack for
+    time zones), future ("is scheduled for Feb. 10-20") on or after; no tense, the nearest.
+    """
+    days: list[date] = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            days.append(date(y, month, day))
+        except ValueError:
+            continue
+    if tense == "past":
+        side = [d for d in days if d <= published + timedelta(days=1)]
+        how = "the last such day up to"
+    elif tense == "future":
+        side = [d for d in days if d >= published - timedelta(days=1)]
+        how = "the next such day from"
+    else:
+        side, how = days, "the nearest such day to"
+    if not side:
+        side, how = days, "the nearest such day to"
+    if not side:
+        return None
+    best = min(side, key=lambda d: abs((d - published).days))
+    return best, f"year {best.year}: {how} the publication date {published}"
+
+
+def _with_year(
+    month: int,
+    day: int,
+    year: int | None,
+    published: date | None,
+    fallback_year: int | None,
+    tense: str = "unknown",
+) -> tuple[date | None, str]:
+    if year is not None:
+        try:
+            return date(year, month, day), "date as written"
+        except ValueError:
+            return None, "not a valid date"
+    if published is not None:
+        got = _nearest_year(month, day, published, tense)
+        if got is not None:
+            return got
+        return None, "not a valid date"
+    if fallback_year is not None:
+        try:
+            return date(fallback_year, month, day), f"year {fallback_year} from the exercise name"
+        except ValueError:
+            return None, "not a valid date"
+    return None, "no year in the text and no publication date"
+
+
+def _clause_before(text: str, floor: int, pos: int) -> tuple[int, str]:
+    lo = max(floor, pos - 160)
+    window = text[lo:pos]
+    cut = 0
+    for m in _CLAUSE.finditer(window):
+        cut = m.end()
+    return lo + cut, window[cut:]
+
+
+def _tense(clause: str) -> str:
+    """'past', 'future' or 'unknown': the last verb cue in the clause before the date."""
+    past = [m.end() for m in _PAST.finditer(clause)]
+    future = [m.end() for m in _FUTURE.finditer(clause)]
+    if not past and not future:
+        return "unknown"
+    # "scheduled", "planned" and "expected" end in -ed but speak of the future: a tie is future.
+    return "future" if (future[-1] if future else -1) >= (past[-1] if past else -1) else "past"
+
+
+def _weekday(wd: str, rel: str | None, published: date, tense: str) -> tuple[date, str]:
+    target = _WEEKDAYS.index(wd.lower())
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    rel = rel.lower() if rel else None
+    if rel in ("last", "past"):
+        d = published - timedelta(days=back or 7)
+        return d, f"{wd} before the publication date {published} ('{rel}')"
+    if rel in ("next", "coming"):
+        d = published + timedelta(days=ahead or 7)
+        return d, f"{wd} after the publication date {published} ('{rel}')"
+    if tense == "future":
+        d = published + timedelta(days=ahead)
+        return d, f"{wd} on or after the publication date {published} (future or timetable)"
+    d = published - timedelta(days=back)
+    why = "past tense" if tense == "past" else "no tense cue: news reports the past"
+    return d, f"{wd} on or before the publication date {published} ({why})"
+
+
+def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
+    after = text[end : min(ceiling, end + 40)]
+    if _LAST_DAY.match(after):
+        return "end"
+    if _FIRST_DAY.match(after):
+        return "start"
+    _, clause = _clause_before(text, floor, start)
+    if _PHASE.search(clause):
+        return "phase"
+    best: tuple[int, str] | None = None
+    for role, rx in _CUES:
+        for m in rx.finditer(clause):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), role)
+    if best is None:
+        # "Feb. 10-20" after "scheduled for", "planned for", "held on": no direction word.
+        return "other"
+    return best[1]
+
+
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    fallback_year: int | None = None,
+) -> list[DateMention]:
+    """Every date mention in text[start:end] (one sentence), resolved with its reason."""
+    found: list[DateMention] = []
+    taken: set[int] = set()
+    has_digit = _DIGIT.search(text, start, end) is not None
+    for kind, rx in _PATTERNS:
+        if kind not in ("weekday", "relative") and not has_digit:
+            continue
+        for m in rx.finditer(text, start, end):
+            s, e = m.span()
+            if any(i in taken for i in range(s, e)):
+                continue
+            mention = _resolve(kind, m, text, start, end, published, fallback_year)
+            if mention is None:
+                continue
+            found.append(mention)
+            taken.update(range(s, e))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(
+    kind: str,
+    m: re.Match[str],
+    text: str,
+    floor: int,
+    ceiling: int,
+    published: date | None,
+    fallback_year: int | None,
+) -> DateMention | None:
+    s, e = m.span()
+    raw = m.group()
+    role = _role(text, floor, s, e, ceiling)
+    groups = m.groupdict()
+    if kind in ("iso", "dotted"):
+        try:
+            d = date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+        except ValueError:
+            return None
+        return DateMention(s, e, raw, kind, d, d, role, "date as written")
+    if kind == "month-year":
+        return DateMention(s, e, raw, kind, None, None, role, "a month, not a day", "month")
+    if kind in ("month-day", "day-month"):
+        m1 = _month(groups.get("m1"))
+        m2 = _month(groups.get("m2"))
+        d1 = int(groups["d1"])
+        d2 = int(groups["d2"]) if groups.get("d2") else None
+        year = int(groups["y"]) if groups.get("y") else None
+        if kind == "month-day":
+            first_month, last_month = m1, (m2 or m1)
+        else:
+            first_month, last_month = (m1 or m2), m2
+        if first_month is None or last_month is None:
+            return None
+        _, clause = _clause_before(text, floor, s)
+        tense = _tense(clause)
+        first, reason = _with_year(first_month, d1, year, published, fallback_year, tense)
+        if d2 is None:
+            return DateMention(s, e, raw, kind, first, first, role, reason)
+        # One year for the whole range, from its first day; a range across the new year
+        # ("28 December to 3 January") ends in the next one.
+        last: date | None = None
+        reason2 = reason
+        if first is not None:
+            try:
+                last = date(first.year, last_month, d2)
+                if last < first and year is None:
+                    last = date(first.year + 1, last_month, d2)
+            except ValueError:
+                last, reason2 = None, "not a valid date"
+        elif year is not None:
+            last, reason2 = _with_year(last_month, d2, year, published, fallback_year, tense)
+        why = reason if reason == reason2 else f"{reason}; {reason2}"
+        span_role = role if role in ("phase", "statement") else "range"
+        return DateMention(s, e, raw, kind, first, last, span_role, why)
+    if kind == "weekday":
+        if published is None:
+            return DateMention(
+                s,
+                e,
+                raw,
+                kind,
+                None,
+                None,
+                role,
+                "a weekday, and no publication date to count from",
+            )
+        _, clause = _clause_before(text, floor, s)
+        d, reason = _weekday(groups["wd"], groups.get("rel"), published, _tense(clause))
+        return DateMention(s, e, raw, kind, d, d, role, reason)
+    if kind == "relative":
+        if published is None:
+            return DateMention(
+                s, e, raw, kind, None, None, role, "relative, and no publication date"
+            )
+        word = groups["rd"].lower()
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+        d = published + timedelta(days=shift)
+        return DateMention(
+            s, e, raw, kind, d, d, role, f"'{word}' counted from the publication date {published}"
+        )
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The activity's first and last day, as far as the text says, and why."""
+
+    exercise: str | None
+    start: date | None
+    end: date | None
+    start_reason: str
+    end_reason: str
+    evidence: tuple[DateMention, ...]
+
+
+def choose_period(candidates: list[DateMention], exercise: str | None) -> Period:
+    """A range wins; otherwise the first start and the first end.
+
+    An end before the start is a misread weekday more often than a real period: it is moved
+    on by a week when it came from a weekday, and dropped otherwise.
+    """
+    days = [d for d in candidates if d.first is not None and d.precision == "day"]
+    for d in days:
+        if d.role == "range" and d.first is not None and d.last is not None and d.first != d.last:
+            why = f"both ends from '{d.text}': {d.reason}"
+            return Period(exercise, d.first, d.last, why, why, (d,))
+    start = next((d for d in days if d.role == "start"), None)
+    end = next((d for d in days if d.role == "end"), None)
+    first = start.first if start else None
+    last = end.last if end else None
+    start_reason = f"'{start.text}' ({start.reason})" if start else "no start date in the text"
+    end_reason = f"'{end.text}' ({end.reason})" if end else "no end date in the text"
+    if first is not None and last is not None and last < first and end is not None:
+        if end.kind == "weekday":
+            last = last + timedelta(days=7)
+            end_reason += "; a week later, since it cannot end before it starts"
+        else:
+            last = None
+            end_reason = f"'{end.text}' is before the start date; left out"
+    used = tuple(d for d in (start, end) if d is not None)
+    return Period(exercise, first, last, start_reason, end_reason, used)
+
+
+__all__ = ["DateMention", "Period", "choose_period", "find_dates"]

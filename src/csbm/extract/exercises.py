@@ -1,0 +1,239 @@
+"""Exercise names: which exercises a text names, and which one it is about.
+
+Names come from the series gazetteer ("Zapad", "Union Resolve", "Allied Resolve", "Запад")
+with the year that follows ("Zapad-2021", "Zapad-81", "BALTOPS 22", "Defender-Europe 20"),
+and from two patterns for names csbm does not know: a quoted name after "exercise" or
+"drills", and a capitalised name with a year followed by "exercise" or "drills". Output
+names are normalised to "<series> <four-digit year>" so mentions of one edition collapse.
+
+The *main* exercise (the one the figures are about unless the text says otherwise) is the
+edition closest to the publication year, then the most mentioned, then the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from csbm.data import bundled_ids
+from csbm.extract.gazetteer import Match, lexicon, series_list
+
+# Year after a series name: "Zapad-2021", "Zapad 2021", "Zapad-81", "BALTOPS 22", "Zapad’21".
+_YEAR = re.compile(
+    r"(?:\s*[-–‐]\s*|\s+|\s*['’]\s*)?(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?![\w]|[,.][0-9])"
+)
+_QUOTED = re.compile(
+    r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|operation)\s+"
+    r"(?:(?:called|named|dubbed|code-?named)\s+)?[“\"'‘]"
+    r"(?P<name>[A-Z\u0400-\u042f][^”\"'’\n]{2,40}?)[,.]?[”\"'’]",
+)
+_CAPITALISED = re.compile(
+    r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w]+)[\s-](?P<y>(?:19|20)[0-9]{2}|[0-9]{2})"
+    r"\s+(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
+)
+# An unknown name with a year after words that introduce an exercise: "take part in Nordic
+# Response 2024", "launched Iron Wolf 2022". Names of documents and events are not exercises.
+_INTRODUCED = re.compile(
+    r"(?:part\s+in|participat(?:e|es|ing)\s+in|join(?:s|ed|ing)?|launch(?:es|ed)?|beg[ai]n|held"
+    r"|hold(?:s|ing)?|during|ahead\s+of|exercises?|drills?)\s+"
+    r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[\s-](?P<y>(?:19|20)[0-9]{2})\b"
+)
+_NOT_EXERCISE = re.compile(
+    r"\b(?:Document|Act|Treaty|Charter|Agreement|Convention|Summit|Declaration|Report|Budget"
+    r"|Strategy|Concept|Games|Olympics|Cup|Plan|Programme|Program|Law|Review)\b"
+)
+_DIGIT = re.compile(r"[0-9]")
+_NAME_YEAR = re.compile(r"^(?P<base>.*?)[\s-]*(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})$")
+_NOT_NAMES = frozenset({"The", "This", "That", "Last", "Next", "In", "On", "Since", "A", "An"})
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseMention:
+    """One place where an exercise is named."""
+
+    name: str
+    series: str | None
+    year: int | None
+    start: int
+    end: int
+    text: str
+    how: str
+
+
+@dataclass
+class Exercise:
+    """An exercise the text names, with every mention and where it points in csbm."""
+
+    name: str
+    series: str | None
+    year: int | None
+    mentions: list[ExerciseMention] = field(default_factory=list)
+    activity_id: str | None = None
+    main: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+def full_year(two_or_four: str) -> int:
+    """'2021' -> 2021, '21' -> 2021, '81' -> 1981 (two digits from 50 up are 19xx)."""
+    year = int(two_or_four)
+    if len(two_or_four) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
+
+
+def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[ExerciseMention]:
+    """Exercise mentions in text[start:end], given the gazetteer matches there."""
+    out: list[ExerciseMention] = []
+    for m in matches:
+        series = next((e for e in m.entries if e.kind == "series"), None)
+        if series is None:
+            continue
+        y = _YEAR.match(text, m.end, end)
+        if y is None and series.needs_year:
+            continue
+        year = full_year(y.group("y")) if y is not None else None
+        stop = y.end() if y is not None else m.end
+        name = f"{series.ref} {year}" if year is not None else series.ref
+        how = "series name and year" if year is not None else "series name without a year"
+        out.append(
+            ExerciseMention(name, series.ref, year, m.start, stop, text[m.start : stop], how)
+        )
+    taken = [(x.start, x.end) for x in out]
+    patterns = (
+        (_QUOTED, "quoted name after 'exercise'"),
+        (_CAPITALISED, "name and year before 'exercise'"),
+        (_INTRODUCED, "name and year after 'take part in', 'launched', ..."),
+    )
+    has_digit = _DIGIT.search(text, start, end) is not None
+    has_quote = any(ch in text[start:end] for ch in "\"“‘'")
+    for rx, how in patterns:
+        if (rx is _QUOTED and not has_quote) or (rx is not _QUOTED and not has_digit):
+            continue
+        for q in rx.finditer(text, start, end):
+            s, e = q.span("name")
+            if rx is not _QUOTED:
+                e = q.end("y")
+            if _NOT_EXERCISE.search(text, s, e) or _is_known_name(text[s:e]):
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            raw = text[s:e].strip()
+            if raw.split()[0] in _NOT_NAMES:
+                continue
+            ny = _NAME_YEAR.match(raw)
+            year = full_year(ny.group("y")) if ny is not None else None
+            base = ny.group("base").strip() if ny is not None and ny.group("base") else raw
+            name = f"{base} {year}" if year is not None else base
+            out.append(ExerciseMention(name, None, year, s, e, text[s:e], how))
+            taken.append((s, e))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _is_known_name(phrase: str) -> bool:
+    """A State, place or month is not an exercise name ('Belarus 2022', 'September 2021')."""
+    words = phrase.split()
+    if words and words[0] in _MONTHS:
+        return True
+    return any(
+        e.kind != "series" for m in lexicon().find(phrase) for e in m.entries if m.start == 0
+    )
+
+
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+@cache
+def _dossier_patterns() -> dict[str, str]:
+    return {s.name: s.dossier_id for s in series_list() if s.dossier_id}
+
+
+@cache
+def _bundled() -> frozenset[str]:
+    return frozenset(bundled_ids())
+
+
+def dossier_id(series: str | None, year: int | None) -> str | None:
+    """The id of csbm's bundled dossier for this edition, if it ships one."""
+    if series is None or year is None:
+        return None
+    pattern = _dossier_patterns().get(series)
+    if pattern is None:
+        return None
+    candidate = pattern.format(yyyy=f"{year:04d}", yy=f"{year % 100:02d}")
+    return candidate if candidate in _bundled() else None
+
+
+def collect(mentions: list[ExerciseMention], published: date | None) -> list[Exercise]:
+    """Group mentions into exercises, give series-only mentions a year, pick the main one.
+
+    "The Zapad exercise" takes its year from a dated mention of the same series in the text;
+    when the text dates no exercise at all, from the publication date (the reason is recorded
+    either way). Otherwise it stays a series name: "previously known as Cold Response" in a
+    text on Nordic Response 2024 names no edition.
+    """
+    any_dated = any(m.year is not None for m in mentions)
+    dated: dict[str, int] = {}
+    for m in mentions:
+        if m.series is not None and m.year is not None:
+            dated.setdefault(m.series, m.year)
+    by_name: dict[str, Exercise] = {}
+    for m in mentions:
+        name, year, reason = m.name, m.year, ""
+        if m.series is not None and m.year is None:
+            if m.series in dated:
+                year = dated[m.series]
+                reason = f"'{m.text}' has no year; {year} from '{m.series} {year}' in the text"
+            elif published is not None and not any_dated:
+                year = published.year
+                reason = f"'{m.text}' has no year; {year} from the publication date"
+            if year is not None:
+                name = f"{m.series} {year}"
+        exercise = by_name.get(name)
+        if exercise is None:
+            exercise = Exercise(name, m.series, year)
+            exercise.activity_id = dossier_id(m.series, year)
+            by_name[name] = exercise
+        exercise.mentions.append(m)
+        if reason and reason not in exercise.reasons:
+            exercise.reasons.append(reason)
+    exercises = list(by_name.values())
+    if exercises:
+        ref = (
+            published.year
+            if published is not None
+            else max((x.year for x in exercises if x.year is not None), default=None)
+        )
+
+        def rank(x: Exercise) -> tuple[int, int, int, int]:
+            distance = abs(x.year - ref) if x.year is not None and ref is not None else 99
+            return (int(distance > 1), -len(x.mentions), distance, x.mentions[0].start)
+
+        main = min(exercises, key=rank)
+        main.main = True
+        main.reasons.append(
+            "the exercise the text is about: "
+            + ("closest to the publication year, " if published is not None else "")
+            + f"named {len(main.mentions)} time(s)"
+        )
+    return exercises
+
+
+__all__ = ["Exercise", "ExerciseMention", "collect", "dossier_id", "full_year", "mentions_in"]

@@ -1,0 +1,446 @@
+"""Figures: a number, what it counts, and how it is hedged.
+
+A number counts something when a quantity noun follows it ("30,000 Russian troops", "12
+Su-35 fighter jets", "250 artillery pieces"), when it is glued to one ("a 30,000-strong
+force", "the 13,000-troop threshold"), or when the noun came just before ("the number of
+troops ... will not exceed 12,800", "a force of 30,000") or in a figure it continues ("of whom
+20,000", "around 12.000 Russian and 4.000 Belarusian servicemen"). Numbers with a unit
+(km, %, days, tonnes, mm, money) are set aside with the reason, as are vehicles and
+"pieces of equipment", which are not among the quantities csbm weighs.
+
+A hedge before a list covers the list ("some 3,000 vehicles, 105 aircraft and 12 vessels":
+all approx) until a number brings its own qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from csbm.extract import qualifiers
+from csbm.extract.gazetteer import demonyms
+from csbm.extract.numbers import Number, as_count
+from csbm.model.dossier import Qualifier, Quantity
+
+# Quantity nouns, most specific first (the first alternative that matches wins).
+_NOUN_SOURCES: list[tuple[Quantity, str]] = [
+    (
+        Quantity.AIR_DEFENCE_SYSTEMS,
+        r"air[\s-]defen[cs]e\s+(?:missile\s+)?systems|(?:surface-to-air|anti-aircraft)\s+missile\s+systems"
+        r"|SAM\s+systems",
+    ),
+    (
+        Quantity.ACV,
+        r"armou?red\s+(?:combat\s+|personnel\s+|fighting\s+)?(?:vehicles|carriers)"
+        r"|infantry\s+fighting\s+vehicles|IFVs|APCs|BMPs|BTRs|ACVs",
+    ),
+    (
+        Quantity.ARTILLERY,
+        r"artillery\s+(?:pieces|systems|guns|units)|pieces\s+of\s+artillery|artillery|howitzers"
+        r"|multiple\s+(?:launch\s+)?rocket\s+(?:systems|launchers)|rocket\s+launchers|MLRS|mortars",
+    ),
+    (Quantity.TANKS, r"main\s+battle\s+tanks|battle\s+tanks|tanks|MBTs"),
+    (Quantity.HELICOPTERS, r"(?:attack\s+|transport\s+)?helicopters|choppers"),
+    (
+        Quantity.AIRCRAFT,
+        r"(?:combat\s+|military\s+|fixed-wing\s+)?aircraft|(?:fighter\s+|combat\s+)?jets|warplanes"
+        r"|airplanes|aeroplanes|planes|bombers",
+    ),
+    (Quantity.SHIPS, r"warships|ships|vessels|boats|submarines|frigates|corvettes"),
+    (
+        Quantity.TROOPS,
+        r"troops|soldiers|servicemen|servicewomen|service\s*members|service\s+personnel"
+        r"|military\s+personnel|personnel|men|marines|paratroopers|sailors|airmen|reservists"
+        r"|conscripts|participants",
+    ),
+]
+_NOUNS = "|".join(f"(?P<q{i}>{src})" for i, (_, src) in enumerate(_NOUN_SOURCES))
+_NOUN2 = "|".join(f"(?P<r{i}>{src})" for i, (_, src) in enumerate(_NOUN_SOURCES))
+_LOWER_MOD = (
+    r"additional|extra|more|combat|armed|military|foreign|ground|active|regular|reserve|allied"
+    r"|elite|airborne|mechani[sz]ed|motori[sz]ed|infantry|heavy|modern|armou?red|main|battle"
+    r"|front-?line|other|new|own|naval|navy|army|marine|special|fighter|strike|attack|transport"
+    r"|multirole|tactical|strategic|of|its|their|the|his|her|contract|conscript|professional"
+    r"|combat-ready|moderni[sz]ed|self-propelled|towed|surface|amphibious|landing|support"
+    r"|rocket|missile|anti-aircraft|air|service|fixed-wing|joint|western|eastern|state"
+)
+# Other lower-case words count as modifiers when they look like adjectives: "multinational",
+# "well-equipped", "fresh-deployed" (the ending decides; "times" or "years" never match).
+_ADJECTIVE_LIKE = (
+    r"[a-z][a-z-]*(?:al|ic|ed|ive|ary|ian|ing|ese|ish|ful|less|ous|ent|ant|ile|able|ible)"
+)
+_MOD = (
+    rf"(?:[A-Z\u0400-\u042f][\w.’'/-]*|(?:and|or)(?=\s+[A-Z\u0400-\u042f])"
+    rf"|(?:{_LOWER_MOD}|{_ADJECTIVE_LIKE})\b)"
+)
+_AFTER = re.compile(
+    rf"(?P<post>\s+or\s+(?:more|so|fewer|less|above|over)\b|\+|-?plus\b)?"
+    rf"(?P<mods>(?:\s+{_MOD}){{0,4}}?)"
+    rf"\s+(?i:(?P<noun>{_NOUNS}))\b"
+    rf"(?P<also>\s+(?:and|or|&)\s+(?:{_MOD}\s+)?(?i:(?P<noun2>{_NOUN2}))\b)?"
+)
+_COMPOUND = re.compile(
+    r"-(?P<c>strong|troops?|man|soldiers?|member|tanks?|ships?|vessels?|aircraft|planes?)\b", re.I
+)
+_COMPOUND_Q = {
+    "strong": Quantity.TROOPS,
+    "troop": Quantity.TROOPS,
+    "troops": Quantity.TROOPS,
+    "man": Quantity.TROOPS,
+    "soldier": Quantity.TROOPS,
+    "soldiers": Quantity.TROOPS,
+    "member": Quantity.TROOPS,
+    "tank": Quantity.TANKS,
+    "tanks": Quantity.TANKS,
+    "ship": Quantity.SHIPS,
+    "ships": Quantity.SHIPS,
+    "vessel": Quantity.SHIPS,
+    "vessels": Quantity.SHIPS,
+    "aircraft": Quantity.AIRCRAFT,
+    "plane": Quantity.AIRCRAFT,
+    "planes": Quantity.AIRCRAFT,
+}
+# "50,000 troops from 31 countries, 250 aircraft ...": the origin belongs to the list item.
+_FROM_COUNTRIES = re.compile(
+    r"\s+from\s+(?:\w+\s+){0,3}?(?:countries|nations|allies|states|members|partners)\b", re.I
+)
+_NON_QUANTITY = re.compile(
+    rf"(?:\s+{_MOD}){{0,3}}?\s+(?i:(?:military\s+|combat\s+|other\s+)?vehicles"
+    r"|(?:pieces|units|items)\s+of\s+(?:military\s+)?(?:equipment|hardware|weaponry)|equipment)\b"
+)
+_UNIT: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "percentage",
+        re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", re.I),
+    ),
+    (
+        "distance",
+        re.compile(
+            r"\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|mi|nautical\s+miles|nm|metres?|meters?|m|feet|ft"
+            r"|sq\s*km|square\s+(?:kilomet(?:re|er)s?|miles))\b",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"\s*-?\s*(?:days?|hours?|weeks?|months?|years?|minutes?|hrs?|decades?)\b", re.I
+        ),
+    ),
+    ("weight", re.compile(r"\s*-?\s*(?:tonnes?|tons?|kg|kilograms?)\b", re.I)),
+    ("money", re.compile(r"\s*(?:dollars|euros?|roubles|rubles|zlotys?|USD|EUR|RUB)\b", re.I)),
+    ("calibre", re.compile(r"\s*-?\s*mm\b", re.I)),
+]
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₽]\s*$")
+_NEXT_WORDS = re.compile(r"(?:\s+(?!(?:and|or)\b)[^\s,;.:]+){1,5}")
+_LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*", re.I)
+_PART_OF = re.compile(r"(?:of\s+(?:whom|which|them)|among\s+them|including)\s*$", re.I)
+_NUMBER_OF = re.compile(
+    rf"\b(?:number|total|strength|size|count)\s+of\s+(?:the\s+)?(?:{_MOD}\s+){{0,3}}?"
+    rf"(?i:(?P<noun>{_NOUNS}))\b[^.;:!?]{{0,100}}$"
+)
+_FORCE_OF = re.compile(
+    rf"\b(?:(?P<force>force|contingent|grouping|army)|(?i:(?P<noun>{_NOUNS})))\s+"
+    r"(?:numbering|totall?ing|of|at|estimated\s+at|put\s+at)\s*$",
+    re.I,
+)
+_NUMBER_AT = re.compile(
+    r"\b(?:number|figure|total|tally|count)\s+(?:at|was|is|stood\s+at|reached|to\s+be)\s*$",
+    re.I,
+)
+_ELLIPSIS_NEXT = re.compile(
+    r"\s*(?:[,.;)]|$|(?:that|which|who|in|on|at|for|is|are|was|were|will|would|could|have|has"
+    r"|had|more|across|under|from|declared|announced|reported|claimed|given|stated|cited"
+    r"|notified|officially)\b)",
+    re.I,
+)
+_COORDINATED = re.compile(r"(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)?\s+(?:and|or)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A number in a sentence and what the figure rules made of it.
+
+    ``quantity`` is None for numbers that count nothing csbm weighs; ``unit`` names the unit
+    of a measurement (distance, percentage, ...); ``set_aside`` says why a number with a noun
+    is not a figure (vehicles, equipment).
+    """
+
+    number: Number
+    quantity: Quantity | None
+    start: int
+    end: int
+    item_end: int
+    how: str
+    qualifier: Qualifier = Qualifier.EXACT
+    hedge: qualifiers.Hedge | None = None
+    qualifier_reason: str = "a bare number"
+    unit: str | None = None
+    set_aside: str | None = None
+    combined: str | None = None
+    mods: str = ""
+
+    @property
+    def value(self) -> int | None:
+        return None if self.number.is_range else as_count(self.number.value)
+
+    @property
+    def low(self) -> int | None:
+        return as_count(self.number.value) if self.number.is_range else None
+
+    @property
+    def high(self) -> int | None:
+        return as_count(self.number.high) if self.number.high is not None else None
+
+
+def _quantity_of(m: re.Match[str], prefix: str) -> Quantity | None:
+    for i, (q, _) in enumerate(_NOUN_SOURCES):
+        if m.group(f"{prefix}{i}") is not None:
+            return q
+    return None
+
+
+@cache
+def _demonyms() -> re.Pattern[str]:
+    """Plural demonyms as nouns for people: '12,500 Poles', '3,000 Americans'."""
+    words = {
+        w
+        for extra in demonyms().states.values()
+        for w in extra.adjectives
+        if w.endswith("s") and w not in ("Swiss",)
+    }
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\s+(?P<dem>{alternatives})\b")
+
+
+def _unit(text: str, n: Number, limit: int) -> tuple[str, int] | None:
+    """The kind of measurement a number is (and where its unit ends), if it is one."""
+    if _CURRENCY_BEFORE.search(text[max(0, n.start - 3) : n.start]):
+        return "money", n.end
+    for reason, rx in _UNIT:
+        m = rx.match(text, n.end, limit)
+        if m is not None:
+            return reason, m.end()
+    return None
+
+
+def read(
+    text: str, start: int, end: int, numbers: list[Number], carry: Quantity | None = None
+) -> list[Candidate]:
+    """What each number in one sentence counts, with its qualifier (hedges spread).
+
+    ``carry`` is the quantity of the last figure in the sentences before, for "Analysts put
+    the real number at 75,000" after a sentence about troops.
+    """
+    out: list[Candidate] = []
+    for n in numbers:
+        out.append(_forward(text, end, n))
+    out = _backward(text, start, out, carry)
+    out = _hedges(text, start, end, out)
+    return out
+
+
+def _forward(text: str, limit: int, n: Number) -> Candidate:
+    unit = _unit(text, n, limit)
+    if unit is not None:
+        return Candidate(n, None, n.start, unit[1], unit[1], "unit", unit=unit[0])
+    comp = _COMPOUND.match(text, n.end, limit)
+    if comp is not None:
+        compound = _COMPOUND_Q[comp.group("c").lower()]
+        return Candidate(
+            n, compound, n.start, comp.end(), comp.end(), f"'{comp.group()}' after the number"
+        )
+    m = _AFTER.match(text, n.end, limit)
+    if m is not None:
+        q = _quantity_of(m, "q")
+        assert q is not None
+        end = m.end("noun")
+        combined = None
+        if m.group("noun2") is not None:
+            q2 = _quantity_of(m, "r")
+            end = m.end("noun2")
+            if q2 is not None and q2 != q:
+                combined = f"{m.group('noun')} and {m.group('noun2')} together"
+        origin = _FROM_COUNTRIES.match(text, end, limit)
+        cand = Candidate(
+            n,
+            q,
+            n.start,
+            end,
+            origin.end() if origin is not None else end,
+            f"'{m.group('noun')}' after the number",
+            combined=combined,
+            mods=m.group("mods") or "",
+        )
+        if m.group("post"):
+            hedge = qualifiers.after(text, n.end, limit)
+            if hedge is not None:
+                cand = replace(cand, hedge=hedge)
+        return cand
+    dem = _demonyms().match(text, n.end, limit)
+    if dem is not None:
+        return Candidate(
+            n,
+            Quantity.TROOPS,
+            n.start,
+            dem.end(),
+            dem.end(),
+            f"'{dem.group('dem')}' after the number (people of a State)",
+            mods=dem.group(),
+        )
+    nq = _NON_QUANTITY.match(text, n.end, limit)
+    if nq is not None:
+        return Candidate(
+            n,
+            None,
+            n.start,
+            nq.end(),
+            nq.end(),
+            "vehicles or equipment",
+            set_aside="vehicles or equipment: not a quantity csbm weighs",
+        )
+    words = _NEXT_WORDS.match(text, n.end, limit)
+    item_end = words.end() if words is not None else n.end
+    return Candidate(n, None, n.start, n.end, item_end, "no quantity noun")
+
+
+def _backward(
+    text: str, start: int, cands: list[Candidate], carry: Quantity | None
+) -> list[Candidate]:
+    """Numbers without a noun after them: take it from before, or from the next figure."""
+    out = list(cands)
+    latest: Candidate | None = None  # the last number before this one that counts something
+    for i, c in enumerate(out):
+        if i > 0 and out[i - 1].quantity is not None:
+            latest = out[i - 1]
+        if c.quantity is not None or c.unit is not None or c.set_aside is not None:
+            continue
+        n = c.number
+        hedge = qualifiers.before(text, n.start, start)
+        lead = hedge.start if hedge is not None else n.start
+        window_start = max(start, lead - 160)
+        window = text[window_start:lead]
+        tail = window[-40:].rstrip().lower()
+        last = tail.rsplit(None, 1)[-1] if tail else ""
+        prev = latest
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        # "12.000 Russian and 4.000 Belarusian servicemen": the noun of the next figure.
+        if nxt is not None and nxt.quantity is not None:
+            gap = text[n.end : nxt.number.start]
+            if _COORDINATED.fullmatch(gap) or re.fullmatch(
+                r"\s+(?:[A-Z][\w-]*\s+)?(?:and|or)\s+", gap
+            ):
+                end = n.end + len(gap.rstrip().rsplit(" ", 1)[0]) if gap.strip() else n.end
+                out[i] = replace(
+                    c,
+                    quantity=nxt.quantity,
+                    end=end,
+                    item_end=end,
+                    how=f"shares the noun of '{text[nxt.start : nxt.end]}'",
+                    mods=gap,
+                )
+                continue
+        part_of = last in ("whom", "which", "them", "including") and _PART_OF.search(tail)
+        if part_of and prev is not None and _ELLIPSIS_NEXT.match(text, n.end):
+            out[i] = replace(
+                c, quantity=prev.quantity, how=f"part of '{text[prev.start : prev.end]}'"
+            )
+            continue
+        lowered = window.lower()
+        number_of = (
+            _NUMBER_OF.search(window)
+            if any(w in lowered for w in ("number", "total", "strength", "size", "count"))
+            else None
+        )
+        if number_of is not None and any(
+            window_start + number_of.end("noun") <= o.number.start < n.start for o in out[:i]
+        ):
+            number_of = None  # another number stands between the noun and this one
+        if number_of is not None:
+            q = _quantity_of(number_of, "q")
+            if q is not None:
+                out[i] = replace(
+                    c, quantity=q, how=f"'{number_of.group().strip()}' before the number"
+                )
+                continue
+        number_at = (
+            _NUMBER_AT.search(tail) if last in ("at", "was", "is", "reached", "be") else None
+        )
+        earlier = prev.quantity if prev is not None else carry
+        if number_at is not None and earlier is not None:
+            out[i] = replace(
+                c, quantity=earlier, how=f"'{number_at.group().strip()}': the figure spoken of"
+            )
+            continue
+        force_of = (
+            _FORCE_OF.search(window, max(0, len(window) - 60))
+            if last in ("numbering", "totalling", "totaling", "of", "at")
+            else None
+        )
+        if force_of is not None:
+            fq = Quantity.TROOPS if force_of.group("force") else _quantity_of(force_of, "q")
+            if fq is not None:
+                out[i] = replace(
+                    c, quantity=fq, how=f"'{force_of.group().strip()}' before the number"
+                )
+                continue
+        near = prev is not None and n.start - prev.end <= 90
+        if near and prev is not None and _ELLIPSIS_NEXT.match(text, n.end) and not n.year_like:
+            out[i] = replace(
+                c, quantity=prev.quantity, how=f"continues '{text[prev.start : prev.end]}'"
+            )
+    return out
+
+
+def _hedges(text: str, start: int, end: int, cands: list[Candidate]) -> list[Candidate]:
+    """Qualifier of each number; a hedge before a list spreads to the rest of the list.
+
+    A number inside the previous list item ("50,000 troops from 31 countries") is not an item
+    of its own: it neither takes the hedge nor breaks the list.
+    """
+    out: list[Candidate] = []
+    item: Candidate | None = None  # the last list item, for the hedge to spread from
+    for c in cands:
+        if item is not None and c.number.start < item.item_end:
+            out.append(c)
+            continue
+        hedge = c.hedge or qualifiers.before(text, c.number.start, start)
+        if hedge is None:
+            hedge = qualifiers.after(text, c.number.end, end) if c.quantity is None else None
+        if hedge is not None:
+            reason = f"'{hedge.text}'"
+            c = replace(
+                c,
+                hedge=hedge,
+                qualifier=hedge.qualifier,
+                qualifier_reason=reason,
+                start=min(c.start, hedge.start),
+            )
+        elif (
+            item is not None
+            and item.qualifier is not Qualifier.EXACT
+            and _LIST_GAP.fullmatch(text, item.item_end, c.number.start)
+        ):
+            first = item.qualifier_reason
+            if not first.startswith("hedge"):
+                head = text[item.number.start : item.item_end]
+                first = f"hedge {first} before '{head}' spreads over the list"
+            c = replace(c, qualifier=item.qualifier, qualifier_reason=first)
+        out.append(c)
+        item = c
+    return out
+
+
+def contingent_adjective(mods: str) -> str | None:
+    """The State adjective in a figure's words, for a contingent scope ('Russian')."""
+    words = re.findall(r"[A-Z\u0400-\u042f][\w-]*", mods)
+    return words[0] if words else None
+
+
+def decimal_text(value: Decimal) -> str:
+    return f"{value:,.0f}" if value == value.to_integral_value() else str(value)
+
+
+__all__ = ["Candidate", "contingent_adjective", "decimal_text", "read"]

@@ -1,0 +1,255 @@
+"""Write an extraction as a csbm dossier, for a person to review and assess.
+
+The article becomes one new ``media`` source (its URL and publication date from the command
+line); each figure about the reported exercise becomes a claim citing it, with the words it
+was read from as ``quote``, the speaker as ``attributed_to`` and ``originator`` (so copies of
+one speaker's figure count once), and ``declared_by`` when the speaker speaks for one State.
+Thresholds, figures about other exercises and numbers set aside are not claims.
+
+A new dossier also needs the activity: its name, the States conducting and hosting it, and
+its first and last day. They are taken from the text; when the text does not give one of
+them, no dossier is written (csbm never fills a gap with a default): merge the claims into a
+dossier that has the activity with ``into`` instead. The activity's ``kind`` cannot be read
+reliably and is set to ``land_exercise`` unless the text speaks of an amphibious landing or a
+parachute assault; the notes say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urlparse
+
+import yaml
+
+from csbm.errors import InputError, Problem
+from csbm.extract.gazetteer import tokens
+from csbm.extract.result import Extraction
+from csbm.extract.version import EXTRACTOR_VERSION
+from csbm.model.dossier import Activity, ActivityKind, Claim, Dossier, Location, Source, SourceKind
+
+_AMPHIBIOUS = re.compile(r"\bamphibious\s+(?:landing|assault)s?\b", re.I)
+_PARACHUTE = re.compile(r"\b(?:parachute|airborne)\s+(?:assault|landing|drop)s?\b", re.I)
+
+
+class ExtractDossierError(InputError):
+    """The text does not give what a dossier needs, or does not fit the dossier given."""
+
+
+def slug(text: str) -> str:
+    """A dossier slug from any text: lower case, runs of other characters become '-'."""
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s if s and s[0].isalnum() else f"x-{s}".strip("-")
+
+
+def _publisher(url: str | None, publisher: str | None) -> str:
+    if publisher:
+        return publisher
+    if url:
+        host = urlparse(url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return "unknown publisher (to be filled in)"
+
+
+def _source_id(x: Extraction, publisher: str, taken: set[str]) -> str:
+    base = slug(publisher)[:40]
+    if x.published is not None:
+        base = f"{base}-{x.published.isoformat()}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _source(x: Extraction, source_id: str, publisher: str, title: str | None) -> Source:
+    note = (
+        f"Claims extracted by csbm extract {EXTRACTOR_VERSION} (rule-based); "
+        "review each claim against the text before relying on it."
+    )
+    symbol = None
+    if not x.url:
+        digest = hashlib.sha256(x.text.encode("utf-8")).hexdigest()[:16]
+        symbol = f"sha256:{digest}"
+        note += " No URL was given: the symbol is the start of the text's SHA-256."
+    return Source(
+        id=source_id,
+        kind=SourceKind.MEDIA,
+        publisher=publisher,
+        title=title,
+        published=x.published,
+        url=x.url,
+        symbol=symbol,
+        note=note,
+    )
+
+
+def _claims(x: Extraction, source_id: str) -> list[Claim]:
+    out: list[Claim] = []
+    seen: dict[str, int] = {}
+    for f in x.claims():
+        amount = f"{f.value}" if f.value is not None else f"{f.low}-{f.high}"
+        base = f"{source_id}.{f.quantity.value}.{amount}"
+        seen[base] = seen.get(base, 0) + 1
+        claim_id = base if seen[base] == 1 else f"{base}.{seen[base]}"
+        quote = f.evidence.text if len(f.evidence.text) <= 200 else f.evidence.text[:199] + "…"
+        out.append(
+            Claim(
+                id=claim_id,
+                quantity=f.quantity,
+                value=f.value,
+                low=f.low,
+                high=f.high,
+                qualifier=f.qualifier,
+                scope=f.scope,
+                contingent=f.contingent if f.scope else None,
+                declared_by=f.declared_by,
+                attributed_to=f.attributed_to,
+                originator=f.attributed_to,
+                source=source_id,
+                quote=quote,
+            )
+        )
+    return out
+
+
+def _same_activity(x: Extraction, dossier: Dossier) -> bool:
+    """Whether the text's exercise is the dossier's activity (or the whole it is part of)."""
+    main = x.main_exercise
+    if main is None:
+        return True
+    activity = dossier.activity
+    if main.activity_id is not None and main.activity_id in (activity.id, activity.parent):
+        return True
+    key = tokens(main.name)
+    return any(tokens(n)[: len(key)] == key for n in [activity.name, *activity.aliases])
+
+
+def to_dossier(
+    x: Extraction,
+    *,
+    into: Dossier | None = None,
+    publisher: str | None = None,
+    title: str | None = None,
+) -> Dossier:
+    """A new dossier from the text, or ``into`` with the text's source and claims added."""
+    pub = _publisher(x.url, publisher)
+    if into is not None:
+        if x.url and any(s.url == x.url for s in into.sources):
+            raise ExtractDossierError(
+                None, [Problem(f"the dossier already has a source with the URL {x.url}")]
+            )
+        main = x.main_exercise
+        if main is not None and not _same_activity(x, into):
+            raise ExtractDossierError(
+                None,
+                [
+                    Problem(
+                        f"the text is about {main.name}, the dossier about "
+                        f"{into.activity.name} ({into.activity.id})"
+                    )
+                ],
+            )
+        source_id = _source_id(x, pub, {s.id for s in into.sources})
+        return Dossier.model_validate(
+            {
+                **into.model_dump(exclude_defaults=True, exclude_none=True),
+                "sources": [*into.sources, _source(x, source_id, pub, title)],
+                "claims": [*into.claims, *_claims(x, source_id)],
+            }
+        )
+    return _new(x, pub, title)
+
+
+def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
+    main = x.main_exercise
+    participants = [s.code for s in x.states if "participant" in s.roles]
+    hosts = [s.code for s in x.states if "host" in s.roles]
+    start = x.period.start if x.period else None
+    end = x.period.end if x.period else None
+    missing = []
+    if main is None:
+        missing.append("the exercise's name")
+    if not participants:
+        missing.append("the States conducting it")
+    if not hosts:
+        missing.append("the States hosting it")
+    if start is None or end is None:
+        missing.append("its first and last day")
+    if missing:
+        raise ExtractDossierError(
+            None,
+            [
+                Problem(
+                    "the text does not give "
+                    + ", ".join(missing)
+                    + "; a new dossier needs them (csbm fills no gap with a default). "
+                    "Add the claims to an existing dossier with --into FILE."
+                )
+            ],
+        )
+    assert main is not None and start is not None and end is not None and x.period is not None
+    source_id = _source_id(x, publisher, set())
+    kind = ActivityKind.LAND_EXERCISE
+    kind_note = "kind land_exercise is assumed (the text does not say otherwise); check it"
+    if _AMPHIBIOUS.search(x.text):
+        kind, kind_note = (
+            ActivityKind.AMPHIBIOUS_LANDING,
+            "kind from 'amphibious landing' in the text; check it",
+        )
+    elif _PARACHUTE.search(x.text):
+        kind, kind_note = (
+            ActivityKind.PARACHUTE_ASSAULT,
+            "kind from 'parachute/airborne assault' in the text; check it",
+        )
+    roles = "; ".join(
+        f"{s.code} {'+'.join(s.roles)}: {s.reasons[0]}" for s in x.states if s.role != "mentioned"
+    )
+    notes = (
+        f"Written by csbm extract {EXTRACTOR_VERSION} from one text "
+        f"({x.url or 'no URL'}, published {x.published or 'unknown'}); every field was read by "
+        f"rules and needs review. {kind_note}. Period: start {x.period.start_reason}; "
+        f"end {x.period.end_reason}. States: {roles}."
+    )
+    locations = [
+        Location(
+            name=p.name,
+            lat=p.lat,
+            lon=p.lon,
+            precision=f"{p.precision}; coordinate from csbm's dossier {p.source_dossier}",
+            source=source_id,
+        )
+        for p in x.locations
+    ]
+    activity = Activity(
+        id=main.activity_id or slug(main.name),
+        name=main.name,
+        kind=kind,
+        conducting_states=participants,
+        host_states=hosts,
+        start=start,
+        end=end,
+        locations=locations,
+        notes=notes,
+    )
+    return Dossier(
+        csbm=1,
+        activity=activity,
+        sources=[_source(x, source_id, publisher, title)],
+        claims=_claims(x, source_id),
+    )
+
+
+def to_yaml(dossier: Dossier) -> str:
+    """The dossier as YAML (comments of a merged file are not kept)."""
+    data = dossier.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+    data = {"csbm": 1, **data}
+    header = (
+        "# Dossier written by csbm extract: claims read by rules from a news text.\n"
+        "# Review every claim against its quote and source before relying on it.\n"
+    )
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return header + body
+
+
+__all__ = ["ExtractDossierError", "slug", "to_dossier", "to_yaml"]

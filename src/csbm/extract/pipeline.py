@@ -1,0 +1,543 @@
+"""The extraction pipeline: text in, exercises, States, period and figures out.
+
+Two passes over the sentences. The first finds names (exercises, States, places) and picks
+the exercise the text is about, because the second needs it: a figure belongs to that
+exercise unless its sentence names another one or points elsewhere ("In 1981, ...", "last
+year's edition"), a "Feb. 10" takes its year from the publication date or the exercise's
+name, and State roles count only in sentences about the activity.
+
+Everything is rule-based and offline; each step is linear in the length of the text (see
+:mod:`csbm.extract.text` for the cap on sentence length that keeps it so on hostile input).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from csbm.extract import attribution, dates, exercises, figures, states, thresholds
+from csbm.extract.gazetteer import Match, lexicon, places
+from csbm.extract.numbers import Spans, find_numbers
+from csbm.extract.result import (
+    Dropped,
+    Evidence,
+    Extraction,
+    Figure,
+    PlaceFound,
+    ThresholdMention,
+    ViennaDocument,
+)
+from csbm.extract.text import Sentence, clean, split_sentences
+from csbm.model.dossier import Qualifier
+
+_EXERCISE_WORD = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|snap\s+(?:check|inspection)s?"
+    r"|(?:combat[\s-])?readiness\s+checks?|checks?\s+of\s+(?:combat\s+)?readiness"
+    r"|build-?up|deployments?|massed|massing)\b",
+    re.I,
+)
+# Words for the activity in a sentence that gives its dates: "The check, which runs until ...".
+_ACTIVITY_WORD = re.compile(
+    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres))\b", re.I
+)
+_OTHER = re.compile(
+    r"\b(?:last\s+year['’]s|last\s+year|previous|a\s+year\s+(?:ago|earlier)"
+    r"|the\s+(?:19|20)[0-9]{2}\s+(?:edition|exercise|drills?)|(?:during|in)\s+the\s+Cold\s+War"
+    r"|of\s+the\s+same\s+name|predecessor)\b",
+    re.I,
+)
+_OTHER_INDEFINITE = re.compile(
+    r"\b(?:(?:a|an|another)\s+(?:separate\s+|earlier\s+|similar\s+|previous\s+)?"
+    r"(?:snap\s+(?:check|inspection|exercise)|edition)|another\s+(?:exercise|drill))\b",
+    re.I,
+)
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)[0-9]{2})\b")
+_PROCUREMENT = re.compile(
+    r"\b(?:order(?:s|ed)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ement)"
+    r"|deliver(?:s|ed|y|ies)?|acquir(?:e|es|ed)|export(?:s|ed)?|import(?:s|ed)?)\b",
+    re.I,
+)
+_MAX_MENTIONS = 1000
+# A news report has tens of numbers; past this many in one text the rest are not read (and a
+# note says so), which bounds the time spent on a hostile or mistaken input such as a table
+# dump. Split archives into one text per article.
+MAX_NUMBERS = 20_000
+# Share of undecodable (U+FFFD) or control characters above which the input is not text.
+_NOT_TEXT_SHARE = 0.10
+_NOT_TEXT = re.compile(r"[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SET_ASIDE_UNITS = ("distance", "percentage", "money", "weight", "calibre", "duration")
+
+
+@dataclass
+class _SentenceInfo:
+    sentence: Sentence
+    matches: list[Match]
+    exercise_mentions: list[exercises.ExerciseMention]
+    state_mentions: list[states.StateMention]
+    place_matches: list[Match]
+    dates: list[dates.DateMention] = field(default_factory=list)
+    candidates: list[figures.Candidate] = field(default_factory=list)
+    other_cue: str | None = None
+    names_main: bool = False
+
+
+def extract(text: str, *, published: date | None = None, url: str | None = None) -> Extraction:
+    """Read one text: exercises, States and roles, period, figures, places, thresholds.
+
+    ``published`` anchors relative dates ("on Thursday") and years left out ("Feb. 10-20");
+    without it such dates stay unresolved, with the reason. ``url`` is recorded only.
+    """
+    text = clean(text)
+    odd = _odd_share(text)
+    if odd > _NOT_TEXT_SHARE:
+        return _empty(
+            text,
+            published,
+            url,
+            f"the input does not look like text ({odd:.0%} undecodable or control characters): "
+            "nothing was read",
+        )
+    lex = lexicon()
+    infos: list[_SentenceInfo] = []
+    all_mentions: list[exercises.ExerciseMention] = []
+    for s in split_sentences(text):
+        matches = lex.find(text, s.start, s.end, on=published)
+        ex = exercises.mentions_in(text, matches, s.start, s.end)
+        taken = Spans([(m.start, m.end) for m in ex])
+        outside = [m for m in matches if not taken.overlaps(m.start, m.start + 1)]
+        infos.append(
+            _SentenceInfo(
+                s,
+                matches,
+                ex,
+                states.mentions_from(outside, text),
+                [m for m in outside if any(e.kind == "place" for e in m.entries)],
+            )
+        )
+        all_mentions.extend(ex)
+    found = exercises.collect(all_mentions, published)
+    main = next((x for x in found if x.main), None)
+    name_of: dict[int, str] = {}
+    for x in found:
+        for m in x.mentions:
+            name_of[m.start] = x.name
+        if len(x.mentions) > _MAX_MENTIONS:
+            x.reasons.append(f"named {len(x.mentions)} times; the first {_MAX_MENTIONS} are listed")
+    doc_activity = bool(found) or any(_EXERCISE_WORD.search(i.sentence.text) for i in infos)
+    main_year = main.year if main is not None else None
+
+    carry = None
+    budget = MAX_NUMBERS
+    for info in infos:
+        s = info.sentence
+        info.dates = dates.find_dates(text, s.start, s.end, published, main_year)
+        info.names_main = main is not None and any(
+            name_of.get(m.start) == main.name for m in info.exercise_mentions
+        )
+        info.other_cue = _other_cue(s.text, main, published)
+        masked = [(m.start, m.end) for m in info.exercise_mentions] + [
+            (d.start, d.end) for d in info.dates
+        ]
+        numbers = find_numbers(text, s.start, s.end, masked) if budget > 0 else []
+        budget -= len(numbers)
+        info.candidates = figures.read(text, s.start, s.end, numbers, carry)
+        counted = [c.quantity for c in info.candidates if c.quantity is not None]
+        carry = counted[-1] if counted else carry
+
+    figs: list[Figure] = []
+    held: list[ThresholdMention] = []
+    dropped: list[Dropped] = []
+    for info in infos:
+        _figures_of(text, info, main, name_of, doc_activity, figs, held, dropped)
+    merged = _merge(figs)
+
+    cues: list[states.RoleCue] = []
+    all_state_mentions: list[states.StateMention] = []
+    for info in infos:
+        all_state_mentions.extend(info.state_mentions)
+        if doc_activity:
+            cues.extend(_role_cues(text, info, main, name_of))
+    main_name = main.name if main is not None else None
+    for f in merged:
+        if f.contingent is not None and f.exercise == main_name:
+            cues.append(
+                states.RoleCue(
+                    f.contingent,
+                    "participant",
+                    f.evidence.start,
+                    f.evidence.end,
+                    f"its contingent is counted: '{f.evidence.text}'",
+                )
+            )
+    state_results = states.combine(all_state_mentions, cues)
+
+    period_dates = [
+        d
+        for info in infos
+        if _about_activity(info, main)
+        for d in info.dates
+        if d.role in ("start", "end", "range")
+    ]
+    period = (
+        dates.choose_period(period_dates, main.name if main else None) if period_dates else None
+    )
+
+    vd_spans: list[tuple[int, int]] = []
+    for info in infos:
+        vd_spans.extend(thresholds.mentions_document(text, info.sentence.start, info.sentence.end))
+    notes = []
+    if budget <= 0:
+        notes.append(
+            f"more than {MAX_NUMBERS:,} numbers in one text: the numbers after that were not "
+            "read (split archives into one text per article)"
+        )
+    all_dates = [d for info in infos for d in info.dates]
+    for label, items in (("date mentions", all_dates), ("numbers set aside", dropped)):
+        if len(items) > _MAX_MENTIONS:
+            notes.append(f"{len(items):,} {label}: the first {_MAX_MENTIONS:,} are listed")
+    if published is None:
+        notes.append("no publication date given: relative dates and years left out stay unresolved")
+    if not doc_activity:
+        notes.append("the text names no exercise or military activity: no figures are claims")
+    return Extraction(
+        text=text,
+        url=url,
+        published=published,
+        exercises=found,
+        states=state_results,
+        period=period,
+        dates=all_dates[:_MAX_MENTIONS],
+        figures=merged,
+        locations=_locations(infos),
+        vienna_document=ViennaDocument(bool(vd_spans), vd_spans[:_MAX_MENTIONS], held),
+        dropped=dropped[:_MAX_MENTIONS],
+        notes=notes,
+    )
+
+
+def _odd_share(text: str) -> float:
+    """Share of undecodable or control characters, from a sample of up to 1 MB."""
+    sample = text[:1_000_000]
+    if not sample:
+        return 0.0
+    return sum(1 for _ in _NOT_TEXT.finditer(sample)) / len(sample)
+
+
+def _empty(text: str, published: date | None, url: str | None, note: str) -> Extraction:
+    return Extraction(
+        text=text,
+        url=url,
+        published=published,
+        exercises=[],
+        states=[],
+        period=None,
+        dates=[],
+        figures=[],
+        locations=[],
+        vienna_document=ViennaDocument(False),
+        dropped=[],
+        notes=[note],
+    )
+
+
+def _other_cue(
+    sentence: str, main: exercises.Exercise | None, published: date | None
+) -> str | None:
+    """Words saying the sentence is about another activity ('In 1981', 'last year's')."""
+    m = _OTHER.search(sentence)
+    if m is not None:
+        return m.group()
+    if main is not None:
+        m = _OTHER_INDEFINITE.search(sentence)
+        if m is not None:
+            return m.group()
+    for y in _IN_YEAR.finditer(sentence):
+        year = int(y.group("y"))
+        if main is not None and main.year == year:
+            continue
+        if published is not None and published.year == year:
+            continue
+        if main is None and published is None:
+            continue
+        return y.group()
+    return None
+
+
+def _about_activity(info: _SentenceInfo, main: exercises.Exercise | None) -> bool:
+    """Whether the dates in a sentence can be the reported activity's."""
+    if info.names_main:
+        return True
+    if any(m.year is not None for m in info.exercise_mentions):
+        return False  # names another edition: "Zapad-2017 ran from 14 to 20 September"
+    if info.other_cue is not None:
+        return False
+    text = info.sentence.text
+    return bool(_EXERCISE_WORD.search(text) or _ACTIVITY_WORD.search(text) or info.candidates)
+
+
+def _bound_exercise(info: _SentenceInfo, pos: int, name_of: dict[int, str]) -> str | None:
+    """The exercise named nearest before pos in the sentence (else the first after it)."""
+    before = [m for m in info.exercise_mentions if m.start < pos]
+    if before:
+        return name_of.get(before[-1].start)
+    after = [m for m in info.exercise_mentions if m.start >= pos]
+    return name_of.get(after[0].start) if after else None
+
+
+def _figures_of(
+    text: str,
+    info: _SentenceInfo,
+    main: exercises.Exercise | None,
+    name_of: dict[int, str],
+    doc_activity: bool,
+    figs: list[Figure],
+    held: list[ThresholdMention],
+    dropped: list[Dropped],
+) -> None:
+    s = info.sentence
+    if not any(c.quantity is not None or c.set_aside or c.unit for c in info.candidates):
+        return
+    speakers = attribution.speakers(text, s.start, s.end)
+    procurement = _PROCUREMENT.search(s.text) is not None and not (
+        info.exercise_mentions or _EXERCISE_WORD.search(s.text)
+    )
+    previous: list[tuple[figures.Candidate, Figure | None]] = []
+    obligation = any(c.quantity is not None for c in info.candidates) and (
+        thresholds.speaks_of_obligation(text, s.start, s.end)
+    )
+    for c in info.candidates:
+        span = text[c.start : c.end]
+        if c.unit is not None:
+            if c.unit in _SET_ASIDE_UNITS and not c.number.year_like:
+                what = "an amount of money" if c.unit == "money" else f"a {c.unit}"
+                dropped.append(Dropped(span, c.start, c.end, f"{what}, not a count of forces"))
+            continue
+        if c.set_aside is not None:
+            dropped.append(Dropped(span, c.start, c.end, c.set_aside))
+            continue
+        if c.quantity is None:
+            continue
+        if c.value is None and (c.low is None or c.high is None):
+            dropped.append(Dropped(span, c.start, c.end, "not a whole number"))
+            continue
+        if not doc_activity:
+            dropped.append(
+                Dropped(span, c.start, c.end, "the text names no exercise or military activity")
+            )
+            continue
+        if procurement:
+            dropped.append(
+                Dropped(span, c.start, c.end, "procurement or delivery, not an activity")
+            )
+            continue
+        value = c.value if c.value is not None else c.high
+        why = thresholds.is_threshold(
+            text, s.start, s.end, c.start, c.end, c.quantity, value, obligation
+        )
+        if why is not None and value is not None:
+            held.append(ThresholdMention(c.quantity, value, Evidence(span, c.start, c.end), why))
+            previous.append((c, None))
+            continue
+        reasons = [
+            f"{c.quantity.value}: {c.how}",
+            f"qualifier {c.qualifier.value}: {c.qualifier_reason}",
+        ]
+        bound = _bound_exercise(info, c.start, name_of)
+        if bound is not None:
+            exercise: str | None = bound
+            if main is None or bound != main.name:
+                reasons.append(f"about {bound}, named in the same sentence")
+        elif info.other_cue is not None:
+            dropped.append(
+                Dropped(
+                    span,
+                    c.start,
+                    c.end,
+                    f"about another activity ('{info.other_cue}'), not the one reported",
+                )
+            )
+            continue
+        else:
+            exercise = main.name if main is not None else None
+            if main is not None:
+                reasons.append(f"about {main.name}, the exercise the text reports")
+        scope, contingent = _scope(text, s, c, previous)
+        if scope is not None:
+            reasons.append(f"scope: {scope}")
+        speaker = attribution.for_figure(speakers, c.start, c.end)
+        if speaker is not None:
+            reasons.append(f"attributed to {speaker.who} ({speaker.how} '{speaker.phrase}')")
+        fig = Figure(
+            quantity=c.quantity,
+            value=c.value,
+            low=c.low,
+            high=c.high,
+            qualifier=c.qualifier,
+            attributed_to=speaker.who if speaker is not None else None,
+            exercise=exercise,
+            scope=scope,
+            evidence=Evidence(span, c.start, c.end),
+            mentions=[(c.start, c.end)],
+            declared_by=speaker.declared_by if speaker is not None else None,
+            contingent=contingent,
+            attribution=Evidence(text[speaker.start : speaker.end], speaker.start, speaker.end)
+            if speaker is not None
+            else None,
+            reasons=reasons,
+        )
+        figs.append(fig)
+        previous.append((c, fig))
+
+
+_PART = re.compile(r"(?:including|of\s+(?:which|whom|them)|among\s+them)\s*(?:\S+\s+){0,2}$", re.I)
+
+
+def _scope(
+    text: str,
+    s: Sentence,
+    c: figures.Candidate,
+    previous: list[tuple[figures.Candidate, Figure | None]],
+) -> tuple[str | None, str | None]:
+    """The part of the activity a figure covers, when the text says it is a part."""
+    if c.combined is not None:
+        return c.combined, None
+    same = [p for p, f in previous if p.quantity == c.quantity and f is not None]
+    window = text[max(s.start, c.start - 30) : c.start]
+    adjective = figures.contingent_adjective(c.mods)
+    code = _adjective_code(adjective) if adjective else None
+    coordinated = "shares the noun" in c.how or any(
+        "shares the noun" in p.how for p, _ in previous[-1:]
+    )
+    if (same and _PART.search(window)) or (coordinated and code is not None):
+        if code is not None:
+            return f"{adjective} contingent", code
+        return f"part of a larger figure ('{text[c.start : c.end]}')", None
+    return None, None
+
+
+def _adjective_code(word: str) -> str | None:
+    for m in lexicon().find(word):
+        for e in m.entries:
+            if e.kind in ("adjective", "state") and len(e.codes) == 1:
+                return e.codes[0]
+    return None
+
+
+def _role_cues(
+    text: str, info: _SentenceInfo, main: exercises.Exercise | None, name_of: dict[int, str]
+) -> list[states.RoleCue]:
+    s = info.sentence
+    if info.other_cue is not None and not info.names_main:
+        return []
+    if _PROCUREMENT.search(s.text) and not _EXERCISE_WORD.search(s.text):
+        return []
+    has_figure = any(c.quantity is not None for c in info.candidates)
+    if not states.is_activity_sentence(s.text, bool(info.exercise_mentions), has_figure):
+        return []
+    place_codes = []
+    for m in info.place_matches:
+        entry = next(e for e in m.entries if e.kind == "place")
+        if entry.codes:
+            place_codes.append((entry.codes[0], m.start, m.end, entry.ref))
+    cues = states.role_cues(text, s.start, s.end, info.state_mentions, place_codes)
+    if main is None:
+        return cues
+    kept = []
+    for cue in cues:
+        bound = _bound_exercise(info, cue.start, name_of)
+        before = [m for m in info.exercise_mentions if m.start < cue.start]
+        if before and bound is not None and bound != main.name:
+            continue  # the cue follows another exercise's name: it is about that one
+        kept.append(cue)
+    return kept
+
+
+def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
+    found: dict[str, PlaceFound] = {}
+    data = places()
+    for info in infos:
+        for m in info.place_matches:
+            entry = next(e for e in m.entries if e.kind == "place")
+            place = data[entry.ref]
+            if place.name in found:
+                old = found[place.name]
+                found[place.name] = PlaceFound(
+                    old.name,
+                    old.lat,
+                    old.lon,
+                    old.country,
+                    old.precision,
+                    old.source_dossier,
+                    old.source_location,
+                    old.evidence,
+                    old.mentions + 1,
+                )
+                continue
+            found[place.name] = PlaceFound(
+                place.name,
+                place.lat,
+                place.lon,
+                place.country,
+                place.precision,
+                place.source.dossier,
+                place.source.location,
+                Evidence(m.text, m.start, m.end),
+                1,
+            )
+    return list(found.values())
+
+
+def _norm(who: str | None) -> str:
+    return re.sub(r"^the\s+", "", (who or "").casefold()).strip()
+
+
+def _merge(figs: list[Figure]) -> list[Figure]:
+    """One figure per claim: the same number for the same thing, stated more than once.
+
+    A hedge at one mention ("About 30,000 Russian troops") covers the bare repetition
+    ("30,000 Russian troops"), and a speaker named at one mention covers the others; two
+    different speakers, or two different hedges, stay separate claims.
+    """
+    out: list[Figure] = []
+    for f in figs:
+        key = (f.quantity, f.value, f.low, f.high, f.exercise, f.scope)
+        target = None
+        for g in out:
+            if (g.quantity, g.value, g.low, g.high, g.exercise, g.scope) != key:
+                continue
+            if (
+                g.attributed_to
+                and f.attributed_to
+                and _norm(g.attributed_to) != _norm(f.attributed_to)
+            ):
+                continue
+            if g.qualifier != f.qualifier and Qualifier.EXACT not in (g.qualifier, f.qualifier):
+                continue
+            target = g
+            break
+        if target is None:
+            out.append(f)
+            continue
+        if len(target.mentions) < _MAX_MENTIONS:
+            target.mentions.append(f.mentions[0])
+        if target.qualifier is Qualifier.EXACT and f.qualifier is not Qualifier.EXACT:
+            target.qualifier = f.qualifier
+            target.reasons.append(
+                f"qualifier {f.qualifier.value} from another mention of the same figure: "
+                f"'{f.evidence.text}'"
+            )
+        if target.attributed_to is None and f.attributed_to is not None:
+            target.attributed_to = f.attributed_to
+            target.declared_by = f.declared_by
+            target.attribution = f.attribution
+            target.evidence = f.evidence
+            target.reasons.append(
+                f"attributed to {f.attributed_to} at another mention of the same figure"
+            )
+        if len(target.mentions) == 2:
+            target.reasons.append("the same figure is stated more than once; merged")
+    return out
+
+
+__all__ = ["extract"]

@@ -1,0 +1,137 @@
+"""Dates resolved against the publication date (csbm.extract.dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from csbm.extract.dates import DateMention, choose_period, find_dates
+
+
+def _dates(text: str, published: date | None, fallback: int | None = None) -> list[DateMention]:
+    return find_dates(text, 0, len(text), published, fallback)
+
+
+def test_range_without_year_takes_the_publication_year() -> None:
+    [d] = _dates("The drills are held from February 10-20.", date(2022, 2, 11))
+    assert (d.first, d.last, d.role) == (date(2022, 2, 10), date(2022, 2, 20), "range")
+    assert "publication date 2022-02-11" in d.reason
+
+
+def test_tense_decides_the_year() -> None:
+    pub = date(2021, 8, 20)
+    [past] = _dates("The previous drills ended on 9 February.", pub)
+    [future] = _dates("The next drills will start on 9 February.", pub)
+    assert (past.first, future.first) == (date(2021, 2, 9), date(2022, 2, 9))
+
+
+def test_year_is_the_nearest_to_publication() -> None:
+    # Published at the end of December, "Feb. 10-20" is next year's.
+    [d] = _dates("The exercise is scheduled for Feb. 10-20.", date(2021, 12, 28))
+    assert d.first == date(2022, 2, 10)
+
+
+def test_explicit_year_is_kept() -> None:
+    [d] = _dates("It ran from 10 to 16 September 2021.", date(2023, 1, 1))
+    assert (d.first, d.last) == (date(2021, 9, 10), date(2021, 9, 16))
+    assert d.reason == "date as written"
+
+
+def test_day_month_forms() -> None:
+    pub = date(2021, 8, 20)
+    for text, first, last in [
+        ("planned for 10-16 September", date(2021, 9, 10), date(2021, 9, 16)),
+        ("between 10 and 16 September", date(2021, 9, 10), date(2021, 9, 16)),
+        ("from 28 August to 3 September", date(2021, 8, 28), date(2021, 9, 3)),
+        ("it began on 9 February", date(2021, 2, 9), date(2021, 2, 9)),
+        ("on 9 February", date(2022, 2, 9), date(2022, 2, 9)),  # no tense: the nearest
+        ("on 2021-09-10", date(2021, 9, 10), date(2021, 9, 10)),
+        ("on 10.09.2021", date(2021, 9, 10), date(2021, 9, 10)),
+        ("until Sept. 20", date(2021, 9, 20), date(2021, 9, 20)),
+    ]:
+        [d] = _dates(text, pub)
+        assert (d.first, d.last) == (first, last), text
+
+
+def test_weekday_past_tense_is_on_or_before_publication() -> None:
+    # Published on Friday 11 February 2022.
+    [d] = _dates("The drills began on Thursday.", date(2022, 2, 11))
+    assert d.first == date(2022, 2, 10)
+    assert d.role == "start"
+    assert "on or before" in d.reason
+
+
+def test_weekday_future_is_on_or_after_publication() -> None:
+    [d] = _dates("The exercise ends on Sunday.", date(2022, 2, 17))
+    assert d.first == date(2022, 2, 20)
+    assert d.role == "end"
+
+
+def test_weekday_same_day() -> None:
+    [d] = _dates("Russia and Belarus launched the drills on Thursday.", date(2017, 9, 14))
+    assert d.first == date(2017, 9, 14)
+
+
+def test_last_and_next() -> None:
+    pub = date(2022, 2, 11)  # a Friday
+    [last] = _dates("It started last Friday.", pub)
+    [nxt] = _dates("It starts next Friday.", pub)
+    assert (last.first, nxt.first) == (date(2022, 2, 4), date(2022, 2, 18))
+
+
+def test_relative_days() -> None:
+    pub = date(2018, 10, 25)
+    assert [d.first for d in _dates("It starts today.", pub)] == [pub]
+    assert [d.first for d in _dates("It ended yesterday.", pub)] == [date(2018, 10, 24)]
+
+
+def test_statement_dates_are_not_the_period() -> None:
+    [d] = _dates("Stoltenberg said on Thursday that the troops had arrived.", date(2022, 2, 3))
+    assert d.role == "statement"
+
+
+def test_phase_dates_are_not_the_period() -> None:
+    [d] = _dates("The active phase took place on 14-16 September.", date(2021, 9, 17))
+    assert d.role == "phase"
+
+
+def test_last_day_of() -> None:
+    [d] = _dates("Speaking on Wednesday, the last day of the drills, he said", date(2017, 9, 20))
+    assert (d.first, d.role) == (date(2017, 9, 20), "end")
+
+
+def test_without_publication_date_relative_dates_stay_unresolved() -> None:
+    [d] = _dates("The drills began on Thursday.", None)
+    assert d.first is None
+    assert "no publication date" in d.reason
+    [m] = _dates("It runs until 20 February.", None)
+    assert m.first is None and "no year" in m.reason
+
+
+def test_without_publication_date_the_exercise_year_is_used() -> None:
+    [d] = _dates("It runs until 20 February.", None, fallback=2022)
+    assert d.first == date(2022, 2, 20)
+    assert "exercise name" in d.reason
+
+
+def test_month_alone_is_not_a_day() -> None:
+    found = _dates("Exercises run between February and May, and again in December 2022.", None)
+    assert [(d.precision, d.first) for d in found] == [("month", None)]
+
+
+def test_period_end_before_start_from_a_weekday_moves_a_week() -> None:
+    # Published on Thursday 9 September 2021: "begins on Friday and runs until Thursday".
+    text = "Zapad-2021 begins on Friday and runs until Thursday."
+    period = choose_period(_dates(text, date(2021, 9, 9)), "Zapad 2021")
+    assert (period.start, period.end) == (date(2021, 9, 10), date(2021, 9, 16))
+    assert "a week later" in period.end_reason
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    [d] = _dates("on 30 February", date(2022, 1, 1))
+    assert d.first is None and d.reason == "not a valid date"
+
+
+def test_range_across_the_new_year_takes_one_year() -> None:
+    [d] = _dates("The drills run from 28 December to 3 January.", date(2021, 12, 20))
+    assert (d.first, d.last) == (date(2021, 12, 28), date(2022, 1, 3))
+    assert ";" not in d.reason  # one reason: the year comes from the first day

@@ -1,0 +1,181 @@
+"""What becomes a figure, a threshold mention, or nothing (csbm.extract.pipeline)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from csbm.extract import extract
+from csbm.model.dossier import Qualifier, Quantity
+
+PUB = date(2021, 9, 9)
+
+
+def _figures(text: str) -> list[tuple[str, int | None, str]]:
+    x = extract(text, published=PUB)
+    return [(f.quantity.value, f.value, f.qualifier.value) for f in x.claims()]
+
+
+def test_quantity_nouns() -> None:
+    text = (
+        "Zapad-2021 involves 12,800 servicemen, 12 Su-35 fighter jets, 30 helicopters, 15 "
+        "warships, 300 tanks, 250 artillery pieces, 500 armoured personnel carriers and two "
+        "S-400 air defence systems."
+    )
+    assert {(q, v) for q, v, _ in _figures(text)} == {
+        ("troops", 12800),
+        ("aircraft", 12),
+        ("helicopters", 30),
+        ("ships", 15),
+        ("tanks", 300),
+        ("artillery", 250),
+        ("acv", 500),
+        ("air_defence_systems", 2),
+    }
+
+
+def test_compound_and_force_of() -> None:
+    assert _figures("Zapad-2021 brings a 30,000-strong force to Belarus.") == [
+        ("troops", 30000, "exact")
+    ]
+    assert _figures("Zapad-2021 involves a force of some 30,000.") == [("troops", 30000, "approx")]
+
+
+def test_noun_before_the_number() -> None:
+    text = "The number of troops taking part in Zapad-2021 will not exceed 12,800."
+    assert _figures(text) == [("troops", 12800, "at_most")]
+
+
+def test_distances_percentages_years_money_and_durations_are_not_figures() -> None:
+    text = (
+        "In 2021 Zapad drills moved troops over 10,000 km; the number of tanks rose by 25% "
+        "and the drills cost $1.5 billion over 12 days."
+    )
+    x = extract(text, published=PUB)
+    assert x.claims() == []
+    reasons = {d.text: d.reason for d in x.dropped}
+    assert reasons == {
+        "over 10,000 km": "a distance, not a count of forces",
+        "25%": "a percentage, not a count of forces",
+        "1.5 billion": "an amount of money, not a count of forces",
+        "over 12 days": "a duration, not a count of forces",
+    }
+
+
+def test_vehicles_and_equipment_are_set_aside() -> None:
+    x = extract("Zapad-2021 involves 3,000 vehicles and 700 pieces of equipment.", published=PUB)
+    assert x.claims() == []
+    assert len(x.dropped) == 2
+
+
+def test_threshold_mentions_are_not_claims() -> None:
+    text = (
+        "Zapad-2021 involves 12,800 troops. Under the Vienna Document, exercises exceeding "
+        "13,000 troops or 300 tanks must be opened to observers."
+    )
+    x = extract(text, published=PUB)
+    assert [(f.quantity, f.value) for f in x.claims()] == [(Quantity.TROOPS, 12800)]
+    assert [(t.quantity, t.value) for t in x.vienna_document.threshold_mentions] == [
+        (Quantity.TROOPS, 13000),
+        (Quantity.TANKS, 300),
+    ]
+    assert x.vienna_document.mentioned
+
+
+def test_named_threshold() -> None:
+    x = extract("Zapad-2021 stays below the 13,000-troop threshold.", published=PUB)
+    assert [t.value for t in x.vienna_document.threshold_mentions] == [13000]
+    assert x.claims() == []
+
+
+def test_threshold_value_without_obligation_is_a_claim() -> None:
+    # 250 tanks is a threshold value, but nothing here speaks of the Document's duties.
+    assert _figures("The ministry said 250 tanks would take part in Zapad-2021.") == [
+        ("tanks", 250, "exact")
+    ]
+
+
+def test_figures_of_other_exercises_and_years() -> None:
+    text = (
+        "Zapad-2021 involves 200,000 troops. The previous edition, Zapad-2017, officially "
+        "involved 12,700 troops. In 1981, the Soviet Union held an exercise of the same name "
+        "with about 100,000 troops. Last year's drills involved 80,000 troops."
+    )
+    x = extract(text, published=PUB)
+    assert [(f.value, f.exercise) for f in x.claims()] == [(200000, "Zapad 2021")]
+    assert [(f.value, f.exercise) for f in x.figures if f not in x.claims()] == [
+        (12700, "Zapad 2017")
+    ]
+    dropped = {d.text: d.reason for d in x.dropped}
+    assert "another activity" in dropped["about 100,000 troops"]
+    assert "another activity" in dropped["80,000 troops"]
+
+
+def test_texts_without_an_activity_give_no_claims() -> None:
+    x = extract("Poland has ordered 1,000 K2 tanks and the army will grow to 300,000 soldiers.")
+    assert x.claims() == []
+    assert any("no exercise" in n for n in x.notes)
+
+
+def test_attribution_and_declared_by() -> None:
+    text = (
+        "According to NATO Secretary-General Jens Stoltenberg, 30,000 Russian troops are in "
+        "Belarus for Union Resolve 2022. Minsk says 12,000 troops take part, while Western "
+        "analysts expect more than 40,000 troops, Russia's Defence Minister Sergei Shoigu "
+        "said 9,500 troops."
+    )
+    x = extract(text, published=date(2022, 2, 11))
+    found = {f.value: (f.attributed_to, f.declared_by) for f in x.claims()}
+    assert found[30000] == ("Jens Stoltenberg", None)
+    assert found[12000] == ("Minsk", "BLR")
+    assert found[40000] == ("Western analysts", None)
+
+
+def test_passive_agent_wins() -> None:
+    text = (
+        "Western officials estimate that 60,000 troops take part in Zapad-2017, far more than "
+        "the 12,700 declared by Moscow and Minsk."
+    )
+    found = {f.value: (f.attributed_to, f.qualifier) for f in extract(text).claims()}
+    assert found[12700] == ("Moscow and Minsk", Qualifier.EXACT)
+    assert found[60000] == ("Western officials", Qualifier.EXACT)
+
+
+def test_repeated_figure_is_merged_keeping_hedge_and_speaker() -> None:
+    text = (
+        "About 30,000 Russian troops are in Belarus for Union Resolve 2022. According to NATO "
+        "Secretary-General Jens Stoltenberg, 30,000 Russian troops have arrived."
+    )
+    [f] = extract(text, published=date(2022, 2, 11)).claims()
+    assert (f.value, f.qualifier, f.attributed_to) == (30000, Qualifier.APPROX, "Jens Stoltenberg")
+    assert len(f.mentions) == 2
+    assert any("another mention" in r for r in f.reasons)
+
+
+def test_contingents() -> None:
+    text = "Union Shield 2019 brings around 12.000 Russian and 4.000 Belarusian servicemen."
+    found = {f.value: (f.scope, f.contingent) for f in extract(text).claims()}
+    assert found == {
+        12000: ("Russian contingent", "RUS"),
+        4000: ("Belarusian contingent", "BLR"),
+    }
+
+
+def test_combined_count_gets_a_scope() -> None:
+    [f] = extract("Zapad-2021 involves 80 aircraft and helicopters.").claims()
+    assert (f.quantity, f.scope) == (Quantity.AIRCRAFT, "aircraft and helicopters together")
+
+
+def test_ranges_become_low_and_high() -> None:
+    [f] = extract("Zapad-2021 involves between 20,000 and 30,000 troops.").claims()
+    assert (f.value, f.low, f.high) == (None, 20000, 30000)
+
+
+def test_evidence_offsets_point_into_the_text() -> None:
+    text = "NATO says\u202fthat about 30\u202f000 Russian troops are in Belarus for Zapad-2021."
+    x = extract(text)
+    [f] = x.claims()
+    assert (
+        text[f.evidence.start : f.evidence.end]
+        == f.evidence.text
+        == "about 30\u202f000 Russian troops"
+    )

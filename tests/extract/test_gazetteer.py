@@ -1,0 +1,62 @@
+"""The bundled gazetteers are sourced and consistent with csbm's own data."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from csbm.data import bundled_ids
+from csbm.data.states import participating_states
+from csbm.extract.exercises import dossier_id
+from csbm.extract.gazetteer import demonyms, places, series_list
+from csbm.extract.thresholds import threshold_values
+from csbm.model.dossier import Quantity
+from csbm.model.load import load_dossier
+from tests.conftest import BUNDLED
+
+
+def _known(code: str) -> bool:
+    return (
+        pycountry.countries.get(alpha_3=code) is not None
+        or pycountry.historic_countries.get(alpha_3=code) is not None
+    )
+
+
+@pytest.mark.parametrize("name", sorted(places()))
+def test_every_coordinate_is_copied_from_its_dossier(name: str) -> None:
+    place = places()[name]
+    dossier = load_dossier(BUNDLED / f"{place.source.dossier}.yaml")
+    [location] = [loc for loc in dossier.activity.locations if loc.name == place.source.location]
+    assert (location.lat, location.lon) == (place.lat, place.lon)
+    assert place.country is None or _known(place.country)
+
+
+def test_demonym_codes_exist() -> None:
+    data = demonyms()
+    for code in data.states:
+        assert _known(code), code
+    for group in data.groups:
+        assert all(_known(c) for c in group.codes)
+    # every current participating State can be named by an adjective
+    for code, state in participating_states().items():
+        if state.left is None:
+            assert data.states[code].adjectives, code
+
+
+def test_dossier_id_patterns_point_at_bundled_dossiers() -> None:
+    bundled = set(bundled_ids())
+    assert dossier_id("Union Resolve", 2022) == "union-resolve-2022"
+    assert dossier_id("Defender Europe", 2020) == "defender-europe-20"
+    assert dossier_id("Zapad", 1981) is None  # no dossier: no id
+    for series in series_list():
+        if series.dossier_id:
+            prefix = series.dossier_id.split("{")[0]
+            assert any(b.startswith(prefix) for b in bundled), series.name
+
+
+def test_threshold_values_come_from_the_rule_parameters() -> None:
+    values = threshold_values()
+    assert {9000, 13000}.issubset(values[Quantity.TROOPS])
+    assert {250, 300}.issubset(values[Quantity.TANKS])
+    assert 250 in values[Quantity.ARTILLERY]
+    assert 500 in values[Quantity.ACV]

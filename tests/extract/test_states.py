@@ -1,0 +1,81 @@
+"""States and their roles (csbm.extract.states through the pipeline)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from csbm.extract import extract
+
+
+def _roles(text: str, published: date | None = date(2021, 9, 9)) -> dict[str, list[str]]:
+    return {s.code: s.roles for s in extract(text, published=published).states}
+
+
+def test_adjectives_names_and_hosts() -> None:
+    roles = _roles("Russian troops have poured into Belarus for the joint drills.")
+    assert roles == {"RUS": ["participant"], "BLR": ["host"]}
+
+
+def test_coordinated_adjectives_and_territory() -> None:
+    roles = _roles("Russia and Belarus launched the drills on Belarusian and Russian territory.")
+    assert roles == {"RUS": ["host", "participant"], "BLR": ["host", "participant"]}
+
+
+def test_observers_and_mentions() -> None:
+    roles = _roles(
+        "Norway invited observers from Russia, Belarus and Kazakhstan to the exercise, "
+        "held in Norway. Sweden and Finland, which are not NATO members, are taking part. "
+        "Lithuania's president criticised Moscow."
+    )
+    assert roles["RUS"] == ["observer"]
+    assert roles["KAZ"] == ["observer"]
+    assert roles["NOR"] == ["host"]
+    assert roles["SWE"] == roles["FIN"] == ["participant"]
+    assert roles["LTU"] == ["mentioned"]
+
+
+def test_groups_and_led() -> None:
+    roles = _roles("The U.S.-led exercise takes place in Poland and the Baltic states.")
+    assert roles == {
+        "USA": ["participant"],
+        "POL": ["host"],
+        "EST": ["host"],
+        "LVA": ["host"],
+        "LTU": ["host"],
+    }
+
+
+def test_a_speaker_is_not_a_participant() -> None:
+    roles = _roles("The Norwegian armed forces said the exercise starts in Norway.")
+    assert roles["NOR"] == ["host"]
+
+
+def test_capital_in_an_office_is_not_a_host() -> None:
+    roles = _roles("Belarus began a snap check on Friday, the defence ministry in Minsk said.")
+    assert roles == {"BLR": ["participant"]}
+
+
+def test_places_give_hosts() -> None:
+    roles = _roles("Union Shield 2019 begins today at the Mulino range with Russian troops.")
+    assert roles == {"RUS": ["host", "participant"]}
+
+
+def test_other_activity_sentences_give_no_roles() -> None:
+    roles = _roles(
+        "Zapad-2021 begins. In 1981, the Soviet Union held an exercise with 100,000 troops."
+    )
+    assert roles == {"SUN": ["mentioned"]}
+
+
+def test_former_names_count_only_in_their_time() -> None:
+    text = "Observers from Serbia and Montenegro attended the exercise."
+    assert set(_roles(text, date(2021, 5, 4))) == {"SRB", "MNE"}
+    assert set(_roles(text, date(2004, 5, 4))) == {"SRB"}
+    assert set(_roles(text, None)) == {"SRB", "MNE"}
+
+
+def test_roles_have_reasons() -> None:
+    x = extract("Russian troops have poured into Belarus for the drills.")
+    blr = next(s for s in x.states if s.code == "BLR")
+    assert blr.role == "host"
+    assert any("into Belarus" in r for r in blr.reasons)
