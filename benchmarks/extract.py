@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 import sys
 import time
-import tracemalloc
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from benchmarks.assess import measure
 from csbm.extract import extract, to_json
 from csbm.extract.gold import load
 
@@ -45,18 +44,6 @@ def corpus(n: int) -> list[tuple[str, date | None]]:
     if SEED.is_file():
         base.append((SEED.read_text(encoding="utf-8"), date(2022, 2, 11)))
     return [base[i % len(base)] for i in range(n)]
-
-
-def measure(fn: Callable[[], object]) -> tuple[float, float]:
-    """Seconds for one run, then peak MiB in a second run (tracemalloc slows the code)."""
-    t0 = time.perf_counter()
-    fn()
-    elapsed = time.perf_counter() - t0
-    tracemalloc.start()
-    fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return elapsed, peak / 2**20
 
 
 def main(argv: list[str]) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from csbm import __version__
+from csbm._console import console as make_console
+from csbm._console import parse_day
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
@@ -68,12 +68,6 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-def _console() -> Console:
-    # Piped output gets 100 columns (not Rich's 80) so reasons stay readable; COLUMNS wins.
-    fixed = not sys.stdout.isatty() and "COLUMNS" not in os.environ
-    return Console(width=100 if fixed else None, soft_wrap=False)
-
-
 def _resolve(paths: list[str]) -> list[Path]:
     """Paths as given; a bare activity id names a bundled dossier."""
     out = []
@@ -89,15 +83,6 @@ def _resolve(paths: list[str]) -> list[Path]:
         else:
             out.append(p)
     return out
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @app.command()
@@ -185,7 +170,7 @@ def assess(
         results = run_assessment(
             stored,
             ruleset=ruleset,
-            as_of=_parse_date(as_of, "--as-of"),
+            as_of=parse_day(as_of, "--as-of"),
             scenarios=scenario or None,
             overlays=overlays,
         )
@@ -204,7 +189,7 @@ def assess(
     results = run_assessment(
         dossiers,
         ruleset=ruleset,
-        as_of=_parse_date(as_of, "--as-of"),
+        as_of=parse_day(as_of, "--as-of"),
         scenarios=scenario or None,
         overlays=overlays,
     )
@@ -218,7 +203,7 @@ def assess(
         elif output_format is Format.markdown:
             raise UsageError("--all prints table, json or csv")
         else:
-            summary_table(results, _console())
+            summary_table(results, make_console())
     else:
         _print_results(results, output_format)
 
@@ -231,7 +216,7 @@ def _print_results(results: list[Assessment], output_format: Format) -> None:
     elif output_format is Format.csv:
         sys.stdout.write(summary_csv(results))
     else:
-        to_terminal(results, _console())
+        to_terminal(results, make_console())
 
 
 def _print_state_year(results: list[Assessment], state: str, year: int, fmt: Format) -> None:
@@ -246,7 +231,7 @@ def _print_state_year(results: list[Assessment], state: str, year: int, fmt: For
         }
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    console = _console()
+    console = make_console()
     if not found:
         console.print(f"No activity of {state.upper()} in {year} is on record.")
         return
@@ -288,7 +273,7 @@ def rules_list(
         table.add_column(col)
     for s in specs:
         table.add_row(s.id, s.title, str(s.since), "; ".join(c.label() for c in s.citations))
-    _console().print(table)
+    make_console().print(table)
 
 
 def _rule_json(rule_id: str) -> dict[str, object]:
@@ -335,7 +320,7 @@ def rules_show(
     if output_format is ListFormat.json:
         typer.echo(json.dumps(data, indent=2))
         return
-    console = _console()
+    console = make_console()
     console.print(f"[bold]{data['id']}[/bold]: {data['title']}")
     console.print(str(data["summary"]))
     console.print(f"In force from {data['in_force']['from']}")  # type: ignore[index]
@@ -382,7 +367,7 @@ def rules_diff(
             _cite(r["old"]),
             _cite(r["new"]),
         )
-    console = _console()
+    console = make_console()
     console.print(table)
     console.print(f"{len(rows)} parameter(s) differ.")
 
@@ -412,7 +397,7 @@ def rules_timeline(
             _cite(r),
             str(r.get("note") or ""),
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 def _show(entry: object, unit: object) -> str:
@@ -446,7 +431,7 @@ def states_list(
     ),
 ) -> None:
     """The CSCE/OSCE participating States, with the dates they took part and the sources."""
-    day = _parse_date(on, "--on")
+    day = parse_day(on, "--on")
     states = [s for s in participating_states().values() if day is None or s.participating_on(day)]
     if output_format is ListFormat.json:
         typer.echo(
@@ -471,7 +456,7 @@ def states_list(
             "yes" if s.verified else "no",
             s.sources[0].url,
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 @zone_app.command("check", context_settings={"ignore_unknown_options": True})

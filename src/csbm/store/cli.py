@@ -8,17 +8,16 @@ main program prints them and exits with code 2; `python -m csbm.store` does the 
 from __future__ import annotations
 
 import json
-import os
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from csbm._console import console, parse_day
 from csbm.errors import UsageError
 from csbm.store.engine import make_engine, migrate
 from csbm.store.errors import StoreError
@@ -49,20 +48,6 @@ class Format(StrEnum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
-
-
-def _console() -> Console:
-    fixed = not sys.stdout.isatty() and "COLUMNS" not in os.environ
-    return Console(width=100 if fixed else None, soft_wrap=False)
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _moment(value: str | None, option: str) -> datetime | None:
@@ -176,7 +161,7 @@ def export(
     with Store(db) as store:
         dossiers = store.load(
             activity or None,
-            as_of=_day(as_of, "--as-of"),
+            as_of=parse_day(as_of, "--as-of"),
             recorded_as_of=_moment(recorded_as_of, "--recorded-as-of"),
         )
     written = export_dossiers(dossiers, directory)
@@ -228,7 +213,7 @@ def list_(db: DbOption = None, output_format: FormatOption = Format.table) -> No
             str(r.acts),
             f"{r.recorded_at.date()} by {r.recorded_by}",
         )
-    _console().print(table)
+    console().print(table)
 
 
 @db_app.command()
@@ -274,7 +259,7 @@ def history(
         table.add_column(col, no_wrap=col != "what changed")
     for r in revisions:
         table.add_row(str(r.version), _time(r.recorded_at), r.recorded_by, "\n".join(r.summary))
-    _console().print(table)
+    console().print(table)
 
 
 @db_app.command()
@@ -328,7 +313,7 @@ def assessments(
             f"{_time(s.created_at)} by {s.created_by}",
             outcomes,
         )
-    _console().print(table)
+    console().print(table)
 
 
 @db_app.command()
