@@ -330,3 +330,51 @@ __all__ = [
     "SourceRow",
     "UTCDateTime",
 ]
+
+
+class ApiTokenRow(Base):
+    """A token for the web app's write endpoints (`csbm token create`).
+
+    Only a SHA-256 digest of the secret is kept: a copy of the database does not hand out
+    write access. ``prefix`` (the first characters of the secret) lets a person tell their
+    tokens apart in `csbm token list`.
+    """
+
+    __tablename__ = "api_tokens"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(String(16))
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(Text)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReviewProposalRow(Base):
+    """Extracted claims that matched no recorded activity, waiting for a person's decision
+    (`csbm batch ingest` writes them, `csbm db review` decides).
+
+    ``key`` identifies the proposal (e.g. a hash of exercise name and dates), so that
+    ingesting the same batch output twice does not propose the same activity twice.
+    ``payload_json`` holds the proposed activity and its sources and claims, in the
+    dossier's own format.
+    """
+
+    __tablename__ = "review_proposals"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    states: Mapped[str] = mapped_column(Text)
+    documents: Mapped[int] = mapped_column(Integer)
+    claims: Mapped[int] = mapped_column(Integer)
+    payload_json: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str | None] = mapped_column(Text)
+    activity_id: Mapped[str | None] = mapped_column(Text)
