@@ -1,4 +1,5 @@
-# make run: set up (if needed) and assess Union Resolve 2022 from the bundled dossier.
+# make run: set up (if needed), load the bundled record into the default SQLite database and
+# assess Union Resolve 2022 from it.
 # make test: set up (if needed), then ruff, mypy (strict) and pytest.
 PYTHON ?= python3
 VENV := .venv
@@ -27,8 +28,12 @@ $(COUNTRIES): $(WORLD_ATLAS) src/csbm/rules/zone_build.py $(STAMP)
 
 install: $(STAMP) $(COUNTRIES)
 
+# The main job on the embedded SQLite default: the bundled record into the database (an
+# unchanged dossier is left alone), then Union Resolve 2022 assessed from it.
 run: install
-	$(BIN)/csbm assess union-resolve-2022
+	$(BIN)/csbm db init
+	$(BIN)/csbm db import --bundled
+	$(BIN)/csbm assess union-resolve-2022 --db default
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

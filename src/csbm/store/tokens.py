@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
@@ -115,7 +115,7 @@ def revoke_token(store: Store, name_or_prefix: str) -> list[TokenInfo]:
         conn.execute(
             update(ApiTokenRow)
             .where(ApiTokenRow.pk.in_([t.pk for t in matches]))
-            .values(revoked_at=datetime.now(UTC) if now is None else now)
+            .values(revoked_at=now)
         )
 
     store._write("revoking a token", write)
