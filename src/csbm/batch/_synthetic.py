@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,8 @@ _EXERCISES = (
     ),
 )
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
+_MONTHS += ("August", "September", "October", "November", "December")
 _HEDGES = ("", "about ", "some ", "around ", "more than ", "up to ", "nearly ", "at least ")
 _SPEAKERS = (
     "the defence ministry said",

@@ -24,8 +24,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from csbm.errors import InputError, Problem, UsageError
 
@@ -222,7 +222,7 @@ def _jsonl_part(path: Path, label: str, start: int, stop: int, first: int, count
     )
 
 
-def _published(value: Any, name: str) -> date | None | str:
+def _published(value: Any, name: str) -> date | str | None:
     """A publication date from a record, or the reason it is not one."""
     if value is None:
         return None

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from csbm.batch.dataset import Dataset
 from csbm.batch.inputs import BadRecord, Fields, Partition, read_partition
@@ -52,7 +52,7 @@ def process_partition(
             mine = {id(f) for f in x.claims()}
             figures = [d for f, d in zip(x.figures, data["figures"], strict=True) if id(f) in mine]
             document, rows = extraction_rows(record, data, figures)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+        except Exception as exc:  # one bad document must not stop the run
             kind = f"extraction failed: {type(exc).__name__}"
             errors.append(
                 error_row(BadRecord(record.file, record.line, None, f"{kind}: {exc}", kind))

@@ -13,7 +13,7 @@ import json
 from datetime import date
 from typing import Any
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from csbm.batch.inputs import BadRecord, Document
 
