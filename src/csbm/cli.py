@@ -36,6 +36,7 @@ from csbm.rules.history import diff_rulesets, parameter_timeline
 from csbm.rules.overlay import load_overlay, overlay_from_settings
 from csbm.rules.zone import check as zone_check_point
 from csbm.store.cli import db_app
+from csbm.batch.cli import batch_app
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
@@ -53,6 +54,7 @@ app.add_typer(states_app, name="states")
 zone_app = typer.Typer(help="The zone of application (Annex I).", no_args_is_help=True)
 app.add_typer(zone_app, name="zone")
 app.add_typer(db_app, name="db")
+app.add_typer(batch_app, name="batch")
 app.command("extract")(extract_command)
 
 

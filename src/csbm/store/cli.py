@@ -327,4 +327,73 @@ def verify(db: DbOption = None) -> None:
     typer.echo(f"{where}: consistent")
 
 
+@db_app.command()
+def review(
+    db: DbOption = None,
+    accept: Annotated[
+        int | None,
+        typer.Option("--accept", help="Accept this proposal: import it as an activity."),
+    ] = None,
+    as_id: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            help="With --accept: the activity id to use; a recorded activity's id adds the "
+            "proposal's sources and claims to it.",
+            show_default=False,
+        ),
+    ] = None,
+    reject: Annotated[
+        int | None, typer.Option("--reject", help="Reject this proposal.", show_default=False)
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="List decided proposals too.")] = False,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Who decides, for the record. Default: the OS user."),
+    ] = None,
+    output_format: FormatOption = Format.table,
+) -> None:
+    """Activities proposed by `csbm batch ingest`: list the pending ones, accept or reject.
+
+    Accepting validates the proposed dossier and imports it (a proposal the texts left
+    incomplete, e.g. without dates, is refused with what is missing: accept it into a
+    recorded activity with --as). Decisions are recorded with who and when.
+    """
+    from csbm.store.review import accept_proposal, list_proposals, reject_proposal
+
+    if accept is not None and reject is not None:
+        raise UsageError("--accept and --reject: one decision at a time")
+    if as_id is not None and accept is None:
+        raise UsageError("--as goes with --accept")
+    with Store(db) as store:
+        if accept is not None:
+            decided, report = accept_proposal(store, accept, as_id=as_id, by=by)
+            outcome = "created" if report.created else "updated"
+            typer.echo(
+                f"proposal {accept} accepted: {decided.activity_id} {outcome} "
+                f"({decided.claims} claims from {decided.documents} documents)"
+            )
+            return
+        if reject is not None:
+            reject_proposal(store, reject, by=by)
+            typer.echo(f"proposal {reject} rejected")
+            return
+        proposals = list_proposals(store, None if show_all else "pending")
+        where = store.where
+    if output_format is Format.json:
+        typer.echo(json.dumps([p.as_dict() for p in proposals], indent=2, ensure_ascii=False))
+        return
+    title = "Proposals" if show_all else "Pending proposals"
+    table = Table(title=f"{title} in {where}")
+    for col in ("id", "name", "dates", "states", "documents", "claims", "status"):
+        table.add_column(col, no_wrap=col in {"id", "dates"})
+    for p in proposals:
+        dates = f"{p.start or '?'} to {p.end or '?'}"
+        status = p.status if p.decided_by is None else f"{p.status} by {p.decided_by}"
+        table.add_row(
+            str(p.pk), p.name, dates, ", ".join(p.states), str(p.documents), str(p.claims), status
+        )
+    console().print(table)
+
+
 __all__ = ["db_app"]
