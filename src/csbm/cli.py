@@ -16,6 +16,7 @@ from rich.table import Table
 from csbm import __version__
 from csbm._console import console as make_console
 from csbm._console import parse_day
+from csbm.batch.cli import batch_app
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
@@ -36,7 +37,6 @@ from csbm.rules.history import diff_rulesets, parameter_timeline
 from csbm.rules.overlay import load_overlay, overlay_from_settings
 from csbm.rules.zone import check as zone_check_point
 from csbm.store.cli import db_app
-from csbm.batch.cli import batch_app
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
