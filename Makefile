@@ -26,7 +26,26 @@ $(WORLD_ATLAS): package.json package-lock.json
 $(COUNTRIES): $(WORLD_ATLAS) src/csbm/rules/zone_build.py $(STAMP)
 	$(BIN)/python -m csbm.rules.zone_build $(WORLD_ATLAS) $@
 
-install: $(STAMP) $(COUNTRIES)
+# The web app's front-end libraries, from the npm registry at set-up; the app serves them
+# itself (no CDN, no network at run time).
+VENDOR := src/csbm/web/static/vendor
+VENDOR_FILES := $(VENDOR)/leaflet/leaflet.js $(VENDOR)/leaflet/leaflet.css \
+	$(VENDOR)/chart.js/chart.umd.min.js \
+	$(VENDOR)/vis-timeline/vis-timeline-graph2d.min.js \
+	$(VENDOR)/vis-timeline/vis-timeline-graph2d.min.css
+$(VENDOR_FILES) &: $(WORLD_ATLAS)
+	mkdir -p $(VENDOR)/leaflet $(VENDOR)/chart.js $(VENDOR)/vis-timeline
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+		node_modules/leaflet/LICENSE $(VENDOR)/leaflet/
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md \
+		$(VENDOR)/chart.js/
+	cp node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js \
+		node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css \
+		node_modules/vis-timeline/LICENSE.md node_modules/vis-timeline/LICENSE.MIT.txt \
+		$(VENDOR)/vis-timeline/
+	touch $(VENDOR_FILES)
+
+install: $(STAMP) $(COUNTRIES) $(VENDOR_FILES)
 
 # The main job on the embedded SQLite default: the bundled record into the database (an
 # unchanged dossier is left alone), then Union Resolve 2022 assessed from it.
@@ -54,7 +73,7 @@ check-docs: install
 	$(BIN)/python -m csbm.docgen check
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache node_modules $(COUNTRIES)
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache node_modules $(COUNTRIES) $(VENDOR)
 
 # BENCH_N=100000 make bench for the full-size generated run.
 BENCH_N ?= 2000
@@ -63,3 +82,4 @@ bench: install
 	$(BIN)/python -m benchmarks.assess $(BENCH_N)
 	$(BIN)/python -m benchmarks.store $(BENCH_N) --no-assess
 	$(BIN)/python -m benchmarks.extract
+	$(BIN)/python -m benchmarks.web

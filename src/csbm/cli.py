@@ -37,6 +37,7 @@ from csbm.rules.history import diff_rulesets, parameter_timeline
 from csbm.rules.overlay import load_overlay, overlay_from_settings
 from csbm.rules.zone import check as zone_check_point
 from csbm.store.cli import db_app
+from csbm.web.cli import serve_command, token_app
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
@@ -56,6 +57,8 @@ app.add_typer(zone_app, name="zone")
 app.add_typer(db_app, name="db")
 app.add_typer(batch_app, name="batch")
 app.command("extract")(extract_command)
+app.command("serve")(serve_command)
+app.add_typer(token_app, name="token")
 
 
 class Format(StrEnum):

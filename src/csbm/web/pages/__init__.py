@@ -1,0 +1,21 @@
+"""One module per page (and its JSON twin)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from csbm.web.pages import activities, activity, auth, extract, geo, rules, states
+
+
+def routers() -> list[APIRouter]:
+    # Order matters where paths overlap: /rules/diff before /rules/{rule_id}, and each
+    # `.json` twin before its page (see the modules).
+    return [
+        activities.router,
+        activity.router,
+        states.router,
+        rules.router,
+        extract.router,
+        auth.router,
+        geo.router,
+    ]

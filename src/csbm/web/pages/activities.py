@@ -1,0 +1,203 @@
+"""The activities table (filterable, sortable) and the timeline by State: `/`, `/activities`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from csbm.model.finding import Outcome, Scenario
+from csbm.report.summary import summary_rows
+from csbm.web.pages.common import bad_request, renderer, snapshot, with_meta
+from csbm.web.record import Snapshot
+
+router = APIRouter(tags=["activities"])
+
+SORTS = ("start", "end", "name", "states", "ruleset", "declared", "independent", "all", "signals")
+OUTCOMES = [o.value for o in Outcome]
+SCENARIOS = [s.value for s in Scenario]
+
+
+def all_rows(snap: Snapshot) -> list[dict[str, Any]]:
+    """One row per activity (parents first, each followed by its parts), cached."""
+
+    def make() -> list[dict[str, Any]]:
+        rows = []
+        for row in summary_rows(snap.assessments):
+            act = snap.dossiers[row["id"]].activity
+            rows.append(
+                {
+                    "id": act.id,
+                    "name": act.name,
+                    "aliases": list(act.aliases),
+                    "kind": act.kind.value,
+                    "start": row["start"],
+                    "end": row["end"],
+                    "year": act.start.year,
+                    "conducting_states": list(act.conducting_states),
+                    "host_states": list(act.host_states),
+                    "parent": act.parent,
+                    "ruleset": row["ruleset"] or None,
+                    "notification": {s: row.get(f"{s}_notification") or None for s in SCENARIOS},
+                    "observation": {s: row.get(f"{s}_observation") or None for s in SCENARIOS},
+                    "worst": {s: row.get(f"{s}_worst") or None for s in SCENARIOS},
+                    "signals": row["signals"].split(),
+                }
+            )
+        return rows
+
+    return snap.cached(("rows",), make)
+
+
+class Filters:
+    """The table's query: every field optional; unknown values are refused with a message."""
+
+    def __init__(
+        self,
+        state: str | None,
+        year: int | None,
+        ruleset: str | None,
+        verdict: str | None,
+        scenario: str | None,
+        signal: str | None,
+        q: str | None,
+        sort: str | None,
+        order: str | None,
+    ) -> None:
+        self.state = (state or "").strip().upper() or None
+        self.year = year
+        self.ruleset = (ruleset or "").strip().lower() or None
+        self.verdict = (verdict or "").strip() or None
+        self.scenario = (scenario or "").strip() or None
+        self.signal = (signal or "").strip() or None
+        self.q = (q or "").strip() or None
+        self.sort = (sort or "").strip() or None
+        self.order = (order or "asc").strip()
+        if self.verdict and self.verdict not in OUTCOMES:
+            raise bad_request(f"verdict must be one of {', '.join(OUTCOMES)}")
+        if self.scenario and self.scenario not in SCENARIOS:
+            raise bad_request(f"scenario must be one of {', '.join(SCENARIOS)}")
+        if self.sort and self.sort not in SORTS:
+            raise bad_request(f"sort must be one of {', '.join(SORTS)}")
+        if self.order not in ("asc", "desc"):
+            raise bad_request("order must be asc or desc")
+        if self.q and len(self.q) > 200:
+            raise bad_request("the search text is longer than 200 characters")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "year": self.year,
+            "ruleset": self.ruleset,
+            "verdict": self.verdict,
+            "scenario": self.scenario,
+            "signal": self.signal,
+            "q": self.q,
+            "sort": self.sort,
+            "order": self.order,
+        }
+
+    def keep(self, row: dict[str, Any]) -> bool:
+        if self.state and self.state not in row["conducting_states"] + row["host_states"]:
+            return False
+        if self.year is not None and not (row["start"][:4] <= str(self.year) <= row["end"][:4]):
+            return False
+        if self.ruleset and (row["ruleset"] or "none") != self.ruleset:
+            return False
+        if self.verdict:
+            scenarios = [self.scenario] if self.scenario else SCENARIOS
+            if all(row["notification"][s] != self.verdict for s in scenarios):
+                return False
+        if self.signal and self.signal.removeprefix("signal.") not in row["signals"]:
+            return False
+        if self.q:
+            # Plain substring search in memory: the text never reaches SQL.
+            needle = self.q.casefold()
+            names = [row["id"], row["name"], *row["aliases"]]
+            if not any(needle in n.casefold() for n in names):
+                return False
+        return True
+
+    def apply(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        kept = [r for r in rows if self.keep(r)]
+        if self.sort is None:
+            return kept if self.order == "asc" else kept[::-1]
+
+        def key(row: dict[str, Any]) -> tuple[str, str]:
+            s = self.sort or "start"
+            if s in SCENARIOS:
+                value = row["notification"][s] or "~"
+            elif s == "states":
+                value = " ".join(row["conducting_states"])
+            elif s == "signals":
+                value = " ".join(row["signals"]) or "~"
+            else:
+                value = str(row[s] or "~")
+            return value.casefold(), row["start"]
+
+        return sorted(kept, key=key, reverse=self.order == "desc")
+
+
+def _filters(
+    state: Annotated[str | None, Query(description="A State (ISO3) conducting or hosting")] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2100, description="Running in this year")] = None,
+    ruleset: Annotated[str | None, Query(description="vd1990 … vd2011, or none")] = None,
+    verdict: Annotated[str | None, Query(description="Notification outcome")] = None,
+    scenario: Annotated[str | None, Query(description="declared, independent or all")] = None,
+    signal: Annotated[str | None, Query(description="A signal that fired, e.g. splitting")] = None,
+    q: Annotated[str | None, Query(description="Search in names, aliases and ids")] = None,
+    sort: Annotated[str | None, Query(description="Column to sort by")] = None,
+    order: Annotated[str | None, Query(description="asc or desc")] = None,
+) -> Filters:
+    return Filters(state, year, ruleset, verdict, scenario, signal, q, sort, order)
+
+
+def _data(request: Request, f: Filters) -> dict[str, Any]:
+    snap = snapshot(request)
+    every = all_rows(snap)
+    rows = f.apply(every)
+    return {
+        "count": len(rows),
+        "total": len(every),
+        "filters": f.as_dict(),
+        "choices": {
+            "states": sorted({s for r in every for s in r["conducting_states"] + r["host_states"]}),
+            "years": sorted({r["year"] for r in every}),
+            "rulesets": sorted({r["ruleset"] or "none" for r in every}),
+            "verdicts": OUTCOMES,
+            "scenarios": SCENARIOS,
+            "signals": sorted({s for r in every for s in r["signals"]}),
+        },
+        "rows": rows,
+    }
+
+
+@router.get("/activities.json", summary="Activities (JSON twin of /activities)")
+def activities_json(request: Request, f: Annotated[Filters, Depends(_filters)]) -> JSONResponse:
+    return JSONResponse(with_meta(_data(request, f)))
+
+
+@router.get("/", response_class=HTMLResponse, summary="Activities (HTML)")
+@router.get("/activities", response_class=HTMLResponse, summary="Activities (HTML)")
+def activities_page(request: Request, f: Annotated[Filters, Depends(_filters)]) -> HTMLResponse:
+    data = _data(request, f)
+    timeline = [
+        {
+            "id": f"{r['id']}@{state}",
+            "group": state,
+            "start": r["start"],
+            "end": r["end"],
+            "activity": r["id"],
+            "label": r["name"],
+            "outcome": r["notification"]["independent"] or r["notification"]["all"],
+        }
+        for r in data["rows"]
+        for state in r["conducting_states"]
+    ]
+    return renderer(request).page(
+        request,
+        "activities.html",
+        {**data, "timeline": timeline, "sorts": SORTS},
+        title="Activities",
+    )

@@ -1,0 +1,129 @@
+"""The encoded rules: `/rules`, `/rules/{id}`, `/rules/diff?a=vd1999&b=vd2011`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from csbm.errors import UnknownRuleError
+from csbm.model.finding import Citation
+from csbm.rules import get_rule, load_ruleset, rules, ruleset_ids
+from csbm.rules.engine import RuleSpec
+from csbm.rules.history import diff_rulesets, parameter_timeline
+from csbm.web.pages.common import bad_request, not_found, renderer, with_meta
+
+router = APIRouter(tags=["rules"])
+
+
+def _cite(c: Citation) -> dict[str, Any]:
+    return c.model_dump(mode="json") | {"label": c.label()}
+
+
+def _summary(spec: RuleSpec) -> dict[str, Any]:
+    return {
+        "id": spec.id,
+        "title": spec.title,
+        "summary": " ".join(spec.summary.split()),
+        "in_force": {"from": str(spec.since), "until": str(spec.until) if spec.until else None},
+        "needs": spec.needs,
+        "citations": [_cite(c) for c in spec.citations],
+        "verified": all(c.verified for c in spec.citations) if spec.citations else None,
+    }
+
+
+def _labelled(value: dict[str, Any]) -> dict[str, Any]:
+    c = value["citation"]
+    label = " ".join(x for x in (c.get("symbol"), c.get("paragraph")) if x)
+    return value | {"citation": c | {"label": label}}
+
+
+def _rule(rule_id: str) -> dict[str, Any]:
+    try:
+        spec = get_rule(rule_id)
+    except UnknownRuleError:
+        raise not_found(f"no rule {rule_id!r}; /rules lists every rule") from None
+    latest = load_ruleset(ruleset_ids()[-1])
+    assert latest is not None
+    params = []
+    for path in spec.parameter_paths(latest):
+        param = latest.parameters[path]
+        params.append(
+            {
+                "path": path,
+                "description": param.description,
+                "unit": param.unit,
+                "comparator": param.comparator,
+                "values": [_labelled(v) for v in parameter_timeline(path)],
+            }
+        )
+    return _summary(spec) | {"parameters": params}
+
+
+@router.get("/rules.json", summary="Every rule (JSON)")
+def rules_json() -> JSONResponse:
+    return JSONResponse(with_meta({"rules": [_summary(s) for s in rules()]}))
+
+
+@router.get("/rules", response_class=HTMLResponse, summary="Every rule (HTML)")
+def rules_page(request: Request) -> HTMLResponse:
+    data = {"rules": [_summary(s) for s in rules()], "rulesets": ruleset_ids()}
+    return renderer(request).page(request, "rules.html", data, title="Rules")
+
+
+def _diff(a: str | None, b: str | None) -> dict[str, Any]:
+    ids = ruleset_ids()
+    if a is None or b is None:
+        return {"a": a, "b": b, "rulesets": ids, "rows": None}
+    for given in (a, b):
+        if given not in ids:
+            raise bad_request(f"{given!r} is not a ruleset; known: {', '.join(ids)}")
+    return {"a": a, "b": b, "rulesets": ids, "rows": diff_rulesets(a, b)}
+
+
+Ruleset = Annotated[str | None, Query(description="A ruleset id, e.g. vd1999")]
+
+
+@router.get("/rules/diff.json", summary="Parameters that differ between two rulesets (JSON)")
+def diff_json(a: Ruleset = None, b: Ruleset = None) -> JSONResponse:
+    if a is None or b is None:
+        raise bad_request("give two rulesets: /rules/diff.json?a=vd1999&b=vd2011")
+    return JSONResponse(with_meta(_diff(a, b)))
+
+
+@router.get("/rules/diff", response_class=HTMLResponse, summary="Rules diff (HTML)")
+def diff_page(request: Request, a: Ruleset = None, b: Ruleset = None) -> HTMLResponse:
+    data = _diff(a, b)
+    title = f"{a} → {b}" if data["rows"] is not None else "Compare rulesets"
+    return renderer(request).page(request, "rules_diff.html", data, title=title)
+
+
+@router.get("/rules/{rule_id}.json", summary="One rule (JSON)")
+def rule_json(rule_id: str) -> JSONResponse:
+    return JSONResponse(with_meta(_rule(rule_id)))
+
+
+@router.get("/rules/{rule_id}", response_class=HTMLResponse, summary="One rule (HTML)")
+def rule_page(request: Request, rule_id: str) -> HTMLResponse:
+    data = _rule(rule_id)
+    chart = [
+        {
+            "path": p["path"],
+            "unit": p["unit"],
+            "points": [
+                {
+                    "since": v["since"],
+                    "value": v["value"]
+                    if isinstance(v["value"], int | float) and not isinstance(v["value"], bool)
+                    else None,
+                    "text": v["value"],
+                }
+                for v in p["values"]
+            ],
+        }
+        for p in data["parameters"]
+    ]
+    return renderer(request).page(
+        request, "rule.html", {"rule": data, "chart": chart}, title=data["id"]
+    )

@@ -1,0 +1,76 @@
+"""A State's Chapter VIII constraints in one year: `/states/{code}/{year}`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from csbm.data.states import participating_states
+from csbm.report.summary import state_year_findings
+from csbm.web.pages.activities import all_rows
+from csbm.web.pages.common import bad_request, not_found, renderer, snapshot, with_meta
+
+router = APIRouter(tags=["states"])
+_CODE = re.compile(r"^[A-Za-z]{3}$")
+
+
+def _parse(code: str, year: str) -> tuple[str, int]:
+    if not _CODE.match(code):
+        raise bad_request(f"{code!r} is not a State code: three letters, ISO 3166 alpha-3 (RUS)")
+    if not year.isdigit() or not 1975 <= int(year) <= 2100:
+        raise bad_request(f"{year!r} is not a year between 1975 and 2100")
+    return code.upper(), int(year)
+
+
+def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
+    state, year = _parse(code, year_text)
+    snap = snapshot(request)
+    rows = all_rows(snap)
+    known = participating_states()
+    if state not in known and not any(state in r["conducting_states"] for r in rows):
+        raise not_found(f"{state} is neither a participating State nor named in the record")
+    # Findings are made per State and start year (csbm.rules.ch08_constraints).
+    activities = [r for r in rows if state in r["conducting_states"] and r["year"] == year]
+    # The constraint findings name, in their reasons, which activities count or might.
+    found = state_year_findings(snap.assessments, state, year)
+    findings = [
+        {
+            "scenario": s.value,
+            "rule": f.rule,
+            "outcome": f.outcome.value,
+            "applies": f.applies,
+            "reason": f.reason,
+            "citations": [c.model_dump(mode="json") | {"label": c.label()} for c in f.citations],
+            "parameters": [p.model_dump(mode="json") for p in f.parameters],
+        }
+        for s, fs in found.items()
+        for f in fs
+    ]
+    name = known[state].name if state in known else state
+    return {
+        "state": state,
+        "name": name,
+        "year": year,
+        "activities": activities,
+        "findings": findings,
+        "note": None
+        if findings
+        else f"No activity conducted by {state} starting in {year} is on record, so no "
+        "Chapter VIII constraint finding was made for that State and year.",
+    }
+
+
+@router.get("/states/{code}/{year}.json", summary="A State-year's Chapter VIII limits (JSON)")
+def state_year_json(request: Request, code: str, year: str) -> JSONResponse:
+    return JSONResponse(with_meta(_data(request, code, year)))
+
+
+@router.get("/states/{code}/{year}", response_class=HTMLResponse, summary="A State-year (HTML)")
+def state_year_page(request: Request, code: str, year: str) -> HTMLResponse:
+    data = _data(request, code, year)
+    return renderer(request).page(
+        request, "state_year.html", data, title=f"{data['state']} {data['year']}"
+    )

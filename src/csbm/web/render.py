@@ -1,0 +1,101 @@
+"""Rendering: Jinja2 pages (autoescaped) with the session and CSRF token, JSON twins."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from csbm import __version__
+from csbm.web.security import SESSION_COOKIE, Guard, new_session
+
+OUTCOME_WORDS = {
+    "compliant": "compliant",
+    "non_compliant": "non-compliant",
+    "indeterminate": "indeterminate",
+    "not_applicable": "not applicable",
+    "conflict": "conflict",
+}
+
+
+def wants_json(request: Request) -> bool:
+    """JSON twins end in .json; the /api/ endpoints speak only JSON."""
+    path = request.url.path
+    return path.endswith(".json") or path.startswith("/api/")
+
+
+def _script_json(value: Any) -> Markup:
+    """JSON for <script type="application/json">: <, > and & escaped, so that no string
+    in the data can close the script element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return "—" if value is None else ("yes" if value else "no")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+class Renderer:
+    def __init__(self, templates: Path) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=select_autoescape(["html"], default=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["script_json"] = _script_json
+        self.env.filters["number"] = _number
+        self.env.filters["outcome"] = lambda o: OUTCOME_WORDS.get(o or "", o or "—")
+        self.env.globals["version"] = __version__
+
+    def page(
+        self,
+        request: Request,
+        template: str,
+        context: dict[str, Any],
+        *,
+        title: str,
+        status: int = 200,
+    ) -> HTMLResponse:
+        guard: Guard = request.app.state.guard
+        session = request.cookies.get(SESSION_COOKIE)
+        fresh = session is None or len(session) < 20
+        if fresh:
+            session = new_session()
+        assert session is not None
+        html = self.env.get_template(template).render(
+            {
+                **context,
+                "title": title,
+                "path": request.url.path,
+                "csrf_token": guard.csrf_token(session),
+            }
+        )
+        response = HTMLResponse(html, status_code=status)
+        if fresh:
+            response.set_cookie(
+                SESSION_COOKIE,
+                session,
+                httponly=True,
+                samesite="strict",
+                secure=request.url.scheme == "https",
+            )
+        return response
+
+
+def json_twin(data: Any, status: int = 200) -> JSONResponse:
+    return JSONResponse(data, status_code=status)
