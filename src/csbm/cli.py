@@ -25,6 +25,7 @@ from csbm.model.dossier import Dossier
 from csbm.model.finding import Scenario
 from csbm.model.load import load_dossiers
 from csbm.report import to_json, to_markdown, to_terminal
+from csbm.report.cli import report_command
 from csbm.report.summary import (
     state_year_findings,
     summary_csv,
@@ -59,6 +60,7 @@ app.add_typer(batch_app, name="batch")
 app.command("extract")(extract_command)
 app.command("serve")(serve_command)
 app.add_typer(token_app, name="token")
+app.command("report")(report_command)
 
 
 class Format(StrEnum):
