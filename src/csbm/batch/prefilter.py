@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from csbm.extract.exercises import _INTRODUCED
-from csbm.extract.gazetteer import series_list
+from csbm.extract.gazetteer import series_list, tokens
 from csbm.extract.pipeline import _EXERCISE_WORD
 from csbm.extract.text import clean
 
@@ -32,12 +32,16 @@ _OPERATION = re.compile(r"\boperation\b", re.I)
 
 @cache
 def _series() -> re.Pattern[str]:
+    # The extractor compares names word by word, whatever stands between the words
+    # ("Defender-Europe" is "Defender Europe"), so the pattern allows any separator.
     names = set()
     for series in series_list():
         for name in [series.name, *series.aliases]:
-            names.add(name.rstrip("*").strip())
-    ordered = sorted((n for n in names if n), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in ordered), re.I)
+            words = tokens(name.rstrip("*"))
+            if words:
+                names.add(r"[\W_]*".join(re.escape(w) for w in words))
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile("|".join(ordered), re.I)
 
 
 def may_have_claims(text: str) -> bool:
