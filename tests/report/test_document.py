@@ -1,0 +1,84 @@
+"""The reader's HTML and Markdown documents, rendered in-process from real dossiers."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from csbm import __version__
+from csbm.report.document import render_html
+from csbm.report.reader_markdown import md, render_markdown
+from tests.report.checks import assert_self_contained, expected_facts
+from tests.report.conftest import ACTIVITIES, MADE
+
+View = Callable[[str], dict[str, Any]]
+
+
+@pytest.mark.parametrize("activity", ACTIVITIES)
+def test_html_holds_every_fact_and_nothing_from_outside(bundled_view: View, activity: str) -> None:
+    view = bundled_view(activity)
+    doc = render_html(view, made=MADE)
+    assert doc.startswith("<!DOCTYPE html>")
+    assert_self_contained(doc)
+    text = html.unescape(doc)
+    for fact in expected_facts(view):
+        assert fact in text, fact
+    # Every citation of every finding, with its verified flag.
+    for f in view["findings"]:
+        for c in f["citations"]:
+            flag = "verified" if c["verified"] else "unverified"
+            cited = (
+                f"{html.escape(c['symbol'] or c['instrument'])} {html.escape(c['paragraph'])} "
+                f'<span class="{flag}">{flag}</span>'
+            )
+            assert cited in doc, cited
+    for e in view["evidence"]:
+        assert f'id="claim-{e["claim_id"]}"' in doc
+    assert f"csbm {__version__}" in doc
+    assert "27 Nov 2026" in doc
+    assert "Natural Earth" in doc and "public domain" in doc
+    assert 'class="csbm-timeline"' in doc
+    located = [loc for loc in view["locations"] if loc.get("lat") is not None]
+    if located:
+        assert doc.count('class="place"') == len(located)
+        assert 'class="country ' in doc
+    else:
+        assert "no place in the dossier has coordinates" in doc
+
+
+def test_html_explains_itself_to_a_new_reader(bundled_view: View) -> None:
+    doc = render_html(bundled_view("union-resolve-2022"), made=MADE)
+    for words in (
+        "The Vienna Document is an agreement",
+        "How to read the outcomes",
+        "cannot be determined",
+        "A citation marked verified has been checked against the official text",
+        "Admiralty scale",
+        "What the rule asks:",
+        "Vienna Document 2011",
+    ):
+        assert words in doc, words
+
+
+@pytest.mark.parametrize("activity", ACTIVITIES)
+def test_markdown_holds_the_same_facts(bundled_view: View, activity: str) -> None:
+    view = bundled_view(activity)
+    doc = render_markdown(view, made=MADE)
+    assert doc.startswith(f"# {md(view['activity']['name'])} under the Vienna Document")
+    for fact in expected_facts(view):
+        assert md(fact) in doc or fact in doc, fact
+    for f in view["findings"]:
+        for c in f["citations"]:
+            flag = "verified" if c["verified"] else "unverified"
+            assert f"{md(c['symbol'] or c['instrument'])} {md(c['paragraph'])} ({flag})" in doc
+    assert "Natural Earth" in doc and f"csbm {__version__}" in doc
+    assert "## Sources" in doc and "## Why: every finding" in doc
+
+
+def test_markdown_escaping() -> None:
+    assert md("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+    assert md("[x](javascript:alert(1))") == "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+    assert md("a | b\nc") == "a \\| b c"
