@@ -77,9 +77,11 @@ clean:
 
 # BENCH_N=100000 make bench for the full-size generated run.
 BENCH_N ?= 2000
+BATCH_N ?= 5000
 bench: install
 	$(BIN)/python -m benchmarks.record
 	$(BIN)/python -m benchmarks.assess $(BENCH_N)
 	$(BIN)/python -m benchmarks.store $(BENCH_N) --no-assess
 	$(BIN)/python -m benchmarks.extract
+	$(BIN)/python -m benchmarks.batch $(BATCH_N)
 	$(BIN)/python -m benchmarks.web

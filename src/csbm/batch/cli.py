@@ -60,7 +60,7 @@ def extract_command(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="Directories or files: .txt (one document each), .jsonl/.ndjson (one JSON "
             "object per line) or .parquet (one document per row).",
             show_default=False,
@@ -171,7 +171,9 @@ def extract_command(
 
 @batch_app.command("ingest")
 def ingest_command(
-    out: Annotated[Path, typer.Argument(help="Output directory of `csbm batch extract`.")],
+    out: Annotated[
+        Path, typer.Argument(metavar="OUT", help="Output directory of `csbm batch extract`.")
+    ],
     db: Annotated[
         str | None,
         typer.Option(
