@@ -54,7 +54,7 @@ def test_html_explains_itself_to_a_new_reader(bundled_view: View) -> None:
     for words in (
         "The Vienna Document is an agreement",
         "How to read the outcomes",
-        "cannot be determined",
+        "Cannot be determined: the evidence on record does not decide",
         "A citation marked verified has been checked against the official text",
         "Admiralty scale",
         "What the rule asks:",

@@ -103,3 +103,21 @@ def test_day_text() -> None:
     from datetime import date
 
     assert day_text(date(2022, 2, 9)) == "9 Feb 2022"
+
+
+def test_long_texts_are_cut_to_fit_with_the_full_text_kept() -> None:
+    name = "A place with a very long description " * 6
+    svg = map_svg([{"name": name, "lat": 53.9, "lon": 27.56}])
+    assert svg is not None
+    root = _parse(svg)
+    legend = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "legend")
+    assert "".join(legend.itertext()).count("…") == 1
+    assert f"<title>{name}</title>" in svg
+    label = "Chapter III meeting " * 10
+    timeline = timeline_svg(
+        [{"date": "2022-02-14", "end": None, "kind": "act", "label": label, "status": "made"}]
+    )
+    assert timeline is not None
+    texts = ["".join(t.itertext()) for t in _parse(timeline).iter(f"{SVG}text")]
+    assert any(t.endswith("…") and len(t) < 120 for t in texts)
+    assert label in timeline  # in the event's title

@@ -17,3 +17,11 @@ def text(value: object) -> str:
 def attr(value: object) -> str:
     """An attribute value (to go between double quotes)."""
     return escape(_FORBIDDEN.sub("", str(value)), quote=True)
+
+
+def shorten(value: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word with an ellipsis (SVG text does not wrap)."""
+    if len(value) <= limit:
+        return value
+    cut = value[: max(limit - 1, 1)].rsplit(" ", 1)[0] if " " in value[:limit] else value[:limit]
+    return cut.rstrip(" ,;:(") + "…"

@@ -53,17 +53,18 @@ SCENARIOS_TEXT = (
 OUTCOME_MEANING = {
     "compliant": "the rule applied, and the record shows it was kept.",
     "non_compliant": "the rule applied, and the record shows it was not kept.",
-    "indeterminate": "the evidence on record cannot decide: a figure straddles a threshold, "
-    "or a fact the rule needs (a date, a command structure) is unknown.",
+    "indeterminate": "cannot be determined: the evidence on record does not decide; a figure "
+    "straddles a threshold, or a fact the rule needs (a date, a command structure) is unknown.",
     "not_applicable": "the rule did not apply: the activity was below its threshold, outside "
     "the zone it covers, or the rule was not in force.",
     "conflict": "two provisions give contradicting answers; the report shows both.",
 }
 
+# The words the verdict lines use, so that the badges and the sentences match.
 OUTCOME_WORD = {
     "compliant": "compliant",
-    "non_compliant": "not compliant",
-    "indeterminate": "cannot be determined",
+    "non_compliant": "non compliant",
+    "indeterminate": "indeterminate",
     "not_applicable": "not applicable",
     "conflict": "conflict",
 }
@@ -236,13 +237,17 @@ def made_text(made: datetime) -> str:
     return f"{day_text(made.date())}, {made:%H:%M} UTC"
 
 
-def headline_verdict(view: Mapping[str, Any]) -> str:
-    """The one sentence a reader sees first: the all-evidence line, or the first one."""
+def headline_verdict(view: Mapping[str, Any]) -> tuple[str, str]:
+    """What the reader sees first: on all the evidence (else the first scenario judged),
+    the outcome of the rules a reader asks about first."""
     verdicts = view["verdicts"]
     if not verdicts:
-        return "No scenario was judged."
+        return "in short", "no scenario was judged"
     rated = next((v for v in verdicts if v["scenario"] == "all"), verdicts[0])
-    return str(rated["line"])
+    label = (
+        "on all the evidence" if rated["scenario"] == "all" else f"on the {rated['label']} figures"
+    )
+    return f"In short, {label}", str(rated["line"]).split(": ", 1)[-1]
 
 
 def map_and_timeline(view: Mapping[str, Any]) -> tuple[str | None, str | None]:

@@ -75,15 +75,16 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 def render_markdown(view: Mapping[str, Any], *, made: datetime) -> str:
     """The reader's report for one activity, as Markdown."""
     act = view["activity"]
+    label, verdict = headline_verdict(view)
     out = [
         f"# {md(act['name'])} under the Vienna Document",
         "",
         md(view["headline"]),
         "",
-        f"> **In short, on all the evidence:** {md(headline_verdict(view))}.",
+        f"> **{label}:** {md(verdict)}.",
     ]
     for v in view["verdicts"]:
-        if v["scenario"] != "all":
+        if v["scenario"] != "all" and v["line"].split(": ", 1)[1] != verdict:
             out.append(f">\n> On the {md(v['label'])} figures: {md(v['line'].split(': ', 1)[1])}.")
     out += [
         "",

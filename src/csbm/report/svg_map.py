@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from csbm.errors import RulesetError
-from csbm.report._svg import attr, text
+from csbm.report._svg import attr, shorten, text
 from csbm.rules.zone import countries_path, default_zone, line_path, load_line
 
 ATTRIBUTION = "Borders: Natural Earth 1:50m (public domain), via world-atlas 2.0.2"
@@ -36,6 +36,8 @@ _MIN_HALF_DEG = 3.5
 _MIN_ASPECT, _MAX_ASPECT = 0.55, 1.1
 # Geometry is simplified to about a third of a pixel: invisible, and it keeps the file small.
 _SIMPLIFY_PX = 0.35
+# Legend lines are cut to fit the map's width at 11px (the places table has the full names).
+_LEGEND_CHARS = 88
 # A country is named on the map when its visible part covers this share of the frame.
 _LABEL_SHARE = 0.03
 
@@ -118,8 +120,8 @@ def _frame(points: list[tuple[str, float, float]], width: float) -> _Frame:
     mid_lat = (min(lats) + max(lats)) / 2
     # Degrees of longitude shrink by cos(latitude): work in "equal" degrees, then convert back.
     c = max(math.cos(math.radians(mid_lat)), 0.2)
-    half_h = max((max(lats) - min(lats)) / 2 * 1.35, _MIN_HALF_DEG)
-    half_w = max((max(lons) - min(lons)) / 2 * 1.35 * c, _MIN_HALF_DEG)
+    half_h = max((max(lats) - min(lats)) / 2 * 1.5, _MIN_HALF_DEG)
+    half_w = max((max(lons) - min(lons)) / 2 * 1.5 * c, _MIN_HALF_DEG)
     if half_h / half_w < _MIN_ASPECT:
         half_h = half_w * _MIN_ASPECT
     elif half_h / half_w > _MAX_ASPECT:
@@ -253,7 +255,8 @@ def map_svg(
     for i, (name, lat, lon) in enumerate(points, start=1):
         out.append(
             f'<text class="legend" x="4" y="{y:.1f}"><tspan font-weight="bold">{i}</tspan> '
-            f"{text(name)} ({_deg(lat, 'N', 'S')}, {_deg(lon, 'E', 'W')})</text>"
+            f"{text(shorten(name, _LEGEND_CHARS))} ({_deg(lat, 'N', 'S')}, {_deg(lon, 'E', 'W')})"
+            "</text>"
         )
         y += 16
     out.append(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from csbm.report._svg import attr, text
+from csbm.report._svg import attr, shorten, text
 
 # Dates less than this many days apart are drawn on one stretch of the axis, to scale.
 _CLUSTER_DAYS = 21
@@ -192,14 +192,16 @@ def timeline_svg(
         words = _STATUS_WORDS.get(status)
         label = f"{e.get('label') or kind}: {when}" + (f" ({words})" if words else "")
         if anchor_x < mid:
-            tx, anchor = anchor_x + 10, "start"
+            tx, anchor, room = anchor_x + 10, "start", right - anchor_x - 10
         else:
-            tx, anchor = anchor_x - 10, "end"
+            tx, anchor, room = anchor_x - 10, "end", anchor_x - 10 - left
+        # About 6 px a character at 11 px: cut what would run off the edge (full text in title).
+        shown = shorten(label, max(int(room / 6.2), 12))
         out.append(
             f'<g class="event {attr(kind)} {attr(status)}"><title>{text(label)}</title>'
             f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x:.1f}" y2="{axis_y}" stroke="#bbb" '
             f'stroke-dasharray="2 2"/>{shape}'
-            f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{text(label)}</text></g>'
+            f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{text(shown)}</text></g>'
         )
     # The broken axis: one line per stretch, its first and last dates, the gaps named.
     for i, s in enumerate(stretches):
@@ -231,7 +233,8 @@ def timeline_svg(
         out.append(f'<text x="{left}" y="{y}" font-weight="bold">On record without a date:</text>')
         for line in undated:
             y += 16
-            out.append(f'<text class="undated" x="{left + 8}" y="{y}">{text(line)}</text>')
+            shown = shorten(line, int((right - left - 8) / 6.2))
+            out.append(f'<text class="undated" x="{left + 8}" y="{y}">{text(shown)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
