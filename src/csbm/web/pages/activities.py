@@ -141,7 +141,8 @@ class Filters:
 
 def _filters(
     state: Annotated[str | None, Query(description="A State (ISO3) conducting or hosting")] = None,
-    year: Annotated[int | None, Query(ge=1900, le=2100, description="Running in this year")] = None,
+    # Text, not int: the HTML form sends "year=" for "any".
+    year: Annotated[str | None, Query(description="Running in this year (YYYY)")] = None,
     ruleset: Annotated[str | None, Query(description="vd1990 … vd2011, or none")] = None,
     verdict: Annotated[str | None, Query(description="Notification outcome")] = None,
     scenario: Annotated[str | None, Query(description="declared, independent or all")] = None,
@@ -150,7 +151,11 @@ def _filters(
     sort: Annotated[str | None, Query(description="Column to sort by")] = None,
     order: Annotated[str | None, Query(description="asc or desc")] = None,
 ) -> Filters:
-    return Filters(state, year, ruleset, verdict, scenario, signal, q, sort, order)
+    text = (year or "").strip()
+    if text and not (text.isdigit() and 1900 <= int(text) <= 2100):
+        raise bad_request(f"year must be a year between 1900 and 2100, not {text!r}")
+    number = int(text) if text else None
+    return Filters(state, number, ruleset, verdict, scenario, signal, q, sort, order)
 
 
 def _data(request: Request, f: Filters) -> dict[str, Any]:
