@@ -1,0 +1,138 @@
+"""Benchmark: the web app under concurrent clients, on loopback.
+
+Run with `python -m benchmarks.web [N]` (N requests per page and concurrency, default 300).
+A real `csbm serve` runs in a subprocess over a fresh SQLite file holding the bundled
+record (49 dossiers); httpx async clients fetch
+
+- the activities table (`/activities`, every activity, with its timeline data), and
+- an activity page (`/activities/union-resolve-2022`, the full verdict page),
+
+with 1, 8 and 32 clients at once. Printed per page and concurrency: requests per second,
+median and 99th-percentile latency, and the ratios to the 1-client run of the same page in
+the same run. Clients and server share the machine's cores, so the ratios show how the
+server holds up under queueing, not how it would scale on a separate host.
+
+Also printed: the first request after start-up, which assesses the whole record (the
+cache's miss), against the cached request that follows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from csbm.data import dossiers_dir
+from csbm.store import Store, init_store, read_dossiers
+
+PAGES = {"table": "/activities", "activity": "/activities/union-resolve-2022"}
+CLIENTS = (1, 8, 32)
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(db: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = _port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "csbm", "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=os.environ.copy(),
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/openapi.json", timeout=2).status_code == 200:
+                return proc, url
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("csbm serve did not start")
+
+
+async def _run(url: str, path: str, clients: int, total: int) -> tuple[float, list[float]]:
+    """`total` requests from `clients` concurrent workers; wall seconds and latencies."""
+    latencies: list[float] = []
+    left = total
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=120) as client:
+
+        async def worker() -> None:
+            nonlocal left
+            while left > 0:
+                left -= 1
+                t0 = time.perf_counter()
+                r = await client.get(path)
+                latencies.append(time.perf_counter() - t0)
+                if r.status_code != 200:
+                    raise SystemExit(f"{path}: HTTP {r.status_code}")
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        return time.perf_counter() - t0, latencies
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main(argv: list[str]) -> None:
+    n = int(argv[0]) if argv else 300
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.sqlite")
+        init_store(db)
+        with Store(db) as store:
+            store.import_dossiers(read_dossiers([dossiers_dir()]), by="benchmark")
+        proc, url = _serve(db)
+        try:
+            t0 = time.perf_counter()
+            httpx.get(url + PAGES["table"], timeout=120)
+            cold = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            httpx.get(url + PAGES["table"], timeout=120)
+            warm = time.perf_counter() - t0
+            for path in PAGES.values():  # warm every view once
+                httpx.get(url + path, timeout=120)
+            print(f"record: 49 bundled dossiers; {n} requests per row; server and clients on")
+            print(f"one machine ({os.cpu_count()} CPUs), loopback, one uvicorn worker")
+            print(
+                f"first table request (assesses the record): {cold * 1000:,.0f} ms; "
+                f"the next (cached): {warm * 1000:,.1f} ms"
+            )
+            head = (
+                f"{'page':<10}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+                f"{'req/s vs 1':>12}{'p50 vs 1':>10}{'p99 vs 1':>10}"
+            )
+            print(head)
+            for name, path in PAGES.items():
+                base: tuple[float, float, float] | None = None
+                for clients in CLIENTS:
+                    wall, lat = asyncio.run(_run(url, path, clients, n))
+                    rps, p50, p99 = n / wall, _pct(lat, 0.5) * 1000, _pct(lat, 0.99) * 1000
+                    base = base or (rps, p50, p99)
+                    print(
+                        f"{name:<10}{clients:>8}{rps:>9.1f}{p50:>9.1f}{p99:>9.1f}"
+                        f"{rps / base[0]:>11.2f}x{p50 / base[1]:>9.2f}x{p99 / base[2]:>9.2f}x"
+                    )
+            sizes = {k: len(httpx.get(url + p).content) for k, p in PAGES.items()}
+            print("page sizes: " + ", ".join(f"{k} {v / 1024:,.0f} KiB" for k, v in sizes.items()))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
