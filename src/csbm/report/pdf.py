@@ -17,14 +17,36 @@ class OfflineFetchError(CsbmError):
     """The HTML asked for an outside resource; csbm reports never fetch one."""
 
 
-def refuse_fetch(url: str, *_args: Any, **_kwargs: Any) -> dict[str, Any]:
-    """WeasyPrint url_fetcher that serves data: URLs and refuses everything else."""
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher  # type: ignore[import-untyped]
+def refuse_fetch(url: str, *_args: Any, **_kwargs: Any) -> Any:
+    """Serve a data: URL as WeasyPrint would; refuse every other address.
 
-        result: dict[str, Any] = default_url_fetcher(url)
-        return result
-    raise OfflineFetchError(f"refused to fetch {url!r}: reports are rendered offline")
+    WeasyPrint catches the refusal, leaves the resource out and goes on with the document.
+    """
+    if not url.startswith("data:"):
+        raise OfflineFetchError(f"refused to fetch {url!r}: reports are rendered offline")
+    # WeasyPrint 70 fetches through a URLFetcher object; earlier versions through a function.
+    try:
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - WeasyPrint < 70
+        from weasyprint.urls import default_url_fetcher  # type: ignore[import-untyped, unused-ignore]
+
+        return default_url_fetcher(url)
+    return URLFetcher(allowed_protocols={"data"}).fetch(url)
+
+
+def _fetcher() -> Any:
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # pragma: no cover - WeasyPrint < 70 takes a plain function
+        return refuse_fetch
+
+    class OfflineFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.startswith("data:"):
+                raise OfflineFetchError(f"refused to fetch {url!r}: reports are rendered offline")
+            return super().fetch(url, headers)
+
+    return OfflineFetcher(allowed_protocols={"data"})
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -36,7 +58,7 @@ def html_to_pdf(html: str) -> bytes:
     # the reader of a csbm command's output.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, url_fetcher=refuse_fetch, base_url=None)
+    document = weasyprint.HTML(string=html, url_fetcher=_fetcher(), base_url=None)
     pdf: bytes = document.write_pdf()
     return pdf
 
