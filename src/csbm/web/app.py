@@ -75,7 +75,15 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
     async def headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:
+            # Caught here rather than by an exception handler, so that the error page
+            # too carries the security headers; the traceback goes to the log only.
+            log.exception("error serving %s", request.url.path)
+            response = _error(
+                request, 500, f"csbm failed on this request ({type(exc).__name__}); see the log"
+            )
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
@@ -107,17 +115,10 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
     async def csbm_error(request: Request, exc: Exception) -> Response:
         return _error(request, 400, str(exc))
 
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("error serving %s", request.url.path)
-        return _error(
-            request, 500, f"csbm failed on this request ({type(exc).__name__}); see the log"
-        )
-
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(AuthError, auth_error)
     app.add_exception_handler(CsbmError, csbm_error)
-    app.add_exception_handler(Exception, unexpected)
     return app
 
 
