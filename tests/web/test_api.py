@@ -101,6 +101,11 @@ def test_state_year_json(client: httpx.Client) -> None:
     rules = {f["rule"] for f in data["findings"]}
     assert {"ch08.constraint_1", "ch08.constraint_2"} <= rules
     assert all(f["reason"] for f in data["findings"])
+    c1 = next(f for f in data["findings"] if f["rule"] == "ch08.constraint_1")
+    assert "zapad-2021" in c1["activities_named"]
+    assert "".join(p["text"] for p in c1["reason_parts"]) == c1["reason"]
+    page = client.get("/states/RUS/2021").text
+    assert 'href="/activities/zapad-2021"' in page
     empty = client.get("/states/AUT/1995.json").json()
     assert empty["findings"] == [] and "No activity" in empty["note"]
 

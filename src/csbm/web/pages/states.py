@@ -25,6 +25,24 @@ def _parse(code: str, year: str) -> tuple[str, int]:
     return code.upper(), int(year)
 
 
+def named_ids(text: str, known: set[str]) -> list[dict[str, str | None]]:
+    """The text cut into pieces, the activity ids it names marked (for links)."""
+    if not known:
+        return [{"text": text, "id": None}]
+    alternatives = "|".join(re.escape(i) for i in sorted(known, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![a-z0-9._-])({alternatives})(?![a-z0-9_-])")
+    out: list[dict[str, str | None]] = []
+    at = 0
+    for m in pattern.finditer(text):
+        if m.start() > at:
+            out.append({"text": text[at : m.start()], "id": None})
+        out.append({"text": m.group(1), "id": m.group(1)})
+        at = m.end()
+    if at < len(text):
+        out.append({"text": text[at:], "id": None})
+    return out
+
+
 def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
     state, year = _parse(code, year_text)
     snap = snapshot(request)
@@ -36,6 +54,7 @@ def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
     activities = [r for r in rows if state in r["conducting_states"] and r["year"] == year]
     # The constraint findings name, in their reasons, which activities count or might.
     found = state_year_findings(snap.assessments, state, year)
+    known = set(snap.by_id)
     findings = [
         {
             "scenario": s.value,
@@ -43,6 +62,11 @@ def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
             "outcome": f.outcome.value,
             "applies": f.applies,
             "reason": f.reason,
+            # The reason names the activities that count or might count against the limit.
+            "activities_named": [
+                p["id"] for p in named_ids(f.reason, known) if p["id"] is not None
+            ],
+            "reason_parts": named_ids(f.reason, known),
             "citations": [c.model_dump(mode="json") | {"label": c.label()} for c in f.citations],
             "parameters": [p.model_dump(mode="json") for p in f.parameters],
         }
