@@ -97,6 +97,7 @@ def test_parts_and_parent_are_linked(client: httpx.Client) -> None:
 def test_state_year_json(client: httpx.Client) -> None:
     data = client.get("/states/RUS/2021.json").json()
     assert data["state"] == "RUS" and data["year"] == 2021
+    assert data["name"] == "Russian Federation"
     assert "zapad-2021" in [a["id"] for a in data["activities"]]
     rules = {f["rule"] for f in data["findings"]}
     assert {"ch08.constraint_1", "ch08.constraint_2"} <= rules

@@ -54,7 +54,7 @@ def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
     activities = [r for r in rows if state in r["conducting_states"] and r["year"] == year]
     # The constraint findings name, in their reasons, which activities count or might.
     found = state_year_findings(snap.assessments, state, year)
-    known = set(snap.by_id)
+    ids = set(snap.by_id)
     findings = [
         {
             "scenario": s.value,
@@ -63,10 +63,8 @@ def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
             "applies": f.applies,
             "reason": f.reason,
             # The reason names the activities that count or might count against the limit.
-            "activities_named": [
-                p["id"] for p in named_ids(f.reason, known) if p["id"] is not None
-            ],
-            "reason_parts": named_ids(f.reason, known),
+            "activities_named": [p["id"] for p in named_ids(f.reason, ids) if p["id"] is not None],
+            "reason_parts": named_ids(f.reason, ids),
             "citations": [c.model_dump(mode="json") | {"label": c.label()} for c in f.citations],
             "parameters": [p.model_dump(mode="json") for p in f.parameters],
         }
