@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
 
-from csbm import __version__
+from csbm import __version__, assess, load_dossier
 from csbm.report.document import render_html
 from csbm.report.reader_markdown import md, render_markdown
+from csbm.report.view import activity_view
+from csbm.rules.overlay import load_overlay
+from tests.conftest import BUNDLED
 from tests.report.checks import assert_self_contained, expected_facts
 from tests.report.conftest import ACTIVITIES, MADE
 
@@ -79,6 +83,27 @@ def test_markdown_holds_the_same_facts(bundled_view: View, activity: str) -> Non
 
 
 def test_markdown_escaping() -> None:
-    assert md("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
-    assert md("[x](javascript:alert(1))") == "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+    assert md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert md("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
+    assert md("*a* _b_ `c` ~d~ & e") == "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ &amp; e"
     assert md("a | b\nc") == "a \\| b c"
+
+
+def test_what_if_and_as_of_are_shown() -> None:
+    [result] = assess(
+        [load_dossier(BUNDLED / "zapad-2017.yaml")],
+        as_of=date(2017, 9, 1),
+        overlays=[load_overlay("lower-thresholds")],
+    )
+    view = activity_view(result)
+    assert view["what_if"] is not None
+    for doc in (render_html(view, made=MADE), render_markdown(view, made=MADE)):
+        text = html.unescape(doc)
+        assert "What-if" in text
+        for o in view["what_if"]["overlays"]:
+            assert o["title"] in text
+        for c in view["what_if"]["changes"]:
+            assert c["rule"] in text
+        assert "only what was known on 2017-09-01" in text
+        if view["acts_left_out"]:
+            assert "not yet known on 2017-09-01" in text

@@ -35,7 +35,8 @@ from csbm.report.svg_timeline import day_text
 
 # Markdown would pass raw HTML through to a renderer: every dossier text is escaped so that
 # it shows as written and cannot become markup (a link, an image, a script).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# Brackets are escaped, so no parenthesis can end up as a link target and "(" stays as is.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
 
 def md(value: object) -> str:
@@ -70,6 +71,38 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     out += ["| " + " | ".join(r) + " |" for r in rows]
     return [*out, ""]
+
+
+def _what_if(view: Mapping[str, Any]) -> list[str]:
+    what_if = view.get("what_if")
+    if not what_if:
+        return []
+    out = ["### What-if", "", "These verdicts were reached with changed rules:", ""]
+    for o in what_if["overlays"]:
+        source = o["source"]
+        where = (
+            "illustrative, not a published proposal"
+            if isinstance(source, str)
+            else ", ".join(
+                str(source[k]) for k in ("title", "publisher", "date", "url") if source.get(k)
+            )
+        )
+        values = ", ".join(f"`{k}` = {md(v)}" for k, v in o["parameters"].items())
+        out.append(f"- {md(o['title'])} ({md(where)}): {values}")
+    out.append("")
+    if not what_if["changes"]:
+        return [*out, "No finding changes against the rules as they stand.", ""]
+    rows = [
+        [
+            md(c["scenario"]),
+            f"`{c['rule']}`" + (f" \\[{md(c['subject'])}\\]" if c["subject"] else ""),
+            _outcome(c["baseline_outcome"]),
+            _outcome(c["overlay_outcome"]),
+            md(c["why"] or ""),
+        ]
+        for c in what_if["changes"]
+    ]
+    return out + _table(["scenario", "rule", "without the change", "with it", "why"], rows)
 
 
 def render_markdown(view: Mapping[str, Any], *, made: datetime) -> str:
@@ -167,6 +200,13 @@ def render_markdown(view: Mapping[str, Any], *, made: datetime) -> str:
             ],
         )
 
+    if view["acts_left_out"]:
+        out += [
+            f"Acts left out because they were not yet known on {md(view['as_of'])}: "
+            f"{md(', '.join(view['acts_left_out']))}.",
+            "",
+        ]
+
     out += ["## Verdicts, rule by rule", ""]
     labels, verdict_rows = verdict_table(view)
     out += _table(
@@ -176,6 +216,8 @@ def render_markdown(view: Mapping[str, Any], *, made: datetime) -> str:
             for r in verdict_rows
         ],
     )
+
+    out += _what_if(view)
 
     out += ["## Why: every finding", ""]
     group = ""
