@@ -158,6 +158,7 @@ def test_pages_render_with_provenance(client: httpx.Client) -> None:
     page = client.get(f"/activities/{UR}").text
     assert "(unverified)" in page  # citations show whether they were checked
     assert "lsm-2022-02-baltic-demand" in page  # the sources are named
+    assert 'id="independent-ch05.prior_notification"' in page  # findings can be linked
 
 
 def test_map_layers(client: httpx.Client) -> None:

@@ -160,6 +160,14 @@ def test_table_to_activity(page: Watched) -> None:
     page.check()
 
 
+def test_link_to_a_finding_opens_it(page: Watched) -> None:
+    page.goto("/activities/union-resolve-2022#independent-ch05.prior_notification")
+    assert page.page.eval_on_selector(
+        "details[id='independent-ch05.prior_notification']", "d => d.open"
+    )
+    page.check()
+
+
 def test_sort_by_clicking_a_header(page: Watched) -> None:
     page.goto("/activities")
     p = page.page

@@ -2,6 +2,9 @@
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("activity-data").textContent);
+  // A link to one finding (…#independent-ch05.prior_notification) opens it.
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && target.tagName === "DETAILS") target.open = true;
   const text = (s) => { const e = document.createElement("span"); e.textContent = s; return e; };
 
   const tnode = document.getElementById("timeline");
