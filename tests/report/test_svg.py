@@ -43,6 +43,13 @@ def test_map_marks_the_ural_line_and_outside_land(bundled_view: View) -> None:
     svg = map_svg([{"name": "Orenburg", "lat": 51.77, "lon": 55.1}])
     assert svg is not None
     assert 'class="ural-line"' in svg
+    # Tsentr 2019 reaches east of the Urals: the zone's edge on land is drawn, with its key.
+    tsentr = map_svg(bundled_view("tsentr-2019")["locations"])
+    assert tsentr is not None
+    assert 'class="zone-edge"' in tsentr and "the zone's edge on land" in tsentr
+    assert 'class="zone-edge"' not in (
+        map_svg(bundled_view("union-resolve-2022")["locations"]) or ""
+    )
     vostok = map_svg(bundled_view("vostok-2018")["locations"])
     assert vostok is not None
     assert "country outside" in vostok

@@ -187,6 +187,23 @@ def _pieces(frame: _Frame) -> list[tuple[_Country, BaseGeometry, str]]:
     return out
 
 
+def _zone_edge(pieces: list[tuple[_Country, BaseGeometry, str]], frame: _Frame) -> BaseGeometry:
+    """Where land in the zone meets land outside it (the zone's outline on land).
+
+    At sea the zone takes in the adjoining sea area, so a coast is not its edge; along the
+    Ural line the line itself is drawn. Borders are simplified country by country, so the
+    two sides are matched within a pixel rather than exactly.
+    """
+    inside = [g for _c, g, status in pieces if status != "outside"]
+    outside = [g for _c, g, status in pieces if status == "outside"]
+    if not inside or not outside:
+        return shapely.GeometryCollection()
+    near = shapely.union_all(outside).buffer(1.0 / frame.kx)
+    edge = shapely.union_all(inside).boundary.intersection(near)
+    lines = [g for g in getattr(edge, "geoms", [edge]) if isinstance(g, shapely.LineString)]
+    return shapely.MultiLineString(lines) if lines else shapely.GeometryCollection()
+
+
 def map_svg(
     locations: Sequence[Mapping[str, Any]], *, width: int = 720, title: str | None = None
 ) -> str | None:
@@ -199,7 +216,19 @@ def map_svg(
     if not points:
         return None
     frame = _frame(points, float(width))
-    legend_rows = len(points) + 2
+    pieces = _pieces(frame)
+    edge = _zone_edge(pieces, frame)
+    line, _ = _ural()
+    ural = shapely.clip_by_rect(line, frame.west, frame.south, frame.east, frame.north)
+    lines_key = "; ".join(
+        k
+        for k, shown in (
+            ("Brown line: the zone's edge on land", not edge.is_empty),
+            ("dashed: the Ural line csbm uses to divide Russia", not ural.is_empty),
+        )
+        if shown
+    )
+    legend_rows = len(points) + 2 + (1 if lines_key else 0)
     legend_h = 16 * legend_rows + 8
     total_h = frame.height + legend_h
     caption = title or "Where the activity was reported"
@@ -210,7 +239,6 @@ def map_svg(
         f"<title>{text(caption)}</title>",
         f'<rect x="0" y="0" width="{frame.width:.0f}" height="{frame.height:.1f}" fill="#dfeaf2"/>',
     ]
-    pieces = _pieces(frame)
     fills = {"inside": "#f1ead2", "uncertain": "#ece5d8", "outside": "#e4e4e4"}
     for country, geom, status in pieces:
         d = _path(geom, frame)
@@ -220,8 +248,11 @@ def map_svg(
                 f'd="{d}" fill="{fills.get(status, "#e4e4e4")}" stroke="#8a8a8a" '
                 'stroke-width="0.6" fill-rule="evenodd"/>'
             )
-    line, _ = _ural()
-    ural = shapely.clip_by_rect(line, frame.west, frame.south, frame.east, frame.north)
+    if not edge.is_empty:
+        out.append(
+            f'<path class="zone-edge" d="{_path(edge, frame)}" fill="none" stroke="#9a5b00" '
+            'stroke-width="1.6"/>'
+        )
     if not ural.is_empty:
         out.append(
             f'<path class="ural-line" d="{_path(ural, frame)}" fill="none" stroke="#9a5b00" '
@@ -261,11 +292,12 @@ def map_svg(
         y += 16
     out.append(
         f'<text class="legend" x="4" y="{y:.1f}" fill="#555">Tinted land: in the zone of '
-        "application (Vienna Document Annex I); grey: outside"
-        + ("; dashed: the Ural line csbm uses" if not ural.is_empty else "")
-        + "</text>"
+        "application (Vienna Document Annex I); grey: outside</text>"
     )
     y += 16
+    if lines_key:
+        out.append(f'<text class="legend" x="4" y="{y:.1f}" fill="#555">{text(lines_key)}</text>')
+        y += 16
     out.append(
         f'<text class="attribution" x="4" y="{y:.1f}" fill="#555" font-size="9">'
         f"{text(ATTRIBUTION)}; frame {_deg(frame.south, 'N', 'S')} to "
