@@ -156,7 +156,9 @@ def test_pages_render_with_provenance(client: httpx.Client) -> None:
         assert r.headers["content-type"].startswith("text/html")
         assert "Natural Earth" in r.text and "MIT licence" in r.text, path
     page = client.get(f"/activities/{UR}").text
-    assert "(unverified)" in page  # citations show whether they were checked
+    assert "(unverified)</small>" in page  # citations show whether they were checked
+    rule = client.get("/rules/ch05.prior_notification").text
+    assert "(unverified) <small>" not in rule  # said once per citation
     assert "lsm-2022-02-baltic-demand" in page  # the sources are named
     assert 'id="independent-ch05.prior_notification"' in page  # findings can be linked
 
