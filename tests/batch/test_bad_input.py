@@ -75,3 +75,21 @@ def test_out_from_another_run_is_refused(
     run_csbm("batch", "extract", str(source), "--out", str(out), "--no-progress", "--workers", "1")
     message = _fails(str(source), "--out", str(out), "--text-field", "body")
     assert "holds a run over other inputs or options (text_field differ)" in message
+
+
+def test_workers_with_scheduler_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "x"}) + "\n", encoding="utf-8")
+    args = ["--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"]
+    assert "--workers sizes the local cluster" in _fails(str(tmp_path), *args)
+
+
+def test_byte_order_mark_and_crlf_are_read(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"Zapad-2021 will involve {n},000 troops."}) for n in (12, 13)]
+    (tmp_path / "a.jsonl").write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n")
+    out = tmp_path / "out"
+    result = run_csbm(
+        "batch", "extract", str(tmp_path), "--out", str(out), "--workers", "1",
+        "--no-progress", "--format", "json",
+    )  # fmt: skip
+    summary = json.loads(result.stdout)
+    assert (summary["documents"], summary["failed"], summary["claims"]) == (2, 0, 2)

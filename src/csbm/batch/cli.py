@@ -126,6 +126,11 @@ def extract_command(
     same command again. A document that fails is recorded with file, line and reason; the
     run goes on. See docs/batch.md.
     """
+    if scheduler is not None and workers is not None:
+        raise UsageError(
+            "--workers sizes the local cluster; a cluster at --scheduler has the workers "
+            "started with `dask worker`"
+        )
     fields = Fields(
         text=text_field,
         published=published_field or "published",

@@ -278,7 +278,8 @@ def _document(
 
 def _parse_line(raw: bytes, label: str, line: int, fields: Fields) -> Record:
     try:
-        data = json.loads(raw)
+        # A byte-order mark (Windows editors write one) is not part of the first record.
+        data = json.loads(raw.removeprefix(b"\xef\xbb\xbf") if line == 1 else raw)
     except UnicodeDecodeError as exc:
         return BadRecord(label, line, None, f"not UTF-8 at byte {exc.start}", "not UTF-8")
     except json.JSONDecodeError as exc:

@@ -21,6 +21,7 @@ from csbm.batch.inputs import BadRecord, Fields, Partition, read_partition
 from csbm.batch.prefilter import may_have_claims
 from csbm.batch.rows import CLAIMS, DOCUMENTS, ERRORS, error_row, extraction_rows, skipped_row
 from csbm.extract import extract, to_dict
+from csbm.extract.text import clean
 
 
 def process_partition(
@@ -42,7 +43,8 @@ def process_partition(
             failures[record.kind] += 1
             continue
         if prefilter and not may_have_claims(record.text):
-            digest = hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
+            # The hash of the text as the extractor reads it, as in the extracted rows.
+            digest = hashlib.sha256(clean(record.text).encode("utf-8")).hexdigest()
             documents.append(skipped_row(record, digest))
             skipped += 1
             continue
