@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import resource
 import shutil
 import sys
@@ -69,6 +70,12 @@ def _baseline(root: Path) -> int:
     return claims
 
 
+def _busy(out: Path) -> float:
+    """Seconds the workers spent in partitions (from the markers): with the wall time it
+    tells contention for the cores (other work on the machine) from overhead."""
+    return sum(json.loads(p.read_text())["seconds"] for p in (out / "_done").glob("*.json"))
+
+
 def _on_cluster(root: Path, out: Path, workers: int) -> tuple[float, dict[str, Any], list[float]]:
     cluster = LocalCluster(
         n_workers=workers,
@@ -111,6 +118,8 @@ def main(argv: list[str]) -> None:
             f"prefilter skipped {s['skipped']:,}; {s['with_claims']:,} with claims, "
             f"{s['claims']:,} claims, {s['failed']} failed"
         )
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"machine: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min) at the end")
         print(f"{'step':<34}{'seconds':>9}{'docs/s':>10}{'peak MiB':>26}")
         print(f"{'extract() in a loop (baseline)':<34}{t_base:>9.2f}{docs / t_base:>10,.0f}"
               f"{m_base:>16.1f} (traced)")  # fmt: skip
@@ -119,6 +128,12 @@ def main(argv: list[str]) -> None:
             per_worker = ", ".join(f"{p:,.0f}" for p in peaks)
             print(f"{label:<34}{elapsed:>9.2f}{docs / elapsed:>10,.0f}"
                   f"{per_worker:>16} (RSS per worker)")  # fmt: skip
+        for workers, elapsed, _, _ in runs:
+            busy = _busy(work / f"out-{workers}")
+            print(
+                f"{workers} worker(s): {busy:.1f} s busy in partitions over {elapsed:.1f} s "
+                f"({busy / elapsed / workers:.0%} of {workers} worker(s)' time)"
+            )
         one, two = runs[0][1], runs[1][1]
         print(f"scaling, 2 workers against 1: {one / two:.2f}x")
         for workers, elapsed, _, _ in runs:

@@ -93,3 +93,21 @@ def test_byte_order_mark_and_crlf_are_read(tmp_path: Path) -> None:
     )  # fmt: skip
     summary = json.loads(result.stdout)
     assert (summary["documents"], summary["failed"], summary["claims"]) == (2, 0, 2)
+
+
+def test_json_array_is_named(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text('[\n{"text": "x"}\n]\n', encoding="utf-8")
+    message = _fails(str(tmp_path), "--out", str(tmp_path / "out"))
+    assert "a.json:1: a JSON array: one JSON object per line is needed" in message
+
+
+def test_output_inside_the_input_is_not_read_as_input(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"text": "Zapad-2021 will involve 12,000 troops."}) + "\n", encoding="utf-8"
+    )
+    args = ["batch", "extract", str(tmp_path), "--out", str(tmp_path / "out")]
+    args += ["--workers", "1", "--no-progress", "--format", "json"]
+    first = json.loads(run_csbm(*args).stdout)
+    again = json.loads(run_csbm(*args).stdout)  # OUT now holds Parquet files: not inputs
+    assert first["documents"] == again["documents"] == 1
+    assert again["resumed"] == again["partitions"] == 1

@@ -104,8 +104,10 @@ def _kind(path: Path) -> Kind | None:
     return None
 
 
-def discover(inputs: Sequence[Path]) -> list[tuple[Path, str, Kind]]:
-    """Every input file with its label and kind, in a fixed order."""
+def discover(inputs: Sequence[Path], exclude: Path | None = None) -> list[tuple[Path, str, Kind]]:
+    """Every input file with its label and kind, in a fixed order; files under `exclude`
+    (the output directory, when it lies inside an input) are not inputs."""
+    skip = exclude.resolve() if exclude is not None else None
     if not inputs:
         raise UsageError("name at least one INPUT: a directory, .txt, .jsonl or .parquet file")
     found: list[Path] = []
@@ -117,7 +119,10 @@ def discover(inputs: Sequence[Path]) -> list[tuple[Path, str, Kind]]:
             found.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and _kind(p) and not any(part.startswith(".") for part in p.parts)
+                if p.is_file()
+                and _kind(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and (skip is None or not p.is_relative_to(skip))
             )
         elif path.is_file():
             if _kind(path) is None:
@@ -140,11 +145,13 @@ def discover(inputs: Sequence[Path]) -> list[tuple[Path, str, Kind]]:
     return out
 
 
-def plan(inputs: Sequence[Path], fields: Fields, size: int) -> list[Partition]:
+def plan(
+    inputs: Sequence[Path], fields: Fields, size: int, exclude: Path | None = None
+) -> list[Partition]:
     """The partitions of the archive, after checking the first record of every file."""
     if size < 1:
         raise UsageError("--partition-size must be at least 1")
-    files = discover(inputs)
+    files = discover(inputs, exclude)
     partitions: list[Partition] = []
     txt: list[tuple[Path, str]] = []
     for path, label, kind in files:
@@ -283,6 +290,10 @@ def _parse_line(raw: bytes, label: str, line: int, fields: Fields) -> Record:
     except UnicodeDecodeError as exc:
         return BadRecord(label, line, None, f"not UTF-8 at byte {exc.start}", "not UTF-8")
     except json.JSONDecodeError as exc:
+        if line == 1 and raw.lstrip().startswith(b"["):
+            return BadRecord(
+                label, line, None, "a JSON array: one JSON object per line is needed", "not JSON"
+            )
         return BadRecord(label, line, None, f"not JSON: {exc.msg} (column {exc.colno})", "not JSON")
     if not isinstance(data, dict):
         return BadRecord(

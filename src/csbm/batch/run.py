@@ -136,7 +136,7 @@ def run(
     """
     fields = fields or Fields()
     started = time.perf_counter()
-    partitions = plan(inputs, fields, partition_size)
+    partitions = plan(inputs, fields, partition_size, exclude=out)
     dataset = Dataset(out)
     dataset.prepare(manifest(partitions, fields, partition_size))
     summary = Summary(partitions=len(partitions), out=str(out))
