@@ -12,8 +12,9 @@ median and 99th-percentile latency, and the ratios to the 1-client run of the sa
 the same run. Clients and server share the machine's cores, so the ratios show how the
 server holds up under queueing, not how it would scale on a separate host.
 
-Also printed: the first request after start-up, which assesses the whole record (the
-cache's miss), against the cached request that follows.
+Also printed: the first request after start-up, which waits for the record's first
+assessment (the cache's miss; the server starts it at start-up), against the cached request
+that follows.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def main(argv: list[str]) -> None:
             print(f"record: 49 bundled dossiers; {n} requests per row; server and clients on")
             print(f"one machine ({os.cpu_count()} CPUs), loopback, one uvicorn worker")
             print(
-                f"first table request (assesses the record): {cold * 1000:,.0f} ms; "
+                f"first table request after start-up (waits for the record's first "
+                f"assessment, begun at start-up): {cold * 1000:,.0f} ms; "
                 f"the next (cached): {warm * 1000:,.1f} ms"
             )
             head = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from csbm import __version__
 from csbm.errors import CsbmError
 from csbm.web import pages
+from csbm.web.pages.geo import countries_geojson, zone_geojson
 from csbm.web.record import Record
 from csbm.web.render import Renderer, wants_json
 from csbm.web.security import SECRET_ENV, SECURITY_HEADERS, AuthError, Guard
@@ -49,6 +51,9 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Assess the record and build the map layers while nobody waits; a request that
+        # comes first waits for the same work instead of repeating it.
+        threading.Thread(target=_warm, args=(record,), daemon=True).start()
         yield
         record.close()
 
@@ -120,6 +125,15 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
     app.add_exception_handler(AuthError, auth_error)
     app.add_exception_handler(CsbmError, csbm_error)
     return app
+
+
+def _warm(record: Record) -> None:
+    try:
+        record.snapshot()
+        countries_geojson()
+        zone_geojson()
+    except Exception:  # the first request will meet the same error and report it
+        log.exception("warming up")
 
 
 def _error(request: Request, status: int, message: str) -> Response:

@@ -38,6 +38,12 @@ def serve_command(
 
     app = create_app(db)  # fails here, with a message, if the database is not set up
     typer.echo(f"csbm serving {app.state.record.store.where} on http://{host}:{port}/")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(
+            "note: listening beyond this machine without TLS; put csbm behind a reverse "
+            "proxy that terminates HTTPS (see docs/web.md)",
+            err=True,
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
