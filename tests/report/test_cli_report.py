@@ -145,14 +145,17 @@ def test_hostile_text_is_escaped(csbm_cmd: list[str], hostile_dossier: Path) -> 
     svg = doc[doc.index('<svg xmlns="http://www.w3.org/2000/svg" class="csbm-map"') :]
     svg = svg[: svg.index("</svg>")]
     assert escaped in svg
-    assert "javascript:" not in doc.replace("[x](javascript:alert(1))", "")
+    assert 'href="javascript' not in doc
+    assert "Address given: javascript:alert(1)// (not a web address, so not a link)" in doc
     done = run(csbm_cmd, str(hostile_dossier), "--format", "markdown")
     assert done.returncode == 0, done.stderr
     assert "<script" not in done.stdout and "&lt;script&gt;" in done.stdout
-    assert re.search(r"(?<!\\)\]\(javascript", done.stdout) is None
+    assert re.search(r"(?<!\\)\]\(<?javascript", done.stdout) is None
+    assert "(not a web address, so not a link)" in done.stdout
     done = run(csbm_cmd, str(hostile_dossier), "--format", "claimreview")
     assert done.returncode == 0, done.stderr
     json.loads(done.stdout)
+    assert "javascript" not in done.stdout
 
 
 def test_from_a_database(csbm_cmd: list[str], union_resolve: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from csbm import __version__, assess, load_dossier
-from csbm.report.document import render_html
+from csbm.report.document import render_html, web_url
 from csbm.report.reader_markdown import md, render_markdown
 from csbm.report.view import activity_view
 from csbm.rules.overlay import load_overlay
@@ -107,3 +107,10 @@ def test_what_if_and_as_of_are_shown() -> None:
         assert "only what was known on 2017-09-01" in text
         if view["acts_left_out"]:
             assert "not yet known on 2017-09-01" in text
+
+
+def test_only_web_addresses_become_links() -> None:
+    assert web_url("https://tass.com/defense/1389595") == "https://tass.com/defense/1389595"
+    assert web_url(" http://example.org/a?b=c ") == "http://example.org/a?b=c"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil", "https://a b", None, 3):
+        assert web_url(bad) is None

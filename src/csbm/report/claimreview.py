@@ -17,6 +17,7 @@ from typing import Any
 
 from csbm import __version__
 from csbm.data.states import participating_states
+from csbm.report.document import web_url
 
 # The truth of "X broke no rule of … on …" for each csbm outcome: (ratingValue, alternateName).
 # Compliant and not applicable (no obligation arose) both make the claim true; indeterminate
@@ -100,8 +101,8 @@ def _appearances(view: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[di
         work: dict[str, Any] = {"@type": "CreativeWork", "publisher": s.get("publisher")}
         if s.get("title"):
             work["headline"] = s["title"]
-        if s.get("url"):
-            work["url"] = s["url"]
+        if web_url(s.get("url")):
+            work["url"] = web_url(s.get("url"))
         if s.get("published"):
             work["datePublished"] = s["published"]
         if s.get("symbol"):

@@ -117,6 +117,17 @@ _OUTCOMES_WORST_FIRST = (
 # --- Facts computed from the view -----------------------------------------------------------
 
 
+_WEB_URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def web_url(url: object) -> str | None:
+    """The address if it is a plain http(s) URL, else None: a dossier's `url` is free text,
+    and a link must never carry a `javascript:` or `data:` address into the document."""
+    if isinstance(url, str) and _WEB_URL.fullmatch(url.strip()):
+        return url.strip()
+    return None
+
+
 def state_name(code: str) -> str:
     state = participating_states().get(code)
     return f"{state.name} ({code})" if state is not None else code
@@ -293,6 +304,7 @@ def document_context(view: Mapping[str, Any], *, made: datetime) -> dict[str, An
         "day_text": lambda iso: day_text(date.fromisoformat(str(iso)[:10])) if iso else "",
         "one_line": one_line,
         "state_name": state_name,
+        "web_url": web_url,
     }
 
 
@@ -324,4 +336,5 @@ __all__ = [
     "document_context",
     "render_html",
     "rule_sections",
+    "web_url",
 ]

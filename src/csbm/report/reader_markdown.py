@@ -30,6 +30,7 @@ from csbm.report.document import (
     rule_sections,
     state_name,
     verdict_table,
+    web_url,
 )
 from csbm.report.svg_timeline import day_text
 
@@ -47,7 +48,8 @@ def md(value: object) -> str:
 
 
 def _link(label: str, url: str | None) -> str:
-    if not url:
+    url = web_url(url)
+    if url is None:
         return md(label)
     # Angle-bracket destinations take any URL; only these three characters need escaping.
     safe = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
@@ -300,6 +302,8 @@ def render_markdown(view: Mapping[str, Any], *, made: datetime) -> str:
         if s.get("reliability"):
             what += f", reliability {s['reliability']}"
         where = _link(s["url"], s["url"]) if s.get("url") else ""
+        if s.get("url") and web_url(s["url"]) is None:
+            where = f"Address given: {md(s['url'])} (not a web address, so not a link)."
         symbol = f" Document {md(s['symbol'])}." if s.get("symbol") else ""
         out.append(
             f"{i}. **{md(who)}**{title} ({md(what)}), {_day(s.get('published'))}. "
