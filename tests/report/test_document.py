@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from csbm import __version__, assess, load_dossier
+from csbm.report.claimreview import claim_reviews
 from csbm.report.document import render_html, web_url
 from csbm.report.reader_markdown import md, render_markdown
 from csbm.report.view import activity_view
@@ -114,3 +116,19 @@ def test_only_web_addresses_become_links() -> None:
     assert web_url(" http://example.org/a?b=c ") == "http://example.org/a?b=c"
     for bad in ("javascript:alert(1)", "data:text/html,x", "//evil", "https://a b", None, 3):
         assert web_url(bad) is None
+
+
+def test_an_activity_before_any_ruleset(tmp_path: Path) -> None:
+    text = (BUNDLED / "union-resolve-2022.yaml").read_text(encoding="utf-8")
+    text = text.replace("start: 2022-02-10", "start: 1985-02-10")
+    text = text.replace("end: 2022-02-20", "end: 1985-02-20")
+    path = tmp_path / "before-1990.yaml"
+    path.write_text(text, encoding="utf-8")
+    [result] = assess([load_dossier(path)])
+    view = activity_view(result)
+    assert view["ruleset"] is None
+    for doc in (render_html(view, made=MADE), render_markdown(view, made=MADE)):
+        assert "Ruleset: none encoded for this date" in doc
+    reviews = claim_reviews(view, url="u", published=date(2026, 11, 27))
+    assert reviews
+    assert all(" of the Vienna Document on " in r["claimReviewed"] for r in reviews)

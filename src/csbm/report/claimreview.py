@@ -57,7 +57,7 @@ def document_name(view: Mapping[str, Any]) -> str:
     """ "Vienna Document 2011" from the ruleset's title; a plain name without one."""
     ruleset = view.get("ruleset")
     if not ruleset:
-        return "the Vienna Document"
+        return "Vienna Document"
     return str(ruleset.get("title") or ruleset.get("id")).split(" on ")[0]
 
 
