@@ -12,6 +12,7 @@ pages) are cached under the same key.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -60,14 +61,29 @@ class Record:
         # first to finish instead of all assessing the same record.
         self._assessing = threading.Lock()
         self.assessed = 0  # how many times the record was assessed (for tests and logs)
+        self._reading = threading.Lock()
+        self._fingerprint: Fingerprint | None = None
+        self._read_at = 0.0
 
     def close(self) -> None:
         self.store.close()
 
     def fingerprint(self) -> Fingerprint:
-        with self.store._read() as conn:
-            rows = conn.execute(select(ActivityRow.activity_id, ActivityRow.content_hash))
-            return frozenset((r.activity_id, r.content_hash) for r in rows)
+        """The record's fingerprint as read after this call began.
+
+        Single flight: concurrent requests share one query, provided it started after they
+        arrived, so each still sees every change committed before it asked.
+        """
+        asked = time.monotonic()
+        with self._reading:
+            if self._fingerprint is not None and self._read_at >= asked:
+                return self._fingerprint
+            started = time.monotonic()
+            with self.store._read() as conn:
+                rows = conn.execute(select(ActivityRow.activity_id, ActivityRow.content_hash))
+                found = frozenset((r.activity_id, r.content_hash) for r in rows)
+            self._fingerprint, self._read_at = found, started
+            return found
 
     def snapshot(self) -> Snapshot:
         current = self.fingerprint()
