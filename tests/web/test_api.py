@@ -149,6 +149,7 @@ def test_pages_render_with_provenance(client: httpx.Client) -> None:
         "/rules/diff?a=vd1999&b=vd2011",
         "/rules/diff",
         "/extract",
+        "/import",
         "/login",
     ]:
         r = client.get(path)
@@ -223,6 +224,7 @@ def test_openapi_document(client: httpx.Client) -> None:
         "/extract.json",
         "/api/activities/{activity_id}/claims",
         "/api/dossiers",
+        "/import.json",
     ]:
         assert p in paths, p
     ids = []

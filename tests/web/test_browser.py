@@ -251,6 +251,21 @@ def test_extract_seed_article_and_add(page: Watched, server: Server) -> None:
     page.check()
 
 
+def test_import_a_file(page: Watched, server: Server, tmp_path: Path) -> None:
+    src = Path(__file__).resolve().parents[2] / "src/csbm/data/dossiers/zapad-2017.yaml"
+    copy = tmp_path / "zapad-2017.yaml"
+    copy.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    page.goto("/import")
+    p = page.page
+    p.set_input_files("input[name=files]", str(copy))
+    p.fill("input[name=token]", server.token)
+    p.click("#import-form button[type=submit]")
+    p.wait_for_load_state("networkidle")
+    assert "zapad-2017" in p.inner_text("ul.import-report")
+    page.shot("import")
+    page.check()
+
+
 def test_no_network_needed(page: Watched) -> None:
     """Nothing is fetched from anywhere but the app (checked on every page above too)."""
     page.goto("/activities/zapad-2017")

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 from markupsafe import escape
 
 from csbm.store import Store
@@ -293,3 +294,34 @@ def test_session_cookie_flags(server: Server) -> None:
     with httpx.Client(base_url=server.url) as c:
         raw = c.get("/").headers["set-cookie"].lower()
     assert "httponly" in raw and "samesite=strict" in raw
+
+
+# ---------------------------------------------------------------------------------------
+# Importing files through the form
+
+
+def _yaml(activity_id: str) -> bytes:
+    return yaml.safe_dump(small_dossier(activity_id), sort_keys=False).encode()
+
+
+def test_import_form(server: Server) -> None:
+    c, csrf = browser_session(server)
+    try:
+        files = [("files", ("one.yaml", _yaml("web-import-one"), "application/yaml"))]
+        assert c.post("/import", files=files, data={"token": server.token}).status_code == 403
+        r = c.post("/import", files=files, data={"csrf_token": csrf})
+        assert r.status_code == 401
+        bad = [
+            *files,
+            ("files", ("broken.yaml", b"csbm: 1\nactivity:\n  id: Not A Slug\n", "text/plain")),
+        ]
+        r = c.post("/import", files=bad, data={"csrf_token": csrf, "token": server.token})
+        assert r.status_code == 400 and "nothing was imported" in r.text and "broken.yaml" in r.text
+        assert c.get("/activities/web-import-one.json").status_code == 404
+        r = c.post("/import", files=files, data={"csrf_token": csrf, "token": server.token})
+        assert r.status_code == 200 and 'href="/activities/web-import-one"' in r.text
+        again = c.post("/import", files=files, data={"csrf_token": csrf, "token": server.token})
+        assert "unchanged: <a" in again.text
+        assert c.get("/activities/web-import-one.json").json()["activity"]["id"] == "web-import-one"
+    finally:
+        c.close()

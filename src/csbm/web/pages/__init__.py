@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from csbm.web.pages import activities, activity, auth, extract, geo, rules, states
+from csbm.web.pages import activities, activity, auth, extract, geo, imports, rules, states
 
 
 def routers() -> list[APIRouter]:
@@ -16,6 +16,7 @@ def routers() -> list[APIRouter]:
         states.router,
         rules.router,
         extract.router,
+        imports.router,
         auth.router,
         geo.router,
     ]
