@@ -106,7 +106,8 @@ def _finding_data(
         "scenario_label": label,
         "rule": f.rule,
         "title": spec.title if spec else f.rule,
-        "summary": spec.summary if spec else "",
+        # Docstrings wrap lines; a summary is one paragraph.
+        "summary": " ".join(spec.summary.split()) if spec else "",
         "subject": f.subject,
         "outcome": f.outcome.value,
         "applies": f.applies,
@@ -282,7 +283,8 @@ def activity_view(a: Assessment, *, parts: Sequence[str] = ()) -> dict[str, Any]
     ``ruleset_line``, ``as_of`` and ``knowledge_line``, ``verdicts`` (one line per
     scenario), ``findings`` (every finding, scenario by scenario), ``estimates``,
     ``weighing`` (statements per scenario), ``evidence`` (one row per claim),
-    ``sources``, ``acts``, ``timeline``, ``locations``, ``unknowns``, ``assumptions``,
+    ``sources``, ``acts``, ``acts_left_out``, ``undated_acts``, ``timeline``,
+    ``locations``, ``unknowns``, ``assumptions``,
     ``links`` (parent, parts, series) and ``what_if`` (overlays and changed findings,
     or None). `parts` names the activities recorded with this one as their parent.
     """
@@ -316,6 +318,8 @@ def activity_view(a: Assessment, *, parts: Sequence[str] = ()) -> dict[str, Any]
         "sources": _sources(dossier),
         "acts": acts,
         "acts_left_out": list(a.acts_left_out),
+        # Acts on record with no date (and no request date) cannot be placed on a timeline.
+        "undated_acts": [x for x in acts if x["date"] is None and x["requested"] is None],
         "timeline": _timeline(a, acts),
         "locations": [loc.model_dump(mode="json") for loc in act.locations],
         "unknowns": _facts.unknowns(a),
