@@ -60,6 +60,10 @@ def test_yaml_syntax_error_names_line() -> None:
         ("by: RUS, date: 2023-04-20, ", "by: RUS, ", 15, "acts[0]", "needs a date"),
         ("kind: land_exercise", "kind: naval_exercise", 5, "activity.kind", "land_exercise"),
         ("csbm: 1", "csbm: 2", 1, "csbm", "1"),
+        # A url becomes a link in pages and reports: only web addresses.
+        ('url: "https://example.org"', 'url: "javascript:alert(1)"', 11, "sources[0].url", "web"),
+        ('url: "https://example.org"', 'url: "data:text/html,x"', 11, "sources[0].url", "web"),
+        ('url: "https://example.org"', 'url: "https://"', 11, "sources[0].url", "web"),
     ],
 )
 def test_bad_dossiers_name_line_and_field(

@@ -103,6 +103,12 @@ def test_dossier_without_url_uses_a_hash_symbol() -> None:
     assert dossier.sources[0].symbol.startswith("sha256:")
 
 
+def test_an_archive_reference_is_kept_as_the_symbol_not_as_a_link() -> None:
+    x = extract(TEXT, published=PUB, url="archive:2022/02/03/0042")
+    source = parse_dossier(to_yaml(to_dossier(x))).sources[0]
+    assert (source.url, source.symbol) == (None, "archive:2022/02/03/0042")
+
+
 def test_new_dossier_refuses_to_guess() -> None:
     with pytest.raises(ExtractDossierError, match="first and last day"):
         to_dossier(extract("Russian troops are in Belarus for Zapad-2021.", published=PUB))

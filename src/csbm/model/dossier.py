@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import pycountry
 from pydantic import (
@@ -207,6 +208,12 @@ class Activity(_Model):
         return max(days - 2, 0) * 24, days * 24
 
 
+def is_web_address(value: str) -> bool:
+    """True for an http(s) address with a host: what a dossier accepts as a source's url."""
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and value == value.strip()
+
+
 class Source(_Model):
     id: Slug
     kind: SourceKind
@@ -223,6 +230,17 @@ class Source(_Model):
         "Decides whether its claims count as declared.",
     )
     note: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        # Only web addresses: a url is shown as a link, and javascript: or data: links in a
+        # page or report would run or smuggle content.
+        if value is None:
+            return value
+        if not is_web_address(value):
+            raise ValueError(f"{value!r} is not a web address (http:// or https://)")
+        return value
 
     @model_validator(mode="after")
     def _url_or_symbol(self) -> Source:

@@ -26,7 +26,16 @@ from csbm.errors import InputError, Problem
 from csbm.extract.gazetteer import tokens
 from csbm.extract.result import Extraction
 from csbm.extract.version import EXTRACTOR_VERSION
-from csbm.model.dossier import Activity, ActivityKind, Claim, Dossier, Location, Source, SourceKind
+from csbm.model.dossier import (
+    Activity,
+    ActivityKind,
+    Claim,
+    Dossier,
+    Location,
+    Source,
+    SourceKind,
+    is_web_address,
+)
 
 _AMPHIBIOUS = re.compile(r"\bamphibious\s+(?:landing|assault)s?\b", re.I)
 _PARACHUTE = re.compile(r"\b(?:parachute|airborne)\s+(?:assault|landing|drop)s?\b", re.I)
@@ -68,7 +77,11 @@ def _source(x: Extraction, source_id: str, publisher: str, title: str | None) ->
         "review each claim against the text before relying on it."
     )
     symbol = None
-    if not x.url:
+    url = x.url
+    if url and not is_web_address(url):
+        # An archive reference rather than a web address: kept, as the document's symbol.
+        url, symbol = None, url
+    elif not url:
         digest = hashlib.sha256(x.text.encode("utf-8")).hexdigest()[:16]
         symbol = f"sha256:{digest}"
         note += " No URL was given: the symbol is the start of the text's SHA-256."
@@ -78,7 +91,7 @@ def _source(x: Extraction, source_id: str, publisher: str, title: str | None) ->
         publisher=publisher,
         title=title,
         published=x.published,
-        url=x.url,
+        url=url,
         symbol=symbol,
         note=note,
     )
