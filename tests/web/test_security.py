@@ -79,7 +79,7 @@ def hostile_dossier() -> dict[str, Any]:
                 "publisher": f"Evil {XSS}",
                 "url": "https://example.org/evil",
                 "published": "2023-05-02",
-            }
+            },
         ],
         "claims": [
             {
@@ -88,7 +88,7 @@ def hostile_dossier() -> dict[str, Any]:
                 "value": 5000,
                 "qualifier": "approx",
                 "quote": XSS,
-            }
+            },
         ],
     }
 
@@ -262,6 +262,19 @@ def test_xss_in_a_claim_is_shown_as_text(server: Server, client: httpx.Client) -
     # The JSON twin carries the text as it was given (JSON is not HTML).
     data = client.get("/activities/hostile-test-2023.json").json()
     assert data["evidence"][0]["quote"] == XSS
+
+
+def test_script_addresses_never_become_links(server: Server, client: httpx.Client) -> None:
+    dossier = small_dossier("web-script-address")
+    dossier["sources"][0]["url"] = "javascript:alert(document.cookie)"
+    auth = {"Authorization": f"Bearer {server.token}"}
+    r = client.post("/api/dossiers", json={"dossiers": [dossier]}, headers=auth)
+    if r.status_code == 400:  # the dossier model refuses such an address outright
+        assert "url" in r.json()["error"]["message"]
+        return
+    assert r.status_code == 200, r.text
+    body = client.get("/activities/web-script-address").text
+    assert 'href="javascript:' not in body and "javascript:alert(document.cookie)" in body
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,12 @@ def _script_json(value: Any) -> Markup:
     return Markup(text)
 
 
+def _web_address(value: Any) -> bool:
+    """Only http(s) addresses become links: a dossier's url is free text, and a
+    javascript: or data: address must stay text (the CSP would also refuse it)."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
 def _number(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return "—" if value is None else ("yes" if value else "no")
@@ -60,6 +66,7 @@ class Renderer:
         self.env.filters["script_json"] = _script_json
         self.env.filters["number"] = _number
         self.env.filters["outcome"] = lambda o: OUTCOME_WORDS.get(o or "", o or "—")
+        self.env.tests["web_address"] = _web_address
         self.env.globals["version"] = __version__
 
     def page(
