@@ -162,6 +162,7 @@ def test_pages_render_with_provenance(client: httpx.Client) -> None:
     assert "(unverified) <small>" not in rule  # said once per citation
     assert "lsm-2022-02-baltic-demand" in page  # the sources are named
     assert 'id="independent-ch05.prior_notification"' in page  # findings can be linked
+    assert "Not on the timeline (no date on record)" in page  # undated acts are still shown
 
 
 def test_map_layers(client: httpx.Client) -> None:
