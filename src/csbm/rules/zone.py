@@ -317,6 +317,35 @@ class Zone:
 
     # -- public ---------------------------------------------------------------------------
 
+    # The kinds of land `_judge` counts inside whatever the point (Russia depends on the
+    # side of the Ural line, so it is not among them).
+    INSIDE_KINDS = frozenset(
+        {
+            "european",
+            "atlantic",
+            "central-asian",
+            "kazakhstan",
+            "caucasus",
+            "cyprus",
+            "turkey-europe",
+            "turkey-asia",
+        }
+    )
+
+    def land_area(self) -> BaseGeometry:
+        """The land the zone covers, as `check` judges it: every country part of an inside
+        kind, and Russia west of the Ural line (for drawing; not simplified)."""
+        inside = [
+            p
+            for p, part in zip(self._polygons, self._parts, strict=True)
+            if part.kind in self.INSIDE_KINDS
+        ]
+        russia = [
+            p for p, part in zip(self._polygons, self._parts, strict=True) if part.kind == "russia"
+        ]
+        west = shapely.intersection(shapely.union_all(russia), self._west)
+        return shapely.union_all([*inside, west])
+
     def check(self, lat: float, lon: float) -> ZoneResult:
         lat, lon = _coordinates(lat, lon)
         index = self._land_at(lat, lon)

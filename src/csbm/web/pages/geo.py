@@ -21,16 +21,6 @@ router = APIRouter(tags=["map"])
 
 # West, south, east, north: Europe, Central Asia and the North Atlantic in one view.
 FRAME = (-60.0, 20.0, 100.0, 84.0)
-_INSIDE = {
-    "european",
-    "atlantic",
-    "central-asian",
-    "kazakhstan",
-    "caucasus",
-    "cyprus",
-    "turkey-europe",
-    "turkey-asia",
-}
 _GEOJSON = "application/geo+json"
 _LICENCE = "Natural Earth (public domain), via world-atlas 2.0.2 (ISC); csbm (MIT)"
 
@@ -61,16 +51,7 @@ def countries_geojson() -> bytes:
 @cache
 def zone_geojson() -> bytes:
     zone = default_zone()
-    # The zone module keeps its parsed polygons private; reading them here keeps one
-    # reading of the rules (no second classification of countries in the web code).
-    inside = [
-        p for p, part in zip(zone._polygons, zone._parts, strict=True) if part.kind in _INSIDE
-    ]
-    russia = [
-        p for p, part in zip(zone._polygons, zone._parts, strict=True) if part.kind == "russia"
-    ]
-    west = shapely.intersection(shapely.union_all(russia), zone._west)
-    area = shapely.union_all([*inside, west]).buffer(0.05).buffer(-0.05)
+    area = zone.land_area().buffer(0.05).buffer(-0.05)
     area = shapely.simplify(area, 0.05, preserve_topology=True)
     line = shapely.LineString([(v.lon, v.lat) for v in zone.line.line])
     out = {
