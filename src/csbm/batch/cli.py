@@ -139,11 +139,16 @@ def extract_command(
     bar = make_progress(enabled=progress)
     task: list[Any] = []
 
-    def on_start(total: int, done: int) -> None:
-        task.append(bar.add_task("extracting", total=total, completed=0, claims=0))
-        bar.start()
-
     claims = 0
+
+    def on_start(total: int, earlier: Summary) -> None:
+        # Partitions finished by an earlier run count as done from the start.
+        nonlocal claims
+        claims = earlier.claims
+        task.append(
+            bar.add_task("extracting", total=total, completed=earlier.documents, claims=claims)
+        )
+        bar.start()
 
     def on_partition(stats: dict[str, Any]) -> None:
         nonlocal claims

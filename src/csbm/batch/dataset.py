@@ -93,10 +93,13 @@ class Dataset:
                 )
         elif self.root.is_dir() and any(self.root.iterdir()):
             raise UsageError(f"--out {self.root}: not empty and not a csbm batch output")
-        for name in (*TABLES, DONE):
-            (self.root / name).mkdir(parents=True, exist_ok=True)
+        # The manifest first: a run killed right after this leaves a resumable OUT, never
+        # a non-empty directory without one (which a re-run would refuse).
+        self.root.mkdir(parents=True, exist_ok=True)
         if not path.is_file():
             _atomic_bytes(path, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        for name in (*TABLES, DONE):
+            (self.root / name).mkdir(exist_ok=True)
         self.clean_temporary()
 
     def clean_temporary(self) -> None:

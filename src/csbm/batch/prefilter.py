@@ -7,8 +7,9 @@ a quoted name after "operation", or an unknown name with a year after words that
 introduce one ("take part in Nordic Response 2024"). The prefilter asks only for those
 things, with the extractor's own patterns where it has them, so it is a necessary
 condition: a text it rejects would give no claims (tests/batch/test_prefilter.py checks
-this on the gold records and a generated archive). It reads each text once with a few
-regular expressions, about a hundred times cheaper than extraction.
+this on the gold records and a generated archive). On a short news item that names no
+exercise it costs about 50 µs, against about 550 µs for the extractor (measured on the
+generated archive's other news).
 """
 
 from __future__ import annotations
@@ -31,17 +32,17 @@ _OPERATION = re.compile(r"\boperation\b", re.I)
 
 
 @cache
-def _series() -> re.Pattern[str]:
-    # The extractor compares names word by word, whatever stands between the words
-    # ("Defender-Europe" is "Defender Europe"), so the pattern allows any separator.
-    names = set()
+def _series_first_words() -> frozenset[str]:
+    """The first word (case-folded) of every series name and alias. The extractor's
+    gazetteer finds a name only where a word of the text is the first word of one (it looks
+    names up word by word), so a text with none of them names no known series."""
+    words = set()
     for series in series_list():
         for name in [series.name, *series.aliases]:
-            words = tokens(name.rstrip("*"))
-            if words:
-                names.add(r"[\W_]*".join(re.escape(w) for w in words))
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile("|".join(ordered), re.I)
+            key = tokens(name.rstrip("*"))
+            if key:
+                words.add(key[0])
+    return frozenset(words)
 
 
 def may_have_claims(text: str) -> bool:
@@ -52,7 +53,7 @@ def may_have_claims(text: str) -> bool:
     return bool(
         _EXERCISE_WORD.search(text)
         or _OPERATION.search(text)
-        or _series().search(text)
+        or not _series_first_words().isdisjoint(tokens(text))
         or _INTRODUCED.search(text)
     )
 

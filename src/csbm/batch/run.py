@@ -125,12 +125,12 @@ def run(
     workers: int | None = None,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     prefilter: bool = True,
-    on_start: Callable[[int, int], None] | None = None,
+    on_start: Callable[[int, Summary], None] | None = None,
     on_partition: Callable[[dict[str, Any]], None] | None = None,
 ) -> Summary:
     """Extract every document of INPUT into OUT; finished partitions of OUT are kept.
 
-    `on_start(total documents, documents already done)` and `on_partition(stats)` report
+    `on_start(total documents, summary of what earlier runs did)` and `on_partition(stats)` report
     progress. Raises InputError/UsageError before anything runs when the input or options
     are wrong; documents that fail are counted and written to OUT/errors.jsonl.
     """
@@ -148,7 +148,7 @@ def run(
         else:
             todo.append(p)
     if on_start:
-        on_start(sum(p.count for p in partitions), summary.documents)
+        on_start(sum(p.count for p in partitions), summary)
     if todo:
         with cluster_client(scheduler, workers) as client:
             summary.workers = len(client.scheduler_info().get("workers", {}))
