@@ -82,6 +82,7 @@ def _on_cluster(root: Path, out: Path, workers: int) -> tuple[float, dict[str, A
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},  # as csbm.batch.run
         silence_logs=logging.ERROR,
     )
     try:

@@ -125,7 +125,17 @@ def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     try:
         start(
-            [*dask_cmd, "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+            # --dashboard-address: its HTTP health checks on a random port, not 8787.
+            [
+                *dask_cmd,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-dashboard",
+                "--dashboard-address",
+                "127.0.0.1:0",
+            ],
             "scheduler",
         )
         for i in range(2):

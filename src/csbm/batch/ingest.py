@@ -32,7 +32,7 @@ from csbm.errors import UsageError
 from csbm.extract import EXTRACTOR_VERSION
 from csbm.extract.gazetteer import tokens
 from csbm.extract.output.dossier import slug
-from csbm.model.dossier import Claim, Dossier, Source, SourceKind
+from csbm.model.dossier import Claim, Dossier, Source, SourceKind, is_web_address
 from csbm.store.models import ActivityRow, AliasRow
 from csbm.store.repository import Store, default_user
 from csbm.store.review import NewProposal, proposal_key, upsert_proposals
@@ -152,14 +152,17 @@ def _match(
 def _source(doc: dict[str, Any]) -> Source:
     ident = doc["url"] or doc["sha256"]
     source_id = "batch-" + hashlib.sha256(ident.encode("utf-8")).hexdigest()[:16]
-    host = urlparse(doc["url"]).hostname if doc["url"] else None
+    # A dossier's url is a web address; an archive's own reference is kept as the symbol.
+    url = doc["url"] if doc["url"] and is_web_address(doc["url"]) else None
+    symbol = None if url else (doc["url"] or f"sha256:{doc['sha256'][:16]}")
+    host = urlparse(url).hostname if url else None
     return Source(
         id=source_id,
         kind=SourceKind.MEDIA,
         publisher=(host or "unknown publisher (to be filled in)").removeprefix("www."),
         published=doc["published"],
-        url=doc["url"],
-        symbol=None if doc["url"] else f"sha256:{doc['sha256'][:16]}",
+        url=url,
+        symbol=symbol,
         note=f"Claims extracted by csbm batch (extractor "
         f"{doc['extractor_version'] or EXTRACTOR_VERSION}) from {doc['file']} line "
         f"{doc['line']}; review each against the text.",

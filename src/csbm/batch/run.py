@@ -86,6 +86,9 @@ def cluster_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        # Even without a dashboard the scheduler serves health checks over HTTP, by default
+        # on port 8787: a random port keeps two clusters on one machine from colliding.
+        scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},
         silence_logs=logging.ERROR,
         # The archive is read by the workers from disk; nothing large goes through here.
         memory_limit="auto",
