@@ -140,3 +140,28 @@ def test_cli_ingest_and_review(local_out: tuple[Path, dict[str, Any]], tmp_path:
     bad = run_csbm("db", "review", "--db", db, "--reject", str(second["id"]), check=False)
     assert bad.returncode == 2 and "already rejected" in bad.stderr
     assert run_csbm("batch", "ingest", str(tmp_path), "--db", db, check=False).returncode == 2
+
+
+def test_an_archive_reference_becomes_the_source_symbol(tmp_path: Path) -> None:
+    # Archives name documents by their own references, not web addresses: the dossier
+    # keeps such a reference as the source's symbol (a url must be http or https).
+    archive = tmp_path / "in"
+    archive.mkdir()
+    doc = {
+        "text": "Russia sent 30,000 troops to Belarus for the Union Resolve 2022 exercise, "
+        "NATO Secretary General Jens Stoltenberg said on Thursday.",
+        "url": "archive:lexis/2022-02-03/0042",
+        "published": "2022-02-03",
+    }
+    (archive / "docs.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    out, db = tmp_path / "out", str(tmp_path / "csbm.sqlite")
+    run_csbm("batch", "extract", str(archive), "--out", str(out), "--workers", "1",
+             "--no-progress")  # fmt: skip
+    run_csbm("db", "init", "--db", db)
+    run_csbm("db", "import", "--bundled", "--db", db)
+    report = ingest(out, db, by="test")
+    assert report.linked == 1
+    with Store(db) as store:
+        [union] = store.load(["union-resolve-2022"])
+    [source] = [s for s in union.sources if s.id.startswith("batch-")]
+    assert (source.url, source.symbol) == (None, "archive:lexis/2022-02-03/0042")
