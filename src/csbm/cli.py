@@ -14,15 +14,21 @@ from rich.console import Console
 from rich.table import Table
 
 from csbm import __version__
+from csbm._console import (
+    AsOfOption,
+    OverlayOption,
+    RulesetOption,
+    ScenarioOption,
+    SetOption,
+    parse_day,
+)
 from csbm._console import console as make_console
-from csbm._console import parse_day
 from csbm.batch.cli import batch_app
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.extract.cli import extract_command
 from csbm.model.dossier import Dossier
-from csbm.model.finding import Scenario
 from csbm.model.load import load_dossiers
 from csbm.report import to_json, to_markdown, to_terminal
 from csbm.report.cli import report_command
@@ -32,9 +38,9 @@ from csbm.report.summary import (
     summary_json,
     summary_table,
 )
-from csbm.rules import Assessment, get_rule, load_ruleset, rules, ruleset_ids
+from csbm.rules import Assessment, get_rule, rules
 from csbm.rules import assess as run_assessment
-from csbm.rules.history import diff_rulesets, parameter_timeline
+from csbm.rules.history import diff_rulesets, parameter_timeline, rule_data
 from csbm.rules.overlay import load_overlay, overlay_from_settings
 from csbm.rules.zone import check as zone_check_point
 from csbm.store.cli import db_app
@@ -126,35 +132,11 @@ def assess(
             "URL, a SQLite path, or 'default' ($CSBM_DATABASE_URL or the user data file).",
         ),
     ] = None,
-    ruleset: Annotated[
-        str | None,
-        typer.Option(
-            help="Judge under this ruleset instead of the one in force on each "
-            "activity's start date (e.g. vd2011)."
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Use only claims and acts known on this date (YYYY-MM-DD)."),
-    ] = None,
-    scenario: Annotated[
-        list[Scenario] | None,
-        typer.Option(help="Which evidence to judge on; repeat for several. Default: all three."),
-    ] = None,
-    overlay: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="A what-if overlay file (or a bundled one: lower-thresholds, alert-24h) laid "
-            "over the rules; repeatable. The output shows what changes against the baseline."
-        ),
-    ] = None,
-    set_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            help="A what-if parameter value, PATH=VALUE (e.g. ch05.land.troops=5000); repeatable.",
-        ),
-    ] = None,
+    ruleset: RulesetOption = None,
+    as_of: AsOfOption = None,
+    scenario: ScenarioOption = None,
+    overlay: OverlayOption = None,
+    set_: SetOption = None,
     output_format: Annotated[
         Format, typer.Option("--format", help="Output format.")
     ] = Format.table,
@@ -273,7 +255,7 @@ def rules_list(
     """List every encoded rule with its citations and the date it takes effect."""
     specs = rules()
     if output_format is ListFormat.json:
-        typer.echo(json.dumps([_rule_json(s.id) for s in specs], indent=2))
+        typer.echo(json.dumps([rule_data(s.id) for s in specs], indent=2))
         return
     table = Table(title="Rules")
     for col in ("id", "title", "in force from", "cites"):
@@ -281,36 +263,6 @@ def rules_list(
     for s in specs:
         table.add_row(s.id, s.title, str(s.since), "; ".join(c.label() for c in s.citations))
     make_console().print(table)
-
-
-def _rule_json(rule_id: str) -> dict[str, object]:
-    spec = get_rule(rule_id)
-    ruleset = load_ruleset(ruleset_ids()[-1])
-    assert ruleset is not None
-    params = []
-    for path in spec.parameter_paths(ruleset):
-        param = ruleset.parameters[path]
-        params.append(
-            {
-                "path": path,
-                "description": param.description,
-                "unit": param.unit,
-                "comparator": param.comparator,
-                "values": [
-                    param.at(d, ruleset.instruments).model_dump(mode="json") | {"note": v.note}
-                    for d, v in zip(param.dates, param.values, strict=True)
-                ],
-            }
-        )
-    return {
-        "id": spec.id,
-        "title": spec.title,
-        "summary": " ".join(spec.summary.split()),
-        "in_force": {"from": str(spec.since), "until": str(spec.until) if spec.until else None},
-        "needs": spec.needs,
-        "citations": [c.model_dump(mode="json") for c in spec.citations],
-        "parameters": params,
-    }
 
 
 @rules_app.command("show")
@@ -323,19 +275,19 @@ def rules_show(
     ),
 ) -> None:
     """Show one rule: what it says, its parameters over time, its citations."""
-    data = _rule_json(rule_id)
+    data = rule_data(rule_id)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(data, indent=2))
         return
     console = make_console()
     console.print(f"[bold]{data['id']}[/bold]: {data['title']}")
     console.print(str(data["summary"]))
-    console.print(f"In force from {data['in_force']['from']}")  # type: ignore[index]
+    console.print(f"In force from {data['in_force']['from']}")
     console.print("Cites: " + "; ".join(c.label() for c in get_rule(rule_id).citations))
     table = Table(title="Parameters over time")
     for col in ("parameter", "since", "value", "confidence", "citation", "verified"):
         table.add_column(col)
-    for p in data["parameters"]:  # type: ignore[attr-defined]
+    for p in data["parameters"]:
         for v in p["values"]:
             cite = v["citation"]
             table.add_row(

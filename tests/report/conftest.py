@@ -47,7 +47,8 @@ def bundled_view() -> Callable[[str], dict[str, Any]]:
 @pytest.fixture
 def hostile_dossier(tmp_path: Path) -> Path:
     """Union Resolve with a script tag in a quote, a place name and a source title, and a
-    javascript: address as a source's url."""
+    Markdown link to a javascript: address in that title. (A javascript: url itself is
+    refused by the dossier model: see test_a_script_address_is_refused.)"""
     text = (BUNDLED / "union-resolve-2022.yaml").read_text(encoding="utf-8")
     text = text.replace("- name: Obuz-Lesnovsky range", f"- name: 'Obuz {HOSTILE} range'", 1)
     text = text.replace(
@@ -60,8 +61,7 @@ def hostile_dossier(tmp_path: Path) -> Path:
         f"title: 'US statement {HOSTILE} [x](javascript:alert(1))'",
         1,
     )
-    text = text.replace("url: https://tass.com/defense/1389595", "url: 'javascript:alert(1)//'", 1)
-    assert text.count(HOSTILE) == 3 and "javascript:alert(1)//" in text
+    assert text.count(HOSTILE) == 3
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -12,11 +12,17 @@ from typing import Annotated, Any
 
 import typer
 
-from csbm._console import parse_day
+from csbm._console import (
+    AsOfOption,
+    OverlayOption,
+    RulesetOption,
+    ScenarioOption,
+    SetOption,
+    parse_day,
+)
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.errors import InputError, Problem, UsageError
 from csbm.model.dossier import Dossier
-from csbm.model.finding import Scenario
 from csbm.model.load import load_dossier
 from csbm.rules import Assessment
 from csbm.rules import assess as run_assessment
@@ -151,35 +157,11 @@ def report_command(
             "($CSBM_DATABASE_URL or the user data file).",
         ),
     ] = None,
-    ruleset: Annotated[
-        str | None,
-        typer.Option(
-            help="Judge under this ruleset instead of the one in force on the activity's "
-            "start date (e.g. vd2011)."
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Use only claims and acts known on this date (YYYY-MM-DD)."),
-    ] = None,
-    scenario: Annotated[
-        list[Scenario] | None,
-        typer.Option(help="Which evidence to judge on; repeat for several. Default: all three."),
-    ] = None,
-    overlay: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="A what-if overlay file (or a bundled one: lower-thresholds, alert-24h) laid "
-            "over the rules; repeatable."
-        ),
-    ] = None,
-    set_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            help="A what-if parameter value, PATH=VALUE (e.g. ch05.land.troops=5000); repeatable.",
-        ),
-    ] = None,
+    ruleset: RulesetOption = None,
+    as_of: AsOfOption = None,
+    scenario: ScenarioOption = None,
+    overlay: OverlayOption = None,
+    set_: SetOption = None,
     url: Annotated[
         str | None,
         typer.Option(

@@ -6,7 +6,7 @@ from typing import Any
 
 from csbm.errors import RulesetError, UnknownRuleError
 from csbm.rules._tree import load_parameters
-from csbm.rules.engine import Ruleset, load_ruleset
+from csbm.rules.engine import Ruleset, RuleSpec, get_rule, load_ruleset, ruleset_ids
 
 
 def _entry(ruleset: Ruleset, path: str) -> dict[str, Any] | None:
@@ -34,13 +34,18 @@ def diff_rulesets(old_id: str, new_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-def parameter_timeline(path: str) -> list[dict[str, Any]]:
-    """A parameter's dated values with their citations (unknown values included)."""
+def parameter_timeline(path: str, ruleset: Ruleset | None = None) -> list[dict[str, Any]]:
+    """A parameter's dated values with their citations (unknown values included).
+
+    Citations are resolved with `ruleset`'s instruments; by default, with the ruleset in
+    force on the parameter's last date (a method parameter dated before any instrument
+    needs the caller's).
+    """
     params = load_parameters()
     param = params.get(path)
     if param is None:
         raise UnknownRuleError(f"no parameter {path!r}; see `csbm rules show RULE_ID`")
-    ruleset = load_ruleset(on=param.dates[-1])
+    ruleset = ruleset or load_ruleset(on=param.dates[-1])
     if ruleset is None:  # pragma: no cover - every parameter has a value in an instrument
         raise RulesetError(f"no ruleset for {path}")
     out = []
@@ -48,3 +53,37 @@ def parameter_timeline(path: str) -> list[dict[str, Any]]:
         use = param.at(since, ruleset.instruments)
         out.append(use.model_dump(mode="json") | {"unit": param.unit, "note": value.note})
     return out
+
+
+def rule_summary(spec: RuleSpec) -> dict[str, Any]:
+    """A rule as data: what it says, when it is in force, what it cites."""
+    return {
+        "id": spec.id,
+        "title": spec.title,
+        "summary": " ".join(spec.summary.split()),
+        "in_force": {"from": str(spec.since), "until": str(spec.until) if spec.until else None},
+        "needs": spec.needs,
+        "citations": [c.model_dump(mode="json") | {"label": c.label()} for c in spec.citations],
+        "verified": all(c.verified for c in spec.citations) if spec.citations else None,
+    }
+
+
+def rule_data(rule_id: str) -> dict[str, Any]:
+    """`rule_summary` plus every parameter the rule reads, with its values over time."""
+    spec = get_rule(rule_id)
+    latest = load_ruleset(ruleset_ids()[-1])
+    if latest is None:  # pragma: no cover - there is always a latest ruleset
+        raise RulesetError("no ruleset encoded")
+    params = []
+    for path in spec.parameter_paths(latest):
+        param = latest.parameters[path]
+        params.append(
+            {
+                "path": path,
+                "description": param.description,
+                "unit": param.unit,
+                "comparator": param.comparator,
+                "values": parameter_timeline(path, latest),
+            }
+        )
+    return rule_summary(spec) | {"parameters": params}

@@ -8,29 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from csbm.errors import UnknownRuleError
-from csbm.model.finding import Citation
-from csbm.rules import get_rule, load_ruleset, rules, ruleset_ids
-from csbm.rules.engine import RuleSpec
-from csbm.rules.history import diff_rulesets, parameter_timeline
+from csbm.rules import rules, ruleset_ids
+from csbm.rules.history import diff_rulesets, rule_data, rule_summary
 from csbm.web.pages.common import bad_request, not_found, renderer, with_meta
 
 router = APIRouter(tags=["rules"])
-
-
-def _cite(c: Citation) -> dict[str, Any]:
-    return c.model_dump(mode="json") | {"label": c.label()}
-
-
-def _summary(spec: RuleSpec) -> dict[str, Any]:
-    return {
-        "id": spec.id,
-        "title": spec.title,
-        "summary": " ".join(spec.summary.split()),
-        "in_force": {"from": str(spec.since), "until": str(spec.until) if spec.until else None},
-        "needs": spec.needs,
-        "citations": [_cite(c) for c in spec.citations],
-        "verified": all(c.verified for c in spec.citations) if spec.citations else None,
-    }
 
 
 def _labelled(value: dict[str, Any]) -> dict[str, Any]:
@@ -41,34 +23,22 @@ def _labelled(value: dict[str, Any]) -> dict[str, Any]:
 
 def _rule(rule_id: str) -> dict[str, Any]:
     try:
-        spec = get_rule(rule_id)
+        data = rule_data(rule_id)
     except UnknownRuleError:
         raise not_found(f"no rule {rule_id!r}; /rules lists every rule") from None
-    latest = load_ruleset(ruleset_ids()[-1])
-    assert latest is not None
-    params = []
-    for path in spec.parameter_paths(latest):
-        param = latest.parameters[path]
-        params.append(
-            {
-                "path": path,
-                "description": param.description,
-                "unit": param.unit,
-                "comparator": param.comparator,
-                "values": [_labelled(v) for v in parameter_timeline(path)],
-            }
-        )
-    return _summary(spec) | {"parameters": params}
+    for param in data["parameters"]:
+        param["values"] = [_labelled(v) for v in param["values"]]
+    return data
 
 
 @router.get("/rules.json", summary="Every rule (JSON)")
 def rules_json() -> JSONResponse:
-    return JSONResponse(with_meta({"rules": [_summary(s) for s in rules()]}))
+    return JSONResponse(with_meta({"rules": [rule_summary(s) for s in rules()]}))
 
 
 @router.get("/rules", response_class=HTMLResponse, summary="Every rule (HTML)")
 def rules_page(request: Request) -> HTMLResponse:
-    data = {"rules": [_summary(s) for s in rules()], "rulesets": ruleset_ids()}
+    data = {"rules": [rule_summary(s) for s in rules()], "rulesets": ruleset_ids()}
     return renderer(request).page(request, "rules.html", data, title="Rules")
 
 
