@@ -6,13 +6,25 @@ Every error csbm raises on purpose derives from :class:`CsbmError`, so a caller
     CsbmError
     ├── InputError              bad input from a person: names file, line and field
     │   ├── DossierError        a dossier that cannot be read or does not validate
-    │   └── CaseError           a YAML rule case that cannot be read
+    │   ├── CaseError           a YAML rule case that cannot be read
+    │   ├── OverlayError        a what-if overlay that cannot be read (csbm.rules.overlay)
+    │   └── ExtractDossierError extracted claims that cannot make or join a dossier
+    │                           (csbm.extract.output.dossier)
     ├── RulesetError            the bundled rules or parameters are broken or unknown
     │   ├── ParameterError      a parameter file is malformed, or has no value for a date
     │   └── UnknownRuleError    a rule id that is not registered
     ├── UsageError              a command-line request that makes no sense (bad option value)
-    └── StoreError              the database cannot do what was asked (not initialised,
-                                unreachable, unknown activity, schema from another version)
+    ├── StoreError              the database cannot do what was asked (not initialised,
+    │                           unreachable, unknown activity, schema from another version)
+    ├── BatchError              a batch run left partitions unprocessed (a failed task, not
+    │                           a bad document; csbm.batch.run): exit code 1, rerun to finish
+    ├── OfflineFetchError       a report asked for an outside resource while making a PDF
+    │                           (csbm.report.pdf); reports never fetch one
+    └── AuthError               a web write without valid credentials (401) or CSRF token
+                                (403) (csbm.web.security); the app answers with the status
+
+The subclasses defined elsewhere live beside the code that raises them; this tree is the
+one place that lists them all.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from csbm.errors import CsbmError
 from csbm.store import Store
 from csbm.store.tokens import TokenInfo, check_token, list_tokens
 
@@ -38,7 +39,7 @@ CSRF_FIELD = "csrf_token"
 SECRET_ENV = "CSBM_WEB_SECRET"
 
 
-class AuthError(Exception):
+class AuthError(CsbmError):
     """A write without valid credentials (401) or without a valid CSRF token (403)."""
 
     def __init__(self, status: int, message: str) -> None:
