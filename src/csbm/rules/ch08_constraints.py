@@ -244,7 +244,9 @@ def _verdict(
         if set_size == 1
         else (f"among the {set_size} activities assessed together")
     )
-    text = f"{scope}: {_n(len(sure))} {what}{listed}{possible}, limit {limit}, {basis}"
+    # "activities" is the plural the callers write; one activity reads in the singular.
+    noun = what.replace("activities", "activity", 1) if len(sure) == 1 else what
+    text = f"{scope}: {_n(len(sure))} {noun}{listed}{possible}, limit {limit}, {basis}"
     if len(sure) > limit:
         return Outcome.NON_COMPLIANT, f"Over the limit. {text}.", True
     if len(sure) + len(maybe) <= limit:
