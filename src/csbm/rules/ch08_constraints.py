@@ -255,6 +255,18 @@ def _verdict(
     return Outcome.INDETERMINATE, f"May exceed the limit. {text}.", None
 
 
+def _judged(
+    ctx: Context, counted: list[_Counted], limit: int, what: str, scope: str
+) -> tuple[Outcome, str, bool | None]:
+    """`_verdict`, worked out once per counted set: every activity of a State in a year asks
+    the same question of the same list (`_count` memoises it, so its identity is stable)."""
+    key = ("verdict", id(counted), limit, what, scope)
+    if key not in ctx.memo:
+        ctx.memo[key] = _verdict(counted, limit, what, scope, len(ctx.peers))
+    found: tuple[Outcome, str, bool | None] = ctx.memo[key]  # type: ignore[assignment]
+    return found
+
+
 def _n(count: int) -> str:
     return "no" if count == 0 else str(count)
 
@@ -299,12 +311,12 @@ def constraint_1(ctx: Context) -> list[Finding]:
             counted = _count(
                 ctx, state, "large", date(first, 1, 1), date(last, 12, 31), started=True
             )
-            verdict = _verdict(
+            verdict = _judged(
+                ctx,
                 counted,
                 limit,
                 "large activities",
                 f"{state}, {first}–{last} ({reading} reading)",
-                len(ctx.peers),
             )
             order = [Outcome.NON_COMPLIANT, Outcome.INDETERMINATE, Outcome.COMPLIANT]
             if worst is None or order.index(verdict[0]) < order.index(worst[0]):
@@ -327,9 +339,7 @@ def _per_year(ctx: Context, kind: str, limit_path: str, what: str) -> list[Findi
     findings = []
     for state, year in _subjects(ctx):
         counted = _count(ctx, state, kind, date(year, 1, 1), date(year, 12, 31), started=True)
-        outcome, reason, applies = _verdict(
-            counted, limit, what, f"{state} in {year}", len(ctx.peers)
-        )
+        outcome, reason, applies = _judged(ctx, counted, limit, what, f"{state} in {year}")
         findings.append(
             ctx.finding(
                 outcome,
@@ -399,6 +409,20 @@ def _overlap_peak(activities: Sequence[Dossier]) -> tuple[int, date | None, list
     return best
 
 
+_Peak = tuple[int, date | None, list[str]]
+
+
+def _peaks(ctx: Context, counted: list[_Counted]) -> tuple[_Peak, _Peak]:
+    """The overlap peaks of the sure and of the possible activities, once per counted set."""
+    key = ("peaks", id(counted))
+    if key not in ctx.memo:
+        sure = [c.dossier for c in counted if c.status is True]
+        maybe = [c.dossier for c in counted if c.status is not False]
+        ctx.memo[key] = (_overlap_peak(sure), _overlap_peak(maybe))
+    found: tuple[_Peak, _Peak] = ctx.memo[key]  # type: ignore[assignment]
+    return found
+
+
 @rule(
     "ch08.constraint_4",
     title="At most three such activities at the same time",
@@ -416,10 +440,7 @@ def constraint_4(ctx: Context) -> list[Finding]:
         start = date(year, 1, 1)
         end = date(year, 12, 31)
         counted = _count(ctx, state, "simultaneous", start, end, started=False)
-        sure = [c.dossier for c in counted if c.status is True]
-        maybe = [c.dossier for c in counted if c.status is not False]
-        n_sure, day_sure, ids_sure = _overlap_peak(sure)
-        n_maybe, day_maybe, ids_maybe = _overlap_peak(maybe)
+        (n_sure, day_sure, ids_sure), (n_maybe, day_maybe, ids_maybe) = _peaks(ctx, counted)
         scope = f"{state} in {year}"
         basis = (
             "in the only activity assessed"
