@@ -17,6 +17,9 @@
   });
   const timeline = new vis.Timeline(node, new vis.DataSet(items), new vis.DataSet(groups), {
     stack: true, zoomable: true, horizontalScroll: false, maxHeight: 520, xss: { disabled: false },
+    // Rows from the top, with a scroll bar: anchored at the bottom, the first States were
+    // cut off above the frame.
+    verticalScroll: true, orientation: { axis: "top", item: "top" },
   });
   timeline.on("select", (props) => {
     const item = items.find((x) => x.id === props.items[0]);
