@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -81,6 +82,50 @@ def test_activity_json_is_the_shared_view(client: httpx.Client) -> None:
     assert {"activity", "deadline", "act"} <= kinds
     assert data["locations"] and all("lat" in p and "lon" in p for p in data["locations"])
     assert data["sources"] and data["provenance"]
+
+
+def test_activity_as_known_on_a_date(client: httpx.Client) -> None:
+    # On the first day of the exercise the Baltic request was known, Belarus's reply of
+    # 2022-02-11 was not: it is left out and the reply rule has nothing to judge yet.
+    data = client.get(f"/activities/{UR}.json", params={"as_of": "2022-02-10"}).json()
+    assert data["judging"]["as_of"] == "2022-02-10" and data["as_of"] == "2022-02-10"
+    assert "blr-chapter3-reply-2022-02-11" in data["acts_left_out"]
+    everything = client.get(f"/activities/{UR}.json").json()
+    assert everything["acts_left_out"] == [] and everything["judging"]["as_of"] is None
+    page = client.get(f"/activities/{UR}", params={"as_of": "2022-02-10"}).text
+    assert "as known on 2022-02-10" in page and "blr-chapter3-reply-2022-02-11" in page
+
+
+def test_activity_under_a_what_if_overlay_shows_what_changes(client: httpx.Client) -> None:
+    data = client.get("/activities/zapad-2017.json", params={"overlay": "lower-thresholds"})
+    what_if = data.json()["what_if"]
+    assert [o["id"] for o in what_if["overlays"]] == ["lower-thresholds"]
+    assert what_if["changes"] and all(
+        c["baseline_outcome"] != c["overlay_outcome"] for c in what_if["changes"]
+    )
+    page = client.get("/activities/zapad-2017", params={"overlay": "lower-thresholds"}).text
+    assert "What the overlay changes" in page and "under the what-if lower-thresholds" in page
+    # A form sends empty fields: the same as no choice at all.
+    plain = client.get("/activities/zapad-2017.json", params={"as_of": "", "overlay": ""})
+    assert plain.json()["what_if"] is None
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"as_of": "2022-02-30"}, "as_of must be a date"),
+        ({"overlay": "no-such-overlay"}, "no bundled overlay 'no-such-overlay'"),
+        # Only bundled overlays by id: never a path on the server.
+        ({"overlay": "/etc/passwd"}, "no bundled overlay"),
+    ],
+)
+def test_activity_judging_refuses_bad_values(
+    client: httpx.Client, params: dict[str, str], words: str
+) -> None:
+    for suffix in (".json", ""):
+        response = client.get(f"/activities/{UR}{suffix}", params=params)
+        assert response.status_code == 400 and words in html.unescape(response.text)
+        no_traceback(response.text)
 
 
 def test_parts_and_parent_are_linked(client: httpx.Client) -> None:

@@ -1,31 +1,86 @@
-"""One activity: verdicts, findings, evidence, deadlines and acts, map: `/activities/{id}`."""
+"""One activity: verdicts, findings, evidence, deadlines and acts, map: `/activities/{id}`.
+
+`?as_of=YYYY-MM-DD` judges with only what was known on that date, and `?overlay=ID` under
+a bundled what-if overlay (lower-thresholds, alert-24h), showing which findings change.
+Both assess the whole record again (Chapter VIII counts every activity of a State), so
+only a few such variants are kept per record snapshot.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from csbm.report.view import activity_view
-from csbm.web.pages.common import not_found, renderer, snapshot, with_meta
+from csbm.rules import assess
+from csbm.rules.assess import Assessment
+from csbm.rules.overlay import bundled_overlays, load_overlay
+from csbm.web.pages.common import bad_request, not_found, renderer, snapshot, with_meta
 from csbm.web.record import Snapshot
 
 router = APIRouter(tags=["activities"])
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,254}$")
+# Variants (as-of date, overlay) kept per snapshot; more are computed and not kept, so
+# that a stream of dates cannot fill the memory.
+MAX_VARIANTS = 8
+
+AsOf = Annotated[
+    str | None,
+    Query(description="Judge with only the claims and acts known on this date (YYYY-MM-DD)."),
+]
+Overlay = Annotated[
+    str | None,
+    Query(description="A bundled what-if overlay, e.g. lower-thresholds or alert-24h."),
+]
 
 
-def view(snap: Snapshot, activity_id: str) -> dict[str, Any]:
+def judging(as_of: str | None, overlay: str | None) -> tuple[date | None, str | None]:
+    """The checked query values (empty strings, as a form sends them, mean none)."""
+    day = None
+    if as_of:
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            raise bad_request(f"as_of must be a date (YYYY-MM-DD), not {as_of!r}") from None
+    if overlay and overlay not in bundled_overlays():
+        # Only bundled overlays by id: a web request never names a file to read.
+        known = ", ".join(bundled_overlays())
+        raise bad_request(f"no bundled overlay {overlay!r}; known: {known}")
+    return day, overlay or None
+
+
+def _assessed(snap: Snapshot, as_of: date | None, overlay: str | None) -> dict[str, Assessment]:
+    if as_of is None and overlay is None:
+        return snap.by_id
+
+    def make() -> dict[str, Assessment]:
+        overlays = [load_overlay(overlay)] if overlay else []
+        results = assess(list(snap.dossiers.values()), as_of=as_of, overlays=overlays)
+        return {a.dossier.activity.id: a for a in results}
+
+    key = ("assessed", as_of, overlay)
+    variants = sum(1 for k in snap.derived if k[0] == "assessed")
+    if key in snap.derived or variants < MAX_VARIANTS:
+        return snap.cached(key, make)
+    return make()
+
+
+def view(
+    snap: Snapshot, activity_id: str, as_of: date | None = None, overlay: str | None = None
+) -> dict[str, Any]:
     """The shared view model (csbm.report.view), cached with the snapshot."""
-    a = snap.by_id.get(activity_id) if _ID.match(activity_id) else None
-    if a is None:
+    if not _ID.match(activity_id) or activity_id not in snap.by_id:
         raise not_found(
             f"no activity {activity_id!r} in the record; the activities page lists all "
             f"{len(snap.by_id)}"
         )
 
     def make() -> dict[str, Any]:
+        a = _assessed(snap, as_of, overlay)[activity_id]
         data = activity_view(a, parts=sorted(snap.parts.get(activity_id, [])))
         links = data["links"]
         # The view names the parent and parts; the page links only those on record.
@@ -35,19 +90,32 @@ def view(snap: Snapshot, activity_id: str) -> dict[str, Any]:
             for i in [links["parent"], *links["parts"]]
             if i in snap.dossiers
         }
+        data["judging"] = {
+            "as_of": as_of.isoformat() if as_of else None,
+            "overlay": overlay,
+            "overlays": list(bundled_overlays()),
+        }
         return data
 
-    return snap.cached(("activity", activity_id), make)
+    if as_of is None and overlay is None:
+        return snap.cached(("activity", activity_id), make)
+    return make()
 
 
 @router.get("/activities/{activity_id}.json", summary="One activity (JSON twin)")
-def activity_json(request: Request, activity_id: str) -> JSONResponse:
-    return JSONResponse(with_meta(view(snapshot(request), activity_id)))
+def activity_json(
+    request: Request, activity_id: str, as_of: AsOf = None, overlay: Overlay = None
+) -> JSONResponse:
+    day, name = judging(as_of, overlay)
+    return JSONResponse(with_meta(view(snapshot(request), activity_id, day, name)))
 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse, summary="One activity")
-def activity_page(request: Request, activity_id: str) -> HTMLResponse:
-    data = view(snapshot(request), activity_id)
+def activity_page(
+    request: Request, activity_id: str, as_of: AsOf = None, overlay: Overlay = None
+) -> HTMLResponse:
+    day, name = judging(as_of, overlay)
+    data = view(snapshot(request), activity_id, day, name)
     scenarios: dict[str, list[dict[str, Any]]] = {}
     for f in data["findings"]:
         scenarios.setdefault(f["scenario_label"], []).append(f)
