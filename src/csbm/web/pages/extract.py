@@ -260,20 +260,29 @@ def _signed_in(request: Request) -> str | None:
     return found.name if found else None
 
 
+def _page(
+    request: Request,
+    *,
+    reading: Any = None,
+    result: Any = None,
+    form: dict[str, Any] | None = None,
+    signed_in: str | None = None,
+    title: str = "Extract",
+) -> HTMLResponse:
+    """The Extract page in one of its three states: empty, a text read, claims added."""
+    context = {
+        "reading": reading,
+        "result": result,
+        "activities": _activities(request),
+        "form": form or {},
+        "signed_in": signed_in if signed_in is not None else _signed_in(request),
+    }
+    return renderer(request).page(request, "extract.html", context, title=title)
+
+
 @router.get("/extract", response_class=HTMLResponse, summary="Extract (HTML form)")
 def extract_page(request: Request) -> HTMLResponse:
-    return renderer(request).page(
-        request,
-        "extract.html",
-        {
-            "reading": None,
-            "result": None,
-            "activities": _activities(request),
-            "form": {},
-            "signed_in": _signed_in(request),
-        },
-        title="Extract",
-    )
+    return _page(request)
 
 
 @router.post("/extract", response_class=HTMLResponse, summary="Extract (HTML, read a text)")
@@ -289,18 +298,7 @@ def extract_form(
     guard: Guard = request.app.state.guard
     guard.check_csrf(request, csrf_token)
     body = _form_text(text, published, url, publisher, title)
-    return renderer(request).page(
-        request,
-        "extract.html",
-        {
-            "reading": _reading(request, body),
-            "result": None,
-            "activities": _activities(request),
-            "form": body.model_dump(mode="json"),
-            "signed_in": _signed_in(request),
-        },
-        title="Extract",
-    )
+    return _page(request, reading=_reading(request, body), form=body.model_dump(mode="json"))
 
 
 @router.post("/extract/add", response_class=HTMLResponse, summary="Extract (HTML, add claims)")
@@ -324,18 +322,7 @@ def extract_add(
         result = add_claims(rec, activity, body, by=f"token:{writer.name}")
     except StoreError as exc:
         raise bad_request(str(exc)) from None
-    return renderer(request).page(
-        request,
-        "extract.html",
-        {
-            "reading": None,
-            "result": result,
-            "activities": _activities(request),
-            "form": {},
-            "signed_in": writer.name,
-        },
-        title="Claims added",
-    )
+    return _page(request, result=result, signed_in=writer.name, title="Claims added")
 
 
 assert CSRF_FIELD == "csrf_token"  # the form field name the handlers read
