@@ -31,7 +31,7 @@ from csbm.batch.dataset import Dataset, is_batch_output
 from csbm.errors import UsageError
 from csbm.extract import EXTRACTOR_VERSION
 from csbm.extract.gazetteer import tokens
-from csbm.extract.output.dossier import slug
+from csbm.extract.output.dossier import figure_claim, slug
 from csbm.model.dossier import Claim, Dossier, Source, SourceKind, is_web_address
 from csbm.store.models import ActivityRow, AliasRow
 from csbm.store.repository import Store, default_user
@@ -173,26 +173,21 @@ def _claims(source_id: str, rows: list[dict[str, Any]], report: IngestReport) ->
     out: list[Claim] = []
     seen: Counter[str] = Counter()
     for r in rows:
-        amount = f"{r['value']}" if r["value"] is not None else f"{r['low']}-{r['high']}"
-        base = f"{source_id}.{r['quantity']}.{amount}"
-        seen[base] += 1
-        quote = r["evidence_text"]
         try:
             out.append(
-                Claim(
-                    id=base if seen[base] == 1 else f"{base}.{seen[base]}",
+                figure_claim(
+                    source_id,
+                    seen,
                     quantity=r["quantity"],
                     value=r["value"],
                     low=r["low"],
                     high=r["high"],
                     qualifier=r["qualifier"],
                     scope=r["scope"],
-                    contingent=r["contingent"] if r["scope"] else None,
+                    contingent=r["contingent"],
                     declared_by=r["declared_by"],
                     attributed_to=r["attributed_to"],
-                    originator=r["attributed_to"],
-                    source=source_id,
-                    quote=quote if len(quote) <= 200 else quote[:199] + "…",
+                    quote=r["evidence_text"],
                 )
             )
         except ValidationError as exc:

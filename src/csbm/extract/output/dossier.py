@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from urllib.parse import urlparse
 
 import yaml
@@ -32,6 +33,8 @@ from csbm.model.dossier import (
     Claim,
     Dossier,
     Location,
+    Qualifier,
+    Quantity,
     Source,
     SourceKind,
     is_web_address,
@@ -97,33 +100,64 @@ def _source(x: Extraction, source_id: str, publisher: str, title: str | None) ->
     )
 
 
+def figure_claim(
+    source_id: str,
+    seen: Counter[str],
+    *,
+    quantity: Quantity | str,
+    value: int | None,
+    low: int | None,
+    high: int | None,
+    qualifier: Qualifier | str,
+    scope: str | None,
+    contingent: str | None,
+    declared_by: str | None,
+    attributed_to: str | None,
+    quote: str,
+) -> Claim:
+    """One extracted figure as a dossier claim, with the id `SOURCE.QUANTITY.AMOUNT` (and
+    `.2`, `.3`… for repeats, counted in `seen`). `csbm extract` and `csbm batch ingest`
+    both build claims here, so one text gives the same claim ids either way."""
+    kind = quantity.value if isinstance(quantity, Quantity) else quantity
+    amount = f"{value}" if value is not None else f"{low}-{high}"
+    base = f"{source_id}.{kind}.{amount}"
+    seen[base] += 1
+    return Claim(
+        id=base if seen[base] == 1 else f"{base}.{seen[base]}",
+        quantity=quantity,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        scope=scope,
+        contingent=contingent if scope else None,
+        declared_by=declared_by,
+        attributed_to=attributed_to,
+        originator=attributed_to,
+        source=source_id,
+        quote=quote if len(quote) <= 200 else quote[:199] + "…",
+    )
+
+
 def _claims(x: Extraction, source_id: str) -> list[Claim]:
-    out: list[Claim] = []
-    seen: dict[str, int] = {}
-    for f in x.claims():
-        amount = f"{f.value}" if f.value is not None else f"{f.low}-{f.high}"
-        base = f"{source_id}.{f.quantity.value}.{amount}"
-        seen[base] = seen.get(base, 0) + 1
-        claim_id = base if seen[base] == 1 else f"{base}.{seen[base]}"
-        quote = f.evidence.text if len(f.evidence.text) <= 200 else f.evidence.text[:199] + "…"
-        out.append(
-            Claim(
-                id=claim_id,
-                quantity=f.quantity,
-                value=f.value,
-                low=f.low,
-                high=f.high,
-                qualifier=f.qualifier,
-                scope=f.scope,
-                contingent=f.contingent if f.scope else None,
-                declared_by=f.declared_by,
-                attributed_to=f.attributed_to,
-                originator=f.attributed_to,
-                source=source_id,
-                quote=quote,
-            )
+    seen: Counter[str] = Counter()
+    return [
+        figure_claim(
+            source_id,
+            seen,
+            quantity=f.quantity,
+            value=f.value,
+            low=f.low,
+            high=f.high,
+            qualifier=f.qualifier,
+            scope=f.scope,
+            contingent=f.contingent,
+            declared_by=f.declared_by,
+            attributed_to=f.attributed_to,
+            quote=f.evidence.text,
         )
-    return out
+        for f in x.claims()
+    ]
 
 
 def _same_activity(x: Extraction, dossier: Dossier) -> bool:
@@ -265,4 +299,4 @@ def to_yaml(dossier: Dossier) -> str:
     return header + body
 
 
-__all__ = ["ExtractDossierError", "slug", "to_dossier", "to_yaml"]
+__all__ = ["ExtractDossierError", "figure_claim", "slug", "to_dossier", "to_yaml"]
