@@ -53,8 +53,9 @@ NOT_AN_ACT: dict[tuple[str, str, int], str] = {
         "a reading of the figures (below the thresholds, so not required), not an act"
     ),
     ("russia-snap-check-feb-2014", "prior_notification", 0): (
-        "the cited pages report a drill ordered on the day it began; neither says "
-        "whether a notification was made"
+        "the cited pages report a drill ordered on the day it began and say nothing "
+        "of a notification; the notification of 26 February is on the dossier from "
+        "the US Mission's statement, which the reference does not cite"
     ),
     ("anakonda-2014", "observation_invited", 0): (
         "an Observers Day was held; the source does not say it was Vienna Document observation"
