@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from csbm.model.scenario import Scenario as Scenario
+
 
 class Outcome(StrEnum):
     COMPLIANT = "compliant"
@@ -14,14 +16,6 @@ class Outcome(StrEnum):
     INDETERMINATE = "indeterminate"
     NOT_APPLICABLE = "not_applicable"
     CONFLICT = "conflict"
-
-
-class Scenario(StrEnum):
-    """Which claims feed the estimates: the States' own word, everyone else's, or all."""
-
-    DECLARED = "declared"
-    INDEPENDENT = "independent"
-    ALL = "all"
 
 
 class _Frozen(BaseModel):
