@@ -7,11 +7,8 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from csbm._console import console as make_console
-from csbm.store import Store
-from csbm.store.tokens import create_token, list_tokens, revoke_token
 
 DbOption = Annotated[
     str | None,
@@ -61,6 +58,9 @@ def token_create(
     db: DbOption = None,
 ) -> None:
     """Create a token and print it once (only its digest is stored)."""
+    from csbm.store import Store
+    from csbm.store.tokens import create_token
+
     with Store(db) as store:
         info, secret = create_token(store, name)
     typer.echo(secret)
@@ -75,6 +75,11 @@ def token_list(
     ),
 ) -> None:
     """List tokens: name, prefix, created, last used, revoked (never the secret)."""
+    from rich.table import Table
+
+    from csbm.store import Store
+    from csbm.store.tokens import list_tokens
+
     with Store(db) as store:
         tokens = list_tokens(store)
     if output_format is TokenFormat.json:
@@ -112,6 +117,9 @@ def token_revoke(
     db: DbOption = None,
 ) -> None:
     """Revoke every active token with this name (or prefix); it never works again."""
+    from csbm.store import Store
+    from csbm.store.tokens import revoke_token
+
     with Store(db) as store:
         revoked = revoke_token(store, name)
     for t in revoked:
