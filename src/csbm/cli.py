@@ -29,6 +29,7 @@ from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.extract.cli import extract_command
 from csbm.model.dossier import Dossier
+from csbm.model.finding import Citation
 from csbm.model.load import load_dossiers
 from csbm.report import to_json, to_markdown, to_terminal
 from csbm.report.cli import report_command
@@ -42,6 +43,7 @@ from csbm.rules import Assessment, get_rule, rules
 from csbm.rules import assess as run_assessment
 from csbm.rules.history import diff_rulesets, parameter_timeline, rule_data
 from csbm.rules.overlay import load_overlay, overlay_from_settings
+from csbm.rules.verification import verification_rows, verification_summary
 from csbm.rules.zone import check as zone_check_point
 from csbm.store.cli import db_app
 from csbm.web.cli import serve_command, token_app
@@ -53,7 +55,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-rules_app = typer.Typer(help="The encoded rules: list them, show one.", no_args_is_help=True)
+rules_app = typer.Typer(
+    help="The encoded rules: list them, show one, and what each citation was checked against.",
+    no_args_is_help=True,
+)
 schema_app = typer.Typer(help="JSON Schemas of csbm's file formats.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(schema_app, name="schema")
@@ -285,20 +290,55 @@ def rules_show(
     console.print(f"In force from {data['in_force']['from']}")
     console.print("Cites: " + "; ".join(c.label() for c in get_rule(rule_id).citations))
     table = Table(title="Parameters over time")
-    for col in ("parameter", "since", "value", "confidence", "citation", "verified"):
+    for col in ("parameter", "since", "value", "confidence", "citation", "checked against"):
         table.add_column(col)
     for p in data["parameters"]:
         for v in p["values"]:
-            cite = v["citation"]
+            cite = Citation.model_validate(v["citation"])
             table.add_row(
                 p["path"],
                 v["since"],
                 f"{p['comparator'] or ''} {v['value']}".strip(),
                 v["confidence"],
-                f"{cite['symbol']} {cite['paragraph']}",
-                "yes" if cite["verified"] else "no",
+                f"{cite.symbol} {cite.paragraph}",
+                _checked(cite),
             )
     console.print(table)
+
+
+@rules_app.command("verify")
+def rules_verify(
+    instrument: Annotated[
+        str | None, typer.Option(help="Only the citations of this instrument, e.g. vd2011.")
+    ] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """What each citation was checked against: parameter, value, paragraph, level, sources."""
+    rows = verification_rows(instrument=instrument)
+    summary = verification_summary(rows)
+    if output_format is ListFormat.json:
+        data = {"summary": summary, "citations": [r.as_json() for r in rows]}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    table = Table(title="Citations and what they were checked against", show_lines=True)
+    for col in ("parameter or rule", "since", "value", "paragraph", "level", "sources"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.name,
+            r.since,
+            r.value,
+            f"{r.citation.instrument} {r.citation.paragraph}",
+            r.citation.level_label(),
+            "\n".join(s.url for s in r.citation.sources),
+        )
+    console = make_console()
+    console.print(table)
+    for key, what in (("rules", "rule citations"), ("parameters", "parameter values")):
+        n = summary[key]
+        console.print(f"{what}: {n['checked_against_text']} of {n['total']} checked against a text")
 
 
 @rules_app.command("diff")
@@ -375,9 +415,12 @@ def _show(entry: object, unit: object) -> str:
 def _cite(entry: object) -> str:
     if not isinstance(entry, dict):
         return ""
-    c = entry["citation"]
-    mark = "verified" if c["verified"] else "unverified"
-    return f"{c['symbol']} {c['paragraph']} ({mark})"
+    return Citation.model_validate(entry["citation"]).label()
+
+
+def _checked(c: Citation) -> str:
+    """The level, and the URLs of the sources checked, for a terminal table."""
+    return "\n".join([c.level_label(), *(s.url for s in c.sources)])
 
 
 @states_app.command("list")
