@@ -16,6 +16,15 @@ class Outcome(StrEnum):
     CONFLICT = "conflict"
 
 
+class Lean(StrEnum):
+    """The outcome the evidence favours when the rules alone cannot settle it."""
+
+    COMPLIANT = "compliant"
+    NON_COMPLIANT = "non_compliant"
+    NOT_APPLICABLE = "not_applicable"
+    NONE = "none"  # the evidence is balanced
+
+
 class Scenario(StrEnum):
     """Which claims feed the estimates: the States' own word, everyone else's, or all."""
 
@@ -125,6 +134,45 @@ class Deadline(_Frozen):
     done: date | datetime | None = Field(default=None, description="When the act was done.")
 
 
+class Likelihood(_Frozen):
+    """The probability behind a lean, as a number and in the words of ICD 203."""
+
+    probability: float = Field(ge=0, le=1)
+    words: str = Field(description="ICD 203 expression, e.g. 'likely', 'very unlikely'.")
+
+    def text(self) -> str:
+        return f"{self.words} ({self.probability:.0%})"
+
+
+class Hinge(_Frozen):
+    """An unknown (or presumed) fact that would change the outcome, and the value that would."""
+
+    fact: str = Field(description="The fact, e.g. single_operational_command, tanks, notification.")
+    label: str = Field(description="The fact in words, e.g. 'single operational command'.")
+    flip: str = Field(description="The value that would change the outcome, e.g. 'false'.")
+    effect: str = Field(description="What that value would make of it, e.g. 'not notifiable'.")
+    presumed: bool = Field(
+        default=False, description="The current reading of the fact rests on a presumption."
+    )
+
+    def text(self) -> str:
+        mark = ", presumed" if self.presumed else ""
+        return f"{self.label}{mark} ({self.flip} would make it {self.effect})"
+
+
+class PresumptionUse(_Frozen):
+    """A presumption a finding relied on (csbm/rules/presumptions.yaml), or its rebuttal."""
+
+    id: str
+    statement: str
+    confidence: float = Field(ge=0, le=1)
+    since: date
+    citation: str
+    rebutted_by: str | None = Field(
+        default=None, description="The source that rebuts it; the presumption was then not used."
+    )
+
+
 class Finding(_Frozen):
     rule: str
     subject: str | None = Field(
@@ -142,4 +190,21 @@ class Finding(_Frozen):
     assumptions: list[str] = Field(
         default_factory=list,
         description="What the rule took as given because the encoding cannot check it.",
+    )
+    # Set only where the outcome is indeterminate or conflict (docs/lean.md).
+    lean: Lean | None = Field(
+        default=None, description="The outcome the evidence favours (never instead of outcome)."
+    )
+    likelihood: Likelihood | None = Field(
+        default=None, description="The probability of the lean (or of the likeliest outcome)."
+    )
+    hinges_on: list[Hinge] = Field(
+        default_factory=list, description="One to three facts that would change the outcome."
+    )
+    presumptions: list[PresumptionUse] = Field(
+        default_factory=list, description="Presumptions used (or rebutted) by this finding."
+    )
+    conditional_on: list[str] = Field(
+        default_factory=list,
+        description="Facts taken as given by --assume (FACT=VALUE): the verdict is conditional.",
     )
