@@ -80,7 +80,8 @@ def test_markdown_holds_the_same_facts(bundled_view: View, activity: str) -> Non
         assert md(fact) in doc or fact in doc, fact
     for f in view["findings"]:
         for c in f["citations"]:
-            cited = f"{md(c['symbol'] or c['instrument'])} {md(c['paragraph'])} ({c['level_label']})"
+            where = f"{md(c['symbol'] or c['instrument'])} {md(c['paragraph'])}"
+            cited = f"{where} ({c['level_label']})"
             assert cited in doc, cited
     assert "Natural Earth" in doc and f"csbm {__version__}" in doc
     assert "## Sources" in doc and "## Why: every finding" in doc
