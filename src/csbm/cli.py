@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from csbm import __version__
 from csbm._console import (
@@ -24,29 +21,18 @@ from csbm._console import (
 )
 from csbm._console import console as make_console
 from csbm.batch.cli import batch_app
-from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
-from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.extract.cli import extract_command
-from csbm.model.dossier import Dossier
-from csbm.model.finding import Citation
-from csbm.model.load import load_dossiers
-from csbm.report import to_json, to_markdown, to_terminal
 from csbm.report.cli import report_command
-from csbm.report.summary import (
-    state_year_findings,
-    summary_csv,
-    summary_json,
-    summary_table,
-)
-from csbm.rules import Assessment, get_rule, rules
-from csbm.rules import assess as run_assessment
-from csbm.rules.history import diff_rulesets, parameter_timeline, rule_data
-from csbm.rules.overlay import load_overlay, overlay_from_settings
-from csbm.rules.verification import verification_rows, verification_summary
-from csbm.rules.zone import check as zone_check_point
 from csbm.store.cli import db_app
 from csbm.web.cli import serve_command, token_app
+
+if TYPE_CHECKING:
+    from csbm.model.finding import Citation
+    from csbm.rules import Assessment
+
+# Everything else is imported inside the command that uses it: `csbm --help` and the
+# light commands start without pydantic models, the rules, Dask, SQLAlchemy or FastAPI.
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
@@ -88,6 +74,8 @@ class ListFormat(StrEnum):
 
 def _resolve(paths: list[str]) -> list[Path]:
     """Paths as given; a bare activity id names a bundled dossier."""
+    from csbm.data import bundled_dossier, bundled_ids
+
     out = []
     for raw in paths:
         p = Path(raw)
@@ -150,6 +138,11 @@ def assess(
 
     Chapter VIII constraints count each State's activities over all the dossiers given.
     """
+    from csbm.data import dossiers_dir
+    from csbm.model.load import load_dossiers
+    from csbm.rules import assess as run_assessment
+    from csbm.rules.overlay import load_overlay, overlay_from_settings
+
     overlays = [load_overlay(o) for o in overlay or []]
     if set_:
         overlays.append(overlay_from_settings(set_))
@@ -179,7 +172,7 @@ def assess(
         ]
     if not sources:
         raise UsageError("name dossiers to assess, or use --all")
-    dossiers: list[Dossier] = load_dossiers(sources)
+    dossiers = load_dossiers(sources)
     results = run_assessment(
         dossiers,
         ruleset=ruleset,
@@ -190,6 +183,8 @@ def assess(
     if state is not None and year is not None:
         _print_state_year(results, state, year, output_format)
     elif all_:
+        from csbm.report.summary import summary_csv, summary_json, summary_table
+
         if output_format is Format.json:
             sys.stdout.write(summary_json(results))
         elif output_format is Format.csv:
@@ -203,6 +198,9 @@ def assess(
 
 
 def _print_results(results: list[Assessment], output_format: Format) -> None:
+    from csbm.report import to_json, to_markdown, to_terminal
+    from csbm.report.summary import summary_csv
+
     if output_format is Format.json:
         sys.stdout.write(to_json(results))
     elif output_format is Format.markdown:
@@ -214,6 +212,10 @@ def _print_results(results: list[Assessment], output_format: Format) -> None:
 
 
 def _print_state_year(results: list[Assessment], state: str, year: int, fmt: Format) -> None:
+    from rich.table import Table
+
+    from csbm.report.summary import state_year_findings
+
     found = state_year_findings(results, state.upper(), year)
     if fmt is Format.json:
         data = {
@@ -247,6 +249,8 @@ def check(
     ],
 ) -> None:
     """Validate dossiers; report every problem with file, line and field."""
+    from csbm.model.load import load_dossiers
+
     found = load_dossiers(_resolve(paths))
     typer.echo(f"{len(found)} dossier(s) valid")
 
@@ -258,6 +262,11 @@ def rules_list(
     ),
 ) -> None:
     """List every encoded rule with its citations and the date it takes effect."""
+    from rich.table import Table
+
+    from csbm.rules import rules
+    from csbm.rules.history import rule_data
+
     specs = rules()
     if output_format is ListFormat.json:
         typer.echo(json.dumps([rule_data(s.id) for s in specs], indent=2))
@@ -280,6 +289,12 @@ def rules_show(
     ),
 ) -> None:
     """Show one rule: what it says, its parameters over time, its citations."""
+    from rich.table import Table
+
+    from csbm.model.finding import Citation
+    from csbm.rules import get_rule
+    from csbm.rules.history import rule_data
+
     data = rule_data(rule_id)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(data, indent=2))
@@ -316,6 +331,10 @@ def rules_verify(
     ),
 ) -> None:
     """What each citation was checked against: parameter, value, paragraph, level, sources."""
+    from rich.table import Table
+
+    from csbm.rules.verification import verification_rows, verification_summary
+
     rows = verification_rows(instrument=instrument)
     summary = verification_summary(rows)
     if output_format is ListFormat.json:
@@ -350,6 +369,10 @@ def rules_diff(
     ),
 ) -> None:
     """What changed between two versions: parameter, old value, new value, citations."""
+    from rich.table import Table
+
+    from csbm.rules.history import diff_rulesets
+
     rows = diff_rulesets(old, new)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(rows, indent=2))
@@ -381,6 +404,10 @@ def rules_timeline(
     ),
 ) -> None:
     """A parameter's values over time, each with its instrument, citation and confidence."""
+    from rich.table import Table
+
+    from csbm.rules.history import parameter_timeline
+
     rows = parameter_timeline(parameter)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(rows, indent=2))
@@ -415,6 +442,8 @@ def _show(entry: object, unit: object) -> str:
 def _cite(entry: object) -> str:
     if not isinstance(entry, dict):
         return ""
+    from csbm.model.finding import Citation
+
     return Citation.model_validate(entry["citation"]).label()
 
 
@@ -433,6 +462,10 @@ def states_list(
     ),
 ) -> None:
     """The CSCE/OSCE participating States, with the dates they took part and the sources."""
+    from rich.table import Table
+
+    from csbm.data.states import participating_states
+
     day = parse_day(on, "--on")
     states = [s for s in participating_states().values() if day is None or s.participating_on(day)]
     if output_format is ListFormat.json:
@@ -474,6 +507,10 @@ def zone_check(
     ),
 ) -> None:
     """Is a point in the zone of application (Annex I)? inside, outside or uncertain, and why."""
+    import dataclasses
+
+    from csbm.rules.zone import check as zone_check_point
+
     result = zone_check_point(lat, lon)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(dataclasses.asdict(result), indent=2))
@@ -484,6 +521,8 @@ def zone_check(
 @schema_app.command("dossier")
 def schema_dossier() -> None:
     """Print the JSON Schema of the dossier format."""
+    from csbm.model.dossier import Dossier
+
     typer.echo(json.dumps(Dossier.model_json_schema(), indent=2))
 
 
@@ -507,6 +546,8 @@ def main() -> None:
     try:
         app()
     except CsbmError as exc:
+        from rich.console import Console
+
         err = Console(stderr=True, soft_wrap=True, highlight=False)
         err.print("[red]error:[/red] ", end="")
         err.print(str(exc), markup=False)

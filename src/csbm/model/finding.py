@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from csbm.model.scenario import Scenario as Scenario
+
 
 class Outcome(StrEnum):
     COMPLIANT = "compliant"
@@ -23,14 +25,6 @@ class Lean(StrEnum):
     NON_COMPLIANT = "non_compliant"
     NOT_APPLICABLE = "not_applicable"
     NONE = "none"  # the evidence is balanced
-
-
-class Scenario(StrEnum):
-    """Which claims feed the estimates: the States' own word, everyone else's, or all."""
-
-    DECLARED = "declared"
-    INDEPENDENT = "independent"
-    ALL = "all"
 
 
 class _Frozen(BaseModel):
