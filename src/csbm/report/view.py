@@ -75,6 +75,10 @@ def citation_data(c: Citation) -> dict[str, Any]:
         "instrument": c.instrument,
         "symbol": c.symbol,
         "paragraph": c.paragraph,
+        "level": c.level.value,
+        "language": c.language,
+        "sources": [s.model_dump(mode="json") for s in c.sources],
+        "level_label": c.level_label(),
         "verified": c.verified,
         "label": c.label(),
     }
