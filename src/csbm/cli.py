@@ -28,6 +28,7 @@ from csbm.store.cli import db_app
 from csbm.web.cli import serve_command, token_app
 
 if TYPE_CHECKING:
+    from csbm.model.finding import Citation
     from csbm.rules import Assessment
 
 # Everything else is imported inside the command that uses it: `csbm --help` and the
@@ -40,7 +41,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-rules_app = typer.Typer(help="The encoded rules: list them, show one.", no_args_is_help=True)
+rules_app = typer.Typer(
+    help="The encoded rules: list them, show one, and what each citation was checked against.",
+    no_args_is_help=True,
+)
 schema_app = typer.Typer(help="JSON Schemas of csbm's file formats.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(schema_app, name="schema")
@@ -287,6 +291,7 @@ def rules_show(
     """Show one rule: what it says, its parameters over time, its citations."""
     from rich.table import Table
 
+    from csbm.model.finding import Citation
     from csbm.rules import get_rule
     from csbm.rules.history import rule_data
 
@@ -300,20 +305,59 @@ def rules_show(
     console.print(f"In force from {data['in_force']['from']}")
     console.print("Cites: " + "; ".join(c.label() for c in get_rule(rule_id).citations))
     table = Table(title="Parameters over time")
-    for col in ("parameter", "since", "value", "confidence", "citation", "verified"):
+    for col in ("parameter", "since", "value", "confidence", "citation", "checked against"):
         table.add_column(col)
     for p in data["parameters"]:
         for v in p["values"]:
-            cite = v["citation"]
+            cite = Citation.model_validate(v["citation"])
             table.add_row(
                 p["path"],
                 v["since"],
                 f"{p['comparator'] or ''} {v['value']}".strip(),
                 v["confidence"],
-                f"{cite['symbol']} {cite['paragraph']}",
-                "yes" if cite["verified"] else "no",
+                f"{cite.symbol} {cite.paragraph}",
+                _checked(cite),
             )
     console.print(table)
+
+
+@rules_app.command("verify")
+def rules_verify(
+    instrument: Annotated[
+        str | None, typer.Option(help="Only the citations of this instrument, e.g. vd2011.")
+    ] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """What each citation was checked against: parameter, value, paragraph, level, sources."""
+    from rich.table import Table
+
+    from csbm.rules.verification import verification_rows, verification_summary
+
+    rows = verification_rows(instrument=instrument)
+    summary = verification_summary(rows)
+    if output_format is ListFormat.json:
+        data = {"summary": summary, "citations": [r.as_json() for r in rows]}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    table = Table(title="Citations and what they were checked against", show_lines=True)
+    for col in ("parameter or rule", "since", "value", "paragraph", "level", "sources"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.name,
+            r.since,
+            r.value,
+            f"{r.citation.instrument} {r.citation.paragraph}",
+            r.citation.level_label(),
+            "\n".join(s.url for s in r.citation.sources),
+        )
+    console = make_console()
+    console.print(table)
+    for key, what in (("rules", "rule citations"), ("parameters", "parameter values")):
+        n = summary[key]
+        console.print(f"{what}: {n['checked_against_text']} of {n['total']} checked against a text")
 
 
 @rules_app.command("diff")
@@ -398,9 +442,14 @@ def _show(entry: object, unit: object) -> str:
 def _cite(entry: object) -> str:
     if not isinstance(entry, dict):
         return ""
-    c = entry["citation"]
-    mark = "verified" if c["verified"] else "unverified"
-    return f"{c['symbol']} {c['paragraph']} ({mark})"
+    from csbm.model.finding import Citation
+
+    return Citation.model_validate(entry["citation"]).label()
+
+
+def _checked(c: Citation) -> str:
+    """The level, and the URLs of the sources checked, for a terminal table."""
+    return "\n".join([c.level_label(), *(s.url for s in c.sources)])
 
 
 @states_app.command("list")

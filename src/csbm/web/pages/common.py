@@ -18,8 +18,9 @@ PROVENANCE: dict[str, Any] = {
     "software": f"csbm {__version__}, MIT licence",
     "data": "Activities, figures and acts: the dossiers' sources, named and linked on each "
     "activity page; each source's own terms apply to its text.",
-    "rules": "Vienna Document parameters and citations encoded by csbm (citations not yet "
-    "checked against the official text unless marked verified).",
+    "rules": "Vienna Document parameters and citations encoded by csbm; each citation says "
+    "what it was checked against (official text, official translation, secondary sources, "
+    "or unverified).",
     "borders": "Natural Earth 1:50m admin-0 countries (public domain), via world-atlas "
     "2.0.2 (ISC).",
 }
