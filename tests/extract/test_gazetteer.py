@@ -8,7 +8,7 @@ import pytest
 from csbm.data import bundled_ids
 from csbm.data.states import participating_states
 from csbm.extract.exercises import dossier_id
-from csbm.extract.gazetteer import demonyms, places, series_list
+from csbm.extract.gazetteer import CitedSource, demonyms, places, series_list
 from csbm.extract.thresholds import threshold_values
 from csbm.model.dossier import Quantity
 from csbm.model.load import load_dossier
@@ -23,8 +23,12 @@ def _known(code: str) -> bool:
 
 
 @pytest.mark.parametrize("name", sorted(places()))
-def test_every_coordinate_is_copied_from_its_dossier(name: str) -> None:
+def test_every_coordinate_is_copied_from_its_dossier_or_cited(name: str) -> None:
     place = places()[name]
+    assert place.country is None or _known(place.country)
+    if isinstance(place.source, CitedSource):
+        assert place.source.url.startswith("http") and place.source.publisher and place.source.date
+        return
     dossier = load_dossier(BUNDLED / f"{place.source.dossier}.yaml")
     [location] = [loc for loc in dossier.activity.locations if loc.name == place.source.location]
     assert (location.lat, location.lon) == (place.lat, place.lon)
@@ -114,3 +118,8 @@ def test_a_capital_for_its_government_or_a_meeting_is_not_a_place() -> None:
 def test_exercise_and_state_names_are_not_towns() -> None:
     assert _places("Troops arrived in Georgia for the drills.") == []
     assert _places("Troops trained in Zapad 2021 scenarios.") == []
+
+
+def test_seas_and_regions_need_no_cue() -> None:
+    found = _places("Warships sailed the Black Sea while jets flew over Crimea.")
+    assert found == [("Black Sea", None), ("Crimea", None)]
