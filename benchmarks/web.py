@@ -13,6 +13,10 @@ median and 99th-percentile latency, and the ratios to the 1-client run of the sa
 the same run. Clients and server share the machine's cores, so the ratios show how the
 server holds up under queueing, not how it would scale on a separate host.
 
+Then the same pages at 32 clients with a lean client on raw sockets (httpx costs more per
+request than a cached page), with one server worker and with one per CPU
+(`csbm serve --workers 0`), each page's p99 against the static file's in the same run.
+
 Also printed: the first request after start-up, which waits for the record's first
 assessment (the cache's miss; the server starts it at start-up), against the cached request
 that follows.
@@ -50,10 +54,14 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(db: str) -> tuple[subprocess.Popen[bytes], str]:
+def _where(port: int, workers: int) -> list[str]:
+    return ["--port", str(port), "--workers", str(workers)]
+
+
+def _serve(db: str, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
     port = _port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "csbm", "serve", "--db", db, "--port", str(port)],
+        [sys.executable, "-m", "csbm", "serve", "--db", db, *_where(port, workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=os.environ.copy(),
@@ -90,6 +98,54 @@ async def _run(url: str, path: str, clients: int, total: int) -> tuple[float, li
         t0 = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(clients)))
         return time.perf_counter() - t0, latencies
+
+
+async def _run_lean(url: str, path: str, clients: int, total: int) -> tuple[float, list[float]]:
+    """As `_run`, with a minimal HTTP/1.1 keep-alive client on raw sockets: httpx costs
+    more per request than the server's cached answer, and both share the same cores."""
+    host, port = url.removeprefix("http://").split(":")
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode()
+    latencies: list[float] = []
+    left = total
+
+    async def worker() -> None:
+        nonlocal left
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
+            while left > 0:
+                left -= 1
+                t0 = time.perf_counter()
+                writer.write(request)
+                head = await reader.readuntil(b"\r\n\r\n")
+                status = int(head.split(b" ", 2)[1])
+                length = next(
+                    int(line.split(b":", 1)[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                )
+                await reader.readexactly(length)
+                latencies.append(time.perf_counter() - t0)
+                if status != 200:
+                    raise SystemExit(f"{path}: HTTP {status}")
+        finally:
+            writer.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return time.perf_counter() - t0, latencies
+
+
+def _lean_table(url: str, n: int, label: str) -> None:
+    """Requests/s and p50/p99 per page at 32 clients, with the static file as reference."""
+    print(f"{label}: {n} requests per row, 32 clients, lean client")
+    print(f"{'page':<10}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'p99 vs static':>15}")
+    rows = {}
+    for name, path in PAGES.items():
+        asyncio.run(_run_lean(url, path, 32, 64))  # warm every worker's cache
+        wall, lat = asyncio.run(_run_lean(url, path, 32, n))
+        rows[name] = (n / wall, _pct(lat, 0.5) * 1000, _pct(lat, 0.99) * 1000)
+    for name, (rps, p50, p99) in rows.items():
+        print(f"{name:<10}{rps:>9.1f}{p50:>9.1f}{p99:>9.1f}{p99 / rows['static'][2]:>14.2f}x")
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -141,9 +197,23 @@ def main(argv: list[str]) -> None:
                     )
             sizes = {k: len(httpx.get(url + p).content) for k, p in PAGES.items()}
             print("page sizes: " + ", ".join(f"{k} {v / 1024:,.0f} KiB" for k, v in sizes.items()))
+            etag = httpx.get(url + PAGES["activity"]).headers.get("etag")
+            again = httpx.get(url + PAGES["activity"], headers={"If-None-Match": etag or ""})
+            print(f"activity page revalidated with its ETag: HTTP {again.status_code}")
+            _lean_table(url, n * 4, "one worker")
         finally:
             proc.terminate()
             proc.wait(timeout=15)
+        cpus = len(os.sched_getaffinity(0))
+        if cpus > 1:
+            proc, url = _serve(db, workers=cpus)
+            try:
+                for path in PAGES.values():
+                    httpx.get(url + path, timeout=120)
+                _lean_table(url, n * 4, f"{cpus} workers (csbm serve --workers 0)")
+            finally:
+                proc.terminate()
+                proc.wait(timeout=15)
 
 
 if __name__ == "__main__":

@@ -129,7 +129,8 @@ def _broken_tree(tmp_path: Path, rel: str, old: str, new: str) -> Path:
     [
         (
             "parameters/ch05/land/troops.yaml",
-            '    citation: {instrument: vd2011, paragraph: "V 40.1.1", verified: false}\n',
+            '    citation: {instrument: vd1999, paragraph: "V (paragraph not identified)", '
+            "level: unverified}\n",
             "",
             "citation",
         ),
@@ -138,7 +139,19 @@ def _broken_tree(tmp_path: Path, rel: str, old: str, new: str) -> Path:
         ("parameters/ch05/land/troops.yaml", "confidence: high", "confidence: certain", "high"),
         ("parameters/ch05/land/troops.yaml", "instrument: vd2011", "instrument: vd2031", "vd2031"),
         ("parameters/ch05/land/troops.yaml", "2011-12-01:", "2011-06-01:", "in force only"),
-        ("parameters/ch05/land/troops.yaml", "verified: false", "verified: maybe", "verified"),
+        ("parameters/ch05/land/troops.yaml", "level: secondary", "level: maybe", "level"),
+        (
+            "parameters/ch05/land/troops.yaml",
+            "level: secondary",
+            "level: official_translation",
+            "language",
+        ),
+        (
+            "parameters/ch05/land/troops.yaml",
+            "level: unverified}",
+            "level: secondary}",
+            "sources",
+        ),
     ],
 )
 def test_broken_parameters_are_refused(

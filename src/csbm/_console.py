@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from csbm.errors import UsageError
-from csbm.model.finding import Scenario
+from csbm.model.scenario import Scenario
 
 
 def console() -> Console:

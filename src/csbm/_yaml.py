@@ -22,11 +22,22 @@ Path_ = tuple[str | int, ...]
 _MAX_NODES = 200_000
 
 
-class _Loader(yaml.SafeLoader):
+class _PyLoader(yaml.SafeLoader):
     """A safe loader that does not turn timestamps into dates."""
 
 
-_Loader.yaml_implicit_resolvers = {
+# libyaml's parser when PyYAML was built with it (about ten times faster than the pure
+# Python one, which is what start-up spent most on); its nodes carry the same line marks.
+# A file it cannot parse is parsed again by the Python one, whose messages and lines are
+# the ones csbm reports (libyaml puts an error at the end of the file on the next line).
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", _PyLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The fast loader, with the same resolvers."""
+
+
+_PyLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -48,7 +59,9 @@ class Located:
         return None
 
 
-def _build(node: yaml.Node, path: Path_, out: Located, loader: _Loader, budget: list[int]) -> Any:
+def _build(
+    node: yaml.Node, path: Path_, out: Located, loader: yaml.SafeLoader, budget: list[int]
+) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooBig(node)
@@ -89,7 +102,18 @@ def parse_yaml(text: str | bytes, path: Path | str | None, error: type[InputErro
         except UnicodeDecodeError as exc:
             raise error(path, [Problem(f"not UTF-8 text (byte {exc.start})")]) from None
     try:
-        loader = _Loader(text)
+        return _parse(text, path, error, _Loader)
+    except error:
+        if _Loader.__mro__[1] is _PyLoader:
+            raise
+        return _parse(text, path, error, _PyLoader)  # raises, with the Python parser's words
+
+
+def _parse(
+    text: str, path: Path | str | None, error: type[InputError], cls: type[yaml.SafeLoader]
+) -> Located:
+    try:
+        loader = cls(text)
     except yaml.YAMLError as exc:
         raise error(path, [Problem(f"unreadable text: {exc}".replace("\n", " "))]) from None
     try:

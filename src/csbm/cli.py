@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from csbm import __version__
 from csbm._console import (
@@ -24,27 +21,18 @@ from csbm._console import (
 )
 from csbm._console import console as make_console
 from csbm.batch.cli import batch_app
-from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
-from csbm.data.states import participating_states
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.extract.cli import extract_command
-from csbm.model.dossier import Dossier
-from csbm.model.load import load_dossiers
-from csbm.report import to_json, to_markdown, to_terminal
 from csbm.report.cli import report_command
-from csbm.report.summary import (
-    state_year_findings,
-    summary_csv,
-    summary_json,
-    summary_table,
-)
-from csbm.rules import Assessment, get_rule, rules
-from csbm.rules import assess as run_assessment
-from csbm.rules.history import diff_rulesets, parameter_timeline, rule_data
-from csbm.rules.overlay import load_overlay, overlay_from_settings
-from csbm.rules.zone import check as zone_check_point
 from csbm.store.cli import db_app
 from csbm.web.cli import serve_command, token_app
+
+if TYPE_CHECKING:
+    from csbm.model.finding import Citation
+    from csbm.rules import Assessment
+
+# Everything else is imported inside the command that uses it: `csbm --help` and the
+# light commands start without pydantic models, the rules, Dask, SQLAlchemy or FastAPI.
 
 app = typer.Typer(
     help="csbm: the OSCE Vienna Document on CSBMs, executable. Cited verdicts on military "
@@ -53,7 +41,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-rules_app = typer.Typer(help="The encoded rules: list them, show one.", no_args_is_help=True)
+rules_app = typer.Typer(
+    help="The encoded rules: list them, show one, and what each citation was checked against.",
+    no_args_is_help=True,
+)
 schema_app = typer.Typer(help="JSON Schemas of csbm's file formats.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(schema_app, name="schema")
@@ -83,6 +74,8 @@ class ListFormat(StrEnum):
 
 def _resolve(paths: list[str]) -> list[Path]:
     """Paths as given; a bare activity id names a bundled dossier."""
+    from csbm.data import bundled_dossier, bundled_ids
+
     out = []
     for raw in paths:
         p = Path(raw)
@@ -145,6 +138,11 @@ def assess(
 
     Chapter VIII constraints count each State's activities over all the dossiers given.
     """
+    from csbm.data import dossiers_dir
+    from csbm.model.load import load_dossiers
+    from csbm.rules import assess as run_assessment
+    from csbm.rules.overlay import load_overlay, overlay_from_settings
+
     overlays = [load_overlay(o) for o in overlay or []]
     if set_:
         overlays.append(overlay_from_settings(set_))
@@ -174,7 +172,7 @@ def assess(
         ]
     if not sources:
         raise UsageError("name dossiers to assess, or use --all")
-    dossiers: list[Dossier] = load_dossiers(sources)
+    dossiers = load_dossiers(sources)
     results = run_assessment(
         dossiers,
         ruleset=ruleset,
@@ -185,6 +183,8 @@ def assess(
     if state is not None and year is not None:
         _print_state_year(results, state, year, output_format)
     elif all_:
+        from csbm.report.summary import summary_csv, summary_json, summary_table
+
         if output_format is Format.json:
             sys.stdout.write(summary_json(results))
         elif output_format is Format.csv:
@@ -198,6 +198,9 @@ def assess(
 
 
 def _print_results(results: list[Assessment], output_format: Format) -> None:
+    from csbm.report import to_json, to_markdown, to_terminal
+    from csbm.report.summary import summary_csv
+
     if output_format is Format.json:
         sys.stdout.write(to_json(results))
     elif output_format is Format.markdown:
@@ -209,6 +212,10 @@ def _print_results(results: list[Assessment], output_format: Format) -> None:
 
 
 def _print_state_year(results: list[Assessment], state: str, year: int, fmt: Format) -> None:
+    from rich.table import Table
+
+    from csbm.report.summary import state_year_findings
+
     found = state_year_findings(results, state.upper(), year)
     if fmt is Format.json:
         data = {
@@ -242,6 +249,8 @@ def check(
     ],
 ) -> None:
     """Validate dossiers; report every problem with file, line and field."""
+    from csbm.model.load import load_dossiers
+
     found = load_dossiers(_resolve(paths))
     typer.echo(f"{len(found)} dossier(s) valid")
 
@@ -253,6 +262,11 @@ def rules_list(
     ),
 ) -> None:
     """List every encoded rule with its citations and the date it takes effect."""
+    from rich.table import Table
+
+    from csbm.rules import rules
+    from csbm.rules.history import rule_data
+
     specs = rules()
     if output_format is ListFormat.json:
         typer.echo(json.dumps([rule_data(s.id) for s in specs], indent=2))
@@ -275,6 +289,12 @@ def rules_show(
     ),
 ) -> None:
     """Show one rule: what it says, its parameters over time, its citations."""
+    from rich.table import Table
+
+    from csbm.model.finding import Citation
+    from csbm.rules import get_rule
+    from csbm.rules.history import rule_data
+
     data = rule_data(rule_id)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(data, indent=2))
@@ -285,20 +305,59 @@ def rules_show(
     console.print(f"In force from {data['in_force']['from']}")
     console.print("Cites: " + "; ".join(c.label() for c in get_rule(rule_id).citations))
     table = Table(title="Parameters over time")
-    for col in ("parameter", "since", "value", "confidence", "citation", "verified"):
+    for col in ("parameter", "since", "value", "confidence", "citation", "checked against"):
         table.add_column(col)
     for p in data["parameters"]:
         for v in p["values"]:
-            cite = v["citation"]
+            cite = Citation.model_validate(v["citation"])
             table.add_row(
                 p["path"],
                 v["since"],
                 f"{p['comparator'] or ''} {v['value']}".strip(),
                 v["confidence"],
-                f"{cite['symbol']} {cite['paragraph']}",
-                "yes" if cite["verified"] else "no",
+                f"{cite.symbol} {cite.paragraph}",
+                _checked(cite),
             )
     console.print(table)
+
+
+@rules_app.command("verify")
+def rules_verify(
+    instrument: Annotated[
+        str | None, typer.Option(help="Only the citations of this instrument, e.g. vd2011.")
+    ] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """What each citation was checked against: parameter, value, paragraph, level, sources."""
+    from rich.table import Table
+
+    from csbm.rules.verification import verification_rows, verification_summary
+
+    rows = verification_rows(instrument=instrument)
+    summary = verification_summary(rows)
+    if output_format is ListFormat.json:
+        data = {"summary": summary, "citations": [r.as_json() for r in rows]}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    table = Table(title="Citations and what they were checked against", show_lines=True)
+    for col in ("parameter or rule", "since", "value", "paragraph", "level", "sources"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.name,
+            r.since,
+            r.value,
+            f"{r.citation.instrument} {r.citation.paragraph}",
+            r.citation.level_label(),
+            "\n".join(s.url for s in r.citation.sources),
+        )
+    console = make_console()
+    console.print(table)
+    for key, what in (("rules", "rule citations"), ("parameters", "parameter values")):
+        n = summary[key]
+        console.print(f"{what}: {n['checked_against_text']} of {n['total']} checked against a text")
 
 
 @rules_app.command("diff")
@@ -310,6 +369,10 @@ def rules_diff(
     ),
 ) -> None:
     """What changed between two versions: parameter, old value, new value, citations."""
+    from rich.table import Table
+
+    from csbm.rules.history import diff_rulesets
+
     rows = diff_rulesets(old, new)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(rows, indent=2))
@@ -341,6 +404,10 @@ def rules_timeline(
     ),
 ) -> None:
     """A parameter's values over time, each with its instrument, citation and confidence."""
+    from rich.table import Table
+
+    from csbm.rules.history import parameter_timeline
+
     rows = parameter_timeline(parameter)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(rows, indent=2))
@@ -375,9 +442,14 @@ def _show(entry: object, unit: object) -> str:
 def _cite(entry: object) -> str:
     if not isinstance(entry, dict):
         return ""
-    c = entry["citation"]
-    mark = "verified" if c["verified"] else "unverified"
-    return f"{c['symbol']} {c['paragraph']} ({mark})"
+    from csbm.model.finding import Citation
+
+    return Citation.model_validate(entry["citation"]).label()
+
+
+def _checked(c: Citation) -> str:
+    """The level, and the URLs of the sources checked, for a terminal table."""
+    return "\n".join([c.level_label(), *(s.url for s in c.sources)])
 
 
 @states_app.command("list")
@@ -390,6 +462,10 @@ def states_list(
     ),
 ) -> None:
     """The CSCE/OSCE participating States, with the dates they took part and the sources."""
+    from rich.table import Table
+
+    from csbm.data.states import participating_states
+
     day = parse_day(on, "--on")
     states = [s for s in participating_states().values() if day is None or s.participating_on(day)]
     if output_format is ListFormat.json:
@@ -431,6 +507,10 @@ def zone_check(
     ),
 ) -> None:
     """Is a point in the zone of application (Annex I)? inside, outside or uncertain, and why."""
+    import dataclasses
+
+    from csbm.rules.zone import check as zone_check_point
+
     result = zone_check_point(lat, lon)
     if output_format is ListFormat.json:
         typer.echo(json.dumps(dataclasses.asdict(result), indent=2))
@@ -441,6 +521,8 @@ def zone_check(
 @schema_app.command("dossier")
 def schema_dossier() -> None:
     """Print the JSON Schema of the dossier format."""
+    from csbm.model.dossier import Dossier
+
     typer.echo(json.dumps(Dossier.model_json_schema(), indent=2))
 
 
@@ -464,6 +546,8 @@ def main() -> None:
     try:
         app()
     except CsbmError as exc:
+        from rich.console import Console
+
         err = Console(stderr=True, soft_wrap=True, highlight=False)
         err.print("[red]error:[/red] ", end="")
         err.print(str(exc), markup=False)

@@ -32,15 +32,17 @@ def test_html_holds_every_fact_and_nothing_from_outside(bundled_view: View, acti
     text = html.unescape(doc)
     for fact in expected_facts(view):
         assert fact in text, fact
-    # Every citation of every finding, with its verified flag.
+    # Every citation of every finding, with what it was checked against, and its sources.
     for f in view["findings"]:
         for c in f["citations"]:
             flag = "verified" if c["verified"] else "unverified"
             cited = (
                 f"{html.escape(c['symbol'] or c['instrument'])} {html.escape(c['paragraph'])} "
-                f'<span class="{flag}">{flag}</span>'
+                f'<span class="{flag}">{html.escape(c["level_label"])}</span>'
             )
             assert cited in doc, cited
+            for s in c["sources"]:
+                assert f'<a href="{html.escape(s["url"])}">' in doc
     for e in view["evidence"]:
         assert f'id="claim-{e["claim_id"]}"' in doc
     assert f"csbm {__version__}" in doc
@@ -61,7 +63,7 @@ def test_html_explains_itself_to_a_new_reader(bundled_view: View) -> None:
         "The Vienna Document is an agreement",
         "How to read the outcomes",
         "Cannot be determined: the evidence on record does not decide",
-        "A citation marked verified has been checked against the official text",
+        "A citation counts as checked against a text when it is official",
         "Admiralty scale",
         "What the rule asks:",
         "Vienna Document 2011",
@@ -78,8 +80,9 @@ def test_markdown_holds_the_same_facts(bundled_view: View, activity: str) -> Non
         assert md(fact) in doc or fact in doc, fact
     for f in view["findings"]:
         for c in f["citations"]:
-            flag = "verified" if c["verified"] else "unverified"
-            assert f"{md(c['symbol'] or c['instrument'])} {md(c['paragraph'])} ({flag})" in doc
+            where = f"{md(c['symbol'] or c['instrument'])} {md(c['paragraph'])}"
+            cited = f"{where} ({c['level_label']})"
+            assert cited in doc, cited
     assert "Natural Earth" in doc and f"csbm {__version__}" in doc
     assert "## Sources" in doc and "## Why: every finding" in doc
 

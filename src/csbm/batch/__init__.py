@@ -11,9 +11,28 @@ Modules: ``inputs`` (reading, partitions), ``prefilter``, ``rows`` (the tables),
 driver and the cluster), ``progress``, ``ingest``, ``cli``.
 """
 
-from csbm.batch.dataset import Dataset
-from csbm.batch.inputs import Fields, plan
-from csbm.batch.prefilter import may_have_claims
-from csbm.batch.run import Summary, run
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from csbm._lazy import exports
+
+if TYPE_CHECKING:
+    from csbm.batch.dataset import Dataset
+    from csbm.batch.inputs import Fields, plan
+    from csbm.batch.prefilter import may_have_claims
+    from csbm.batch.run import Summary, run
+
+__getattr__, __dir__ = exports(
+    __name__,
+    {
+        "Dataset": "csbm.batch.dataset",
+        "Fields": "csbm.batch.inputs",
+        "plan": "csbm.batch.inputs",
+        "may_have_claims": "csbm.batch.prefilter",
+        "Summary": "csbm.batch.run",
+        "run": "csbm.batch.run",
+    },
+)
 
 __all__ = ["Dataset", "Fields", "Summary", "may_have_claims", "plan", "run"]

@@ -9,16 +9,18 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from csbm._console import console
-from csbm.batch.inputs import Fields
-from csbm.batch.progress import make_progress
-from csbm.batch.run import DEFAULT_PARTITION_SIZE, Summary, run
+from csbm.batch.defaults import DEFAULT_PARTITION_SIZE
 from csbm.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from csbm.batch.run import Summary
 
 batch_app = typer.Typer(
     help="News archives at scale: extract claims from thousands of documents on a local or "
@@ -33,6 +35,8 @@ class Format(StrEnum):
 
 
 def _summary_table(s: Summary) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"csbm batch extract: {s.out}", show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -126,6 +130,11 @@ def extract_command(
     same command again. A document that fails is recorded with file, line and reason; the
     run goes on. See docs/batch.md.
     """
+    # Dask and pyarrow only when a batch runs.
+    from csbm.batch.inputs import Fields
+    from csbm.batch.progress import make_progress
+    from csbm.batch.run import run
+
     if scheduler is not None and workers is not None:
         raise UsageError(
             "--workers sizes the local cluster; a cluster at --scheduler has the workers "
@@ -207,6 +216,8 @@ def ingest_command(
     and whose dates meet the document's (as a new source, once: ingesting again changes
     nothing). Claims about exercises not on record become proposals for `csbm db review`.
     """
+    from rich.table import Table
+
     from csbm.batch.ingest import ingest
 
     if not out.is_dir():

@@ -23,12 +23,12 @@ from typing import Any
 import distributed
 
 from csbm.batch.dataset import Dataset
+from csbm.batch.defaults import DEFAULT_PARTITION_SIZE
 from csbm.batch.inputs import Fields, Partition, plan
 from csbm.batch.pipeline import process_partition
 from csbm.errors import CsbmError
 from csbm.extract import EXTRACTOR_VERSION
 
-DEFAULT_PARTITION_SIZE = 500
 # distributed is only partly annotated; its objects are used through Any, checked by tests.
 _dist: Any = distributed
 

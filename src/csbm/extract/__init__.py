@@ -21,10 +21,32 @@ Modules: ``text`` (decoding, sentences), ``numbers``, ``qualifiers``, ``dates``,
 scoring), ``cli`` (the command).
 """
 
-from csbm.extract.output import to_dict, to_dossier, to_json, to_terminal, to_yaml
-from csbm.extract.pipeline import extract
-from csbm.extract.result import Extraction, Figure
-from csbm.extract.version import EXTRACTOR_VERSION
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from csbm._lazy import exports
+
+if TYPE_CHECKING:
+    from csbm.extract.output import to_dict, to_dossier, to_json, to_terminal, to_yaml
+    from csbm.extract.pipeline import extract
+    from csbm.extract.result import Extraction, Figure
+    from csbm.extract.version import EXTRACTOR_VERSION
+
+__getattr__, __dir__ = exports(
+    __name__,
+    {
+        "to_dict": "csbm.extract.output",
+        "to_dossier": "csbm.extract.output",
+        "to_json": "csbm.extract.output",
+        "to_terminal": "csbm.extract.output",
+        "to_yaml": "csbm.extract.output",
+        "extract": "csbm.extract.pipeline",
+        "Extraction": "csbm.extract.result",
+        "Figure": "csbm.extract.result",
+        "EXTRACTOR_VERSION": "csbm.extract.version",
+    },
+)
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -18,10 +18,6 @@ import typer
 from rich.console import Console
 
 from csbm.errors import InputError, Problem, UsageError
-from csbm.extract.output import to_dossier, to_json, to_terminal, to_yaml
-from csbm.extract.pipeline import extract
-from csbm.extract.text import decode
-from csbm.model.load import load_dossier, parse_dossier
 
 # Larger inputs are refused rather than read: a news archive is many texts, not one.
 MAX_BYTES = 64 * 1024 * 1024
@@ -111,6 +107,11 @@ def extract_command(
     Offline and rule-based. Figures that are Vienna Document thresholds, distances, years,
     percentages or about other exercises are kept apart from the claims. See docs/extract.md.
     """
+    from csbm.extract.output import to_dossier, to_json, to_terminal, to_yaml
+    from csbm.extract.pipeline import extract
+    from csbm.extract.text import decode
+    from csbm.model.load import load_dossier, parse_dossier
+
     if into is not None and output_format is not ExtractFormat.dossier:
         raise UsageError("--into needs --format dossier")
     when = _published(published)

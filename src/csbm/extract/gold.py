@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,7 @@ class GoldFigure:
     scope: str | None
     start: int
     end: int
+    state: str | None = None  # `state=RUS`: the State the speaker speaks for (declared_by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,7 @@ class GoldRecord:
     figures: list[GoldFigure] = field(default_factory=list)
     thresholds: list[GoldThreshold] = field(default_factory=list)
     negatives: list[GoldNegative] = field(default_factory=list)
+    header: dict[str, str] = field(default_factory=dict)  # every header line, as written
 
 
 class GoldError(ValueError):
@@ -101,6 +104,7 @@ def parse(raw: str, name: str = "<gold>") -> GoldRecord:
         else [x.strip() for x in header["exercises"].split(";") if x.strip()],
         states={},
         period=None,
+        header=header,
     )
     for item in header.get("states", "").split():
         code, _, roles = item.partition("=")
@@ -152,6 +156,7 @@ def _annotation(record: GoldRecord, ann: str, start: int, end: int, name: str) -
             options.get("scope"),
             start,
             end,
+            options.get("state"),
         )
     )
 
@@ -194,7 +199,7 @@ class Count:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, record: str, gold: set[object], found: set[object]) -> None:
+    def add(self, record: str, gold: AbstractSet[object], found: AbstractSet[object]) -> None:
         self.tp += len(gold & found)
         for item in sorted(map(str, found - gold)):
             self.fp += 1

@@ -8,7 +8,7 @@ import tempfile
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,11 +22,10 @@ from csbm._console import (
 )
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.errors import InputError, Problem, UsageError
-from csbm.model.dossier import Dossier
-from csbm.model.load import load_dossier
-from csbm.rules import Assessment
-from csbm.rules import assess as run_assessment
-from csbm.rules.overlay import load_overlay, overlay_from_settings
+
+if TYPE_CHECKING:
+    from csbm.model.dossier import Dossier
+    from csbm.rules import Assessment
 
 
 class ReportFormat(StrEnum):
@@ -38,6 +37,8 @@ class ReportFormat(StrEnum):
 
 def _dossier(activity: str) -> Dossier:
     """A dossier file, or the bundled dossier of an activity id."""
+    from csbm.model.load import load_dossier
+
     path = Path(activity)
     if path.is_file():
         return load_dossier(path)
@@ -57,6 +58,8 @@ def _dossier(activity: str) -> Dossier:
 
 def _bundled_parts(activity_id: str) -> list[str]:
     """Ids of bundled activities recorded as parts of this one (a cheap text scan first)."""
+    from csbm.model.load import load_dossier
+
     out = []
     for path in sorted(dossiers_dir().glob("*.yaml")):
         if f"parent: {activity_id}" in path.read_text(encoding="utf-8"):
@@ -176,6 +179,9 @@ def report_command(
     plain introduction to the rules, the sources with links, the date, the csbm version and the
     ruleset. HTML and PDF need no network and load nothing from outside the file.
     """
+    from csbm.rules import assess as run_assessment
+    from csbm.rules.overlay import load_overlay, overlay_from_settings
+
     overlays = [load_overlay(o) for o in overlay or []]
     if set_:
         overlays.append(overlay_from_settings(set_))

@@ -70,10 +70,13 @@ OUTCOME_WORD = {
 }
 
 VERIFIED_TEXT = (
-    "Each finding cites the paragraphs of the Document it rests on. A citation marked "
-    "verified has been checked against the official text of the Document; one marked "
-    "unverified gives the paragraph number as best known but not yet checked, so the "
-    "rule is encoded from a reliable summary and the number itself may be off."
+    "Each finding cites the paragraphs of the Document it rests on, with what each citation "
+    "was checked against: the official text; an official translation (the language is "
+    "named); secondary sources (ministries, delegations, the press), counted and linked, "
+    "with how many state both the figure and the paragraph number; or nothing yet "
+    "(unverified: the paragraph number is the best known, and may be off). A citation counts "
+    "as checked against a text when it is official or an official translation, or when at "
+    "least two independent secondary sources state the same figure and paragraph."
 )
 
 GRADES_TEXT = (

@@ -65,8 +65,9 @@ def _outcome(o: str | None) -> str:
 
 
 def _cite(c: Mapping[str, Any]) -> str:
-    mark = "verified" if c["verified"] else "unverified"
-    return f"{md(c['symbol'] or c['instrument'])} {md(c['paragraph'])} ({mark})"
+    links = " ".join(f"[{i}]({s['url']})" for i, s in enumerate(c["sources"], 1))
+    tail = f" {links}" if links else ""
+    return f"{md(c['symbol'] or c['instrument'])} {md(c['paragraph'])} ({c['level_label']}){tail}"
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -133,7 +134,7 @@ def render_markdown(view: Mapping[str, Any], *, made: datetime) -> str:
         out += [para, ""]
     out += [SCENARIOS_TEXT, "", "### How to read the outcomes", ""]
     out += [f"- **{OUTCOME_WORD[o]}**: {meaning}" for o, meaning in OUTCOME_MEANING.items()]
-    out += ["", "### Citations: verified or unverified", "", VERIFIED_TEXT, ""]
+    out += ["", "### Citations: what each was checked against", "", VERIFIED_TEXT, ""]
     out += ["### Grades of the evidence", "", GRADES_TEXT, ""]
 
     out += ["## The activity", ""]

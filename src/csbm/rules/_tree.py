@@ -10,11 +10,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from csbm._yaml import read_yaml
 from csbm.errors import InputError, ParameterError, Problem
-from csbm.model.finding import Citation, ParameterUse
+from csbm.model.finding import CheckSource, Citation, Level, ParameterUse
 from csbm.model.load import problems_from
 
 Scalar = int | float | str | bool | None
@@ -68,7 +75,27 @@ class _Instruments(_Strict):
 class _Cite(_Strict):
     instrument: str
     paragraph: str = Field(min_length=1)
-    verified: bool
+    level: Level
+    language: str | None = None
+    sources: list[CheckSource] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> _Cite:
+        if (self.level is Level.OFFICIAL_TRANSLATION) != (self.language is not None):
+            raise ValueError("name the language exactly when the level is official_translation")
+        if self.level is not Level.UNVERIFIED and not self.sources:
+            raise ValueError(f"level {self.level.value} needs the sources it was checked against")
+        return self
+
+
+class ParagraphCheck(_Cite):
+    """What one cited paragraph was checked against (rule citations read these)."""
+
+    note: str | None = None
+
+
+class _Paragraphs(_Strict):
+    paragraphs: list[ParagraphCheck]
 
 
 class ParameterValue(_Strict):
@@ -142,7 +169,9 @@ class Parameter:
                 instrument=inst.id,
                 symbol=inst.symbol,
                 paragraph=pv.citation.paragraph,
-                verified=pv.citation.verified,
+                level=pv.citation.level,
+                language=pv.citation.language,
+                sources=pv.citation.sources,
             ),
         )
 
@@ -206,3 +235,24 @@ def load_parameters(root: Path | None = None) -> dict[str, Parameter]:
             values=tuple(parsed.values[d] for d in dates),
         )
     return params
+
+
+@cache
+def load_paragraph_checks(root: Path | None = None) -> dict[tuple[str, str], ParagraphCheck]:
+    """Checks of cited paragraphs, by (instrument, paragraph); a paragraph not listed is
+    unverified."""
+    path = (root or _root()) / "paragraphs.yaml"
+    parsed = _validate(_Paragraphs, path)
+    instruments = load_instruments(root)
+    out: dict[tuple[str, str], ParagraphCheck] = {}
+    for i, check in enumerate(parsed.paragraphs):
+        where = f"paragraphs.{i}"
+        if check.instrument not in instruments:
+            raise _ParamError(
+                path, [Problem(f"unknown instrument {check.instrument!r}", field=where)]
+            )
+        key = (check.instrument, check.paragraph)
+        if key in out:
+            raise _ParamError(path, [Problem(f"{key} is listed twice", field=where)])
+        out[key] = check
+    return out

@@ -7,11 +7,11 @@ assessed: their reasons say how many activities that set held.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from csbm.errors import ParameterError
 from csbm.evidence.estimate import Estimates
 from csbm.model.dossier import ActivityKind, ActType, Dossier, Quantity
 from csbm.model.finding import Finding, Outcome
@@ -19,7 +19,9 @@ from csbm.rules._common import (
     Obligation,
     Test,
     combine,
+    fmt,
     gated,
+    label,
     november_deadline,
     owed_by_conductors,
     threshold_test,
@@ -33,12 +35,32 @@ _MULTINATIONAL = (
 )
 
 
+_QUANTITIES = (Quantity.TROOPS, Quantity.TANKS, Quantity.ACV, Quantity.ARTILLERY)
+
+# The four criteria of each Chapter VIII tier ("more than" any one of them), as parameter
+# paths in the order of _QUANTITIES. Constraint 2 (¶67.1, not seen) is read with the band of
+# ¶67.3, and its findings say so.
+_TIERS: dict[str, tuple[str, str, str, str]] = {
+    "large": ("ch08.large.troops", "ch08.large.tanks", "ch08.large.acv", "ch08.large.artillery"),
+    "band": ("ch08.band.troops", "ch08.band.tanks", "ch08.band.acv", "ch08.band.artillery"),
+    "upper": (
+        "ch08.constraint_3.troops",
+        "ch08.constraint_3.tanks",
+        "ch08.constraint_3.acv",
+        "ch08.constraint_3.artillery",
+    ),
+    "simultaneous": (
+        "ch08.band.troops",
+        "ch08.band.tanks",
+        "ch08.band.acv",
+        "ch08.band.artillery",
+    ),
+}
+
+
 def _large_test(estimates: Estimates, params: ParameterView) -> tuple[bool | None, str, list[str]]:
     t = threshold_test(
-        estimates,
-        params,
-        [(Quantity.TROOPS, "ch08.large.troops"), (Quantity.TANKS, "ch08.large.tanks")],
-        strict=True,
+        estimates, params, list(zip(_QUANTITIES, _TIERS["large"], strict=True)), strict=True
     )
     return t.result, t.reason, t.claims
 
@@ -46,14 +68,14 @@ def _large_test(estimates: Estimates, params: ParameterView) -> tuple[bool | Non
 @rule(
     "ch08.large_activity_communication",
     title="Large activities communicated two years ahead",
-    cites=[("vd2011", "VIII")],
+    cites=[("vd2011", "VIII 68"), ("vd2011", "VIII 70")],
     since="1991-01-01",
     reads=["ch08.large.", "ch07."],
 )
 def large_activity_communication(ctx: Context) -> list[Finding]:
-    """An activity of more than 40,000 troops or 900 battle tanks is communicated in writing by
-    15 November two years before the year it starts in, and may not be carried out unless it
-    was so communicated and is in the annual calendar."""
+    """An activity of more than 40,000 troops, 900 battle tanks, 2,000 ACV or 900 artillery
+    pieces is communicated in writing by 15 November two years before the year it starts in,
+    and may not be carried out unless it was so communicated and is in the annual calendar."""
     activity = ctx.dossier.activity
     where = activity_zone(ctx.dossier)
     if where.where == "outside":
@@ -143,38 +165,48 @@ def _single_command(d: Dossier) -> bool | None:
     return d.activity.single_operational_command
 
 
-def _more(est: Estimates, q: Quantity, threshold: float) -> bool | None:
+def _more(est: Estimates, q: Quantity, threshold: float | None) -> bool | None:
+    """More than the threshold? None when the figure, or the threshold, is unknown."""
+    if threshold == math.inf:
+        return False  # the instrument has no such criterion
     e = est.get(q)
-    return None if e is None else e.interval.more_than(threshold)
+    if e is None or threshold is None:
+        return None
+    return e.interval.more_than(threshold)
 
 
-# Which (troops, tanks) thresholds decide whether an activity counts towards each limit.
+# Which tiers decide whether an activity counts towards each limit: the first is the tier
+# itself; a second one is the large-activity tier it must stay below.
 _KIND_PATHS = {
-    "large": [("ch08.large.troops", "ch08.large.tanks")],
-    "band": [("ch08.large.troops", "ch08.large.tanks"), ("ch08.band.troops", "ch08.band.tanks")],
-    "upper": [
-        ("ch08.large.troops", "ch08.large.tanks"),
-        ("ch08.constraint_3.troops", "ch08.constraint_3.tanks"),
-    ],
-    "simultaneous": [("ch08.band.troops", "ch08.band.tanks")],
+    "large": ["large"],
+    "band": ["large", "band"],
+    # Constraint 3 counts "of those" of constraint 2: in the band as well as above its own.
+    "upper": ["large", "upper", "band"],
+    "simultaneous": ["simultaneous"],
 }
 
+_Limits = tuple[float | None, ...]
 
-def _classify(limits: list[tuple[float, float]], peer: Peer, kind: str) -> bool | None:
+
+def _classify(limits: list[_Limits], peer: Peer, kind: str) -> bool | None:
     """Does the activity count towards a constraint? None when the evidence cannot say.
 
-    `limits` are the (troops, tanks) thresholds of `_KIND_PATHS[kind]`, in that order.
+    `limits` are the thresholds of the tiers in `_KIND_PATHS[kind]`, in that order.
     """
     est = peer.estimates
 
-    def above(limit: tuple[float, float]) -> bool | None:
-        troops, tanks = limit
-        return _or(_more(est, Quantity.TROOPS, troops), _more(est, Quantity.TANKS, tanks))
+    def above(limit: _Limits) -> bool | None:
+        out: bool | None = False
+        for q, threshold in zip(_QUANTITIES, limit, strict=True):
+            out = _or(out, _more(est, q, threshold))
+        return out
 
     if kind == "large" or kind == "simultaneous":
         counts = above(limits[0])
-    else:  # band / upper: above their own threshold, but not a large activity
-        counts = _and(above(limits[1]), _not(above(limits[0])))
+    else:  # band / upper: above their own thresholds, but not a large activity
+        counts = _not(above(limits[0]))
+        for limit in limits[1:]:
+            counts = _and(counts, above(limit))
     return _and(_in_zone(peer.dossier), _and(_single_command(peer.dossier), counts))
 
 
@@ -184,12 +216,9 @@ def _in_zone(d: Dossier) -> bool | None:
     return False if where == "outside" else None if where == "mixed" else True
 
 
-def _limit(ctx: Context, path: str) -> float:
-    value = ctx.params.threshold(path)
-    if value is None:
-        # No Chapter VIII value is recorded as unknown for any encoded ruleset.
-        raise ParameterError(f"{path} is unknown under {ctx.params.ruleset.id}")
-    return value
+def _limits(ctx: Context, tier: str) -> _Limits:
+    """A tier's thresholds: None where the value is unknown under the ruleset."""
+    return tuple(ctx.params.threshold(path) for path in _TIERS[tier])
 
 
 def _state_peers(ctx: Context, state: str) -> list[Peer]:
@@ -217,7 +246,7 @@ def _count(
     """
     # The thresholds are part of the key: activities judged under different dates of one
     # ruleset (or a what-if) may read different values.
-    limits = [(_limit(ctx, troops), _limit(ctx, tanks)) for troops, tanks in _KIND_PATHS[kind]]
+    limits = [_limits(ctx, tier) for tier in _KIND_PATHS[kind]]
     key = ("count", state, kind, first, last, started, tuple(limits))
     if key not in ctx.memo:
         ctx.memo[key] = [
@@ -288,19 +317,31 @@ def _window(ctx: Context, year: int) -> list[tuple[int, int]]:
     raise ValueError(f"ch08.constraint_1.window_reading is {reading!r}: use rolling or fixed")
 
 
-_CITES = [("vd2011", "VIII")]
+def _tier_text(ctx: Context, tier: str) -> str:
+    """The tier's criteria as the parameters give them, e.g. 'above 13,000 troops, 300
+    battle tanks, 500 ACV or 300 artillery pieces'."""
+    parts = []
+    for q, threshold in zip(_QUANTITIES, _limits(ctx, tier), strict=True):
+        if threshold == math.inf:
+            continue
+        figure = "an unknown number of" if threshold is None else fmt(threshold)
+        parts.append(f"{figure} {label(q)}")
+    if len(parts) > 1:
+        return "above " + ", ".join(parts[:-1]) + " or " + parts[-1]
+    return "above " + "".join(parts)
 
 
 @rule(
     "ch08.constraint_1",
     title="At most one large activity in three calendar years",
-    cites=_CITES,
+    cites=[("vd2011", "VIII 67")],
     since="1992-05-01",
     needs="set",
-    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.constraint_1."],
+    reads=["ch08.large.", "ch08.constraint_1."],
 )
 def constraint_1(ctx: Context) -> list[Finding]:
-    """A State carries out at most one activity of more than 40,000 troops or 900 battle tanks
+    """A State carries out at most one activity of more than 40,000 troops, 900 battle tanks,
+    2,000 ACV or 900 artillery pieces
     within three calendar years (read as rolling or fixed, as the parameter says)."""
     limit = int(ctx.params.number("ch08.constraint_1.max_activities"))
     reading = ctx.params.value("ch08.constraint_1.window_reading")
@@ -334,19 +375,26 @@ def constraint_1(ctx: Context) -> list[Finding]:
     return findings
 
 
+_BAND_READING = (
+    "Constraint 2 is read with the figures of ¶67.3 (13,000 troops, 300 tanks, 500 ACV, 300 "
+    "artillery); the text of ¶67.1 was not seen."
+)
+
+
 def _per_year(ctx: Context, kind: str, limit_path: str, what: str) -> list[Finding]:
     limit = int(ctx.params.number(limit_path))
     findings = []
     for state, year in _subjects(ctx):
         counted = _count(ctx, state, kind, date(year, 1, 1), date(year, 12, 31), started=True)
         outcome, reason, applies = _judged(ctx, counted, limit, what, f"{state} in {year}")
+        assumptions = [_MULTINATIONAL] + ([_BAND_READING] if kind == "band" else [])
         findings.append(
             ctx.finding(
                 outcome,
                 reason,
                 applies=applies,
                 subject=f"{state} {year}",
-                assumptions=[_MULTINATIONAL],
+                assumptions=assumptions,
             )
         )
     return findings
@@ -355,38 +403,38 @@ def _per_year(ctx: Context, kind: str, limit_path: str, what: str) -> list[Findi
 @rule(
     "ch08.constraint_2",
     title="At most six activities above 13,000 troops or 300 tanks a year",
-    cites=_CITES,
+    cites=[("vd2011", "VIII 67.1")],
     since="1992-05-01",
     needs="set",
-    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.band.", "ch08.constraint_2."],
+    reads=["ch08.large.", "ch08.band.", "ch08.constraint_2."],
 )
 def constraint_2(ctx: Context) -> list[Finding]:
     """A State carries out at most six activities a calendar year of more than 13,000 troops or
-    300 battle tanks (and not large activities)."""
+    300 battle tanks, 500 ACV or 300 artillery pieces (and not large activities)."""
     return _per_year(
         ctx,
         "band",
         "ch08.constraint_2.max_per_year",
-        "activities above 13,000 troops or 300 tanks (not large)",
+        f"activities {_tier_text(ctx, 'band')} (not large)",
     )
 
 
 @rule(
     "ch08.constraint_3",
     title="Of those, at most three above 25,000 troops or 400 tanks",
-    cites=_CITES,
+    cites=[("vd2011", "VIII 67.2")],
     since="1992-05-01",
     needs="set",
-    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.constraint_3."],
+    reads=["ch08.large.", "ch08.band.", "ch08.constraint_3."],
 )
 def constraint_3(ctx: Context) -> list[Finding]:
     """Of the activities under constraint 2, at most three a calendar year may involve more
-    than 25,000 troops or 400 battle tanks."""
+    than 25,000 troops or 400 battle tanks (the tier's ACV and artillery figures are unknown)."""
     return _per_year(
         ctx,
         "upper",
         "ch08.constraint_3.max_per_year",
-        "activities above 25,000 troops or 400 tanks (not large)",
+        f"activities {_tier_text(ctx, 'upper')} (not large)",
     )
 
 
@@ -426,15 +474,16 @@ def _peaks(ctx: Context, counted: list[_Counted]) -> tuple[_Peak, _Peak]:
 @rule(
     "ch08.constraint_4",
     title="At most three such activities at the same time",
-    cites=_CITES,
+    cites=[("vd2011", "VIII 67.3")],
     since="1992-05-01",
     needs="set",
-    reads=["ch08.large.troops", "ch08.large.tanks", "ch08.band.", "ch08.constraint_4."],
+    reads=["ch08.band.", "ch08.constraint_4."],
 )
 def constraint_4(ctx: Context) -> list[Finding]:
-    """A State carries out at most three activities of more than 13,000 troops or 300 battle
-    tanks at the same time."""
+    """A State carries out at most three activities at the same time each of more than 13,000
+    troops, 300 battle tanks, 500 ACV or 300 artillery pieces (¶67.3)."""
     limit = int(ctx.params.number("ch08.constraint_4.max_simultaneous"))
+    tier = _tier_text(ctx, "simultaneous")
     findings = []
     for state, year in _subjects(ctx):
         start = date(year, 1, 1)
@@ -451,8 +500,8 @@ def constraint_4(ctx: Context) -> list[Finding]:
         if n_sure > limit:
             outcome, applies = Outcome.NON_COMPLIANT, True
             reason = (
-                f"Over the limit. {scope}: {n_sure} activities above 13,000 troops or "
-                f"300 tanks ran at once on {day_sure} ({', '.join(ids_sure)}), limit "
+                f"Over the limit. {scope}: {n_sure} activities {tier} "
+                f"ran at once on {day_sure} ({', '.join(ids_sure)}), limit "
                 f"{limit}, {basis}."
             )
         elif n_maybe <= limit:
@@ -466,7 +515,7 @@ def constraint_4(ctx: Context) -> list[Finding]:
             outcome, applies = Outcome.INDETERMINATE, None
             reason = (
                 f"May exceed the limit. {scope}: up to {n_maybe} activities that may be "
-                f"above 13,000 troops or 300 tanks ran at once on {day_maybe} "
+                f"{tier} ran at once on {day_maybe} "
                 f"({', '.join(ids_maybe)}), limit {limit}, {basis}."
             )
         findings.append(

@@ -8,7 +8,6 @@ from typing import Literal
 
 from csbm.model.dossier import Dossier
 from csbm.model.finding import Finding, Outcome
-from csbm.rules import zone
 from csbm.rules.engine import Context, rule
 
 Where = Literal["inside", "outside", "mixed", "unknown"]
@@ -28,6 +27,9 @@ class ActivityZone:
 def _check(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:
     if not points:
         return ActivityZone("unknown", "no location with coordinates is on record")
+    # The country boundaries (shapely, numpy) only once a place is to be judged.
+    from csbm.rules import zone
+
     results = [(name, zone.check(lat, lon)) for name, lat, lon in points]
     inside = [n for n, r in results if r.status == "inside"]
     outside = [n for n, r in results if r.status == "outside"]

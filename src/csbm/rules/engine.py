@@ -16,8 +16,23 @@ from typing import TYPE_CHECKING, Literal
 from csbm.errors import ParameterError, RulesetError, UnknownRuleError
 from csbm.evidence.estimate import Estimates
 from csbm.model.dossier import Act, Dossier
-from csbm.model.finding import Citation, Deadline, Finding, Outcome, ParameterUse, Scenario
-from csbm.rules._tree import Instrument, Parameter, Scalar, load_instruments, load_parameters
+from csbm.model.finding import (
+    Citation,
+    Deadline,
+    Finding,
+    Level,
+    Outcome,
+    ParameterUse,
+    Scenario,
+)
+from csbm.rules._tree import (
+    Instrument,
+    Parameter,
+    Scalar,
+    load_instruments,
+    load_paragraph_checks,
+    load_parameters,
+)
 
 if TYPE_CHECKING:
     from csbm.rules.overlay import Overlay
@@ -135,7 +150,6 @@ class ParameterView:
                         instrument=f"overlay:{overlay.id}",
                         symbol=overlay.title,
                         paragraph=overlay.source_text,
-                        verified=False,
                     ),
                 )
                 break
@@ -257,7 +271,6 @@ class RuleSpec:
                     instrument=ruleset.id,
                     symbol=ruleset.instrument.symbol,
                     paragraph=f"{chapter} (paragraph not identified)",
-                    verified=False,
                 )
             )
         return list({c.label(): c for c in out}.values())
@@ -273,7 +286,7 @@ def rule(
     rule_id: str,
     *,
     title: str,
-    cites: Sequence[tuple[str, str] | tuple[str, str, bool]],
+    cites: Sequence[tuple[str, str]],
     since: str,
     until: str | None = None,
     reads: Sequence[str],
@@ -281,20 +294,26 @@ def rule(
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function.
 
-    `cites` lists (instrument id, paragraph[, verified]); `reads` lists the parameter path
-    prefixes the rule reads (checked by the test suite against what it really reads).
+    `cites` lists (instrument id, paragraph); what each was checked against is data
+    (rules/paragraphs.yaml). `reads` lists the parameter path prefixes the rule reads (checked
+    by the test suite against what it really reads).
     """
 
     def register(func: RuleFunc) -> RuleFunc:
         instruments = load_instruments()
+        checks = load_paragraph_checks()
         citations = []
-        for cite in cites:
-            # (instrument, paragraph[, verified]): unverified unless someone checked the text.
-            inst = instruments[cite[0]]
-            verified = len(cite) == 3 and cite[2] is True
+        for instrument, paragraph in cites:
+            inst = instruments[instrument]
+            check = checks.get((instrument, paragraph))
             citations.append(
                 Citation(
-                    instrument=inst.id, symbol=inst.symbol, paragraph=cite[1], verified=verified
+                    instrument=inst.id,
+                    symbol=inst.symbol,
+                    paragraph=paragraph,
+                    level=check.level if check else Level.UNVERIFIED,
+                    language=check.language if check else None,
+                    sources=check.sources if check else [],
                 )
             )
         if rule_id in _REGISTRY:

@@ -64,6 +64,7 @@ def rule_summary(spec: RuleSpec) -> dict[str, Any]:
         "in_force": {"from": str(spec.since), "until": str(spec.until) if spec.until else None},
         "needs": spec.needs,
         "citations": [c.model_dump(mode="json") | {"label": c.label()} for c in spec.citations],
+        # Derived, kept for readers of the JSON before verification levels.
         "verified": all(c.verified for c in spec.citations) if spec.citations else None,
     }
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import shapely
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -625,18 +625,31 @@ def _read_countries(path: Path) -> tuple[list[shapely.Polygon], list[_Part]]:
         raise RulesetError(
             f"{path}: not a csbm country file of format 1; rebuild it with `make install`"
         )
-    polygons: list[shapely.Polygon] = []
-    parts: list[_Part] = []
+    # Every ring's points in one array and the polygons made in two vectorised calls:
+    # about ten times faster than a shapely.Polygon per part, and start-up waits for it.
+    points: list[list[float]] = []
+    ring_of_point: list[int] = []
+    polygon_of_ring: list[int] = []
+    owners: list[tuple[str | None, str]] = []
     for feature in data.get("features", []):
         props = feature["properties"]
         iso3 = props.get("iso3")
         name = NAMES.get(iso3 or "", props.get("name") or "an unnamed territory")
         for rings in feature["geometry"]["coordinates"]:
-            polygon = shapely.Polygon(rings[0], rings[1:])
-            polygons.append(polygon)
-            parts.append(_Part(iso3, name, _kind(iso3, polygon)))
-    if not polygons:
+            for ring in rings:
+                ring_of_point.extend([len(polygon_of_ring)] * len(ring))
+                points.extend(ring)
+                polygon_of_ring.append(len(owners))
+            owners.append((iso3, name))
+    if not owners:
         raise RulesetError(f"{path}: no countries; rebuild it with `make install`")
+    rings_made: Any = shapely.linearrings(points, indices=ring_of_point)  # an array of rings
+    made: Any = shapely.polygons(rings_made, indices=polygon_of_ring)
+    polygons: list[shapely.Polygon] = list(made)
+    parts = [
+        _Part(iso3, name, _kind(iso3, polygon))
+        for (iso3, name), polygon in zip(owners, polygons, strict=True)
+    ]
     return polygons, parts
 
 

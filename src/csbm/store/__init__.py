@@ -13,23 +13,49 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from csbm.model.dossier import Dossier
-from csbm.rules.assess import Assessment
+from csbm._lazy import exports
 from csbm.store.errors import StoreError
-from csbm.store.files import dossier_yaml, export_dossiers, read_dossiers
-from csbm.store.repository import (
-    ActivitySummary,
-    ClaimRecord,
-    ImportReport,
-    Revision,
-    SavedAssessment,
-    Store,
-    default_user,
-    init_store,
-    open_store,
+
+if TYPE_CHECKING:
+    from csbm.model.dossier import Dossier
+    from csbm.rules.assess import Assessment
+    from csbm.store.files import dossier_yaml, export_dossiers, read_dossiers
+    from csbm.store.repository import (
+        ActivitySummary,
+        ClaimRecord,
+        ImportReport,
+        Revision,
+        SavedAssessment,
+        Store,
+        default_user,
+        init_store,
+        open_store,
+    )
+    from csbm.store.url import ENV_VAR, default_path, resolve_url
+
+__getattr__, __dir__ = exports(
+    __name__,
+    {
+        **dict.fromkeys(["dossier_yaml", "export_dossiers", "read_dossiers"], "csbm.store.files"),
+        **dict.fromkeys(
+            [
+                "ActivitySummary",
+                "ClaimRecord",
+                "ImportReport",
+                "Revision",
+                "SavedAssessment",
+                "Store",
+                "default_user",
+                "init_store",
+                "open_store",
+            ],
+            "csbm.store.repository",
+        ),
+        **dict.fromkeys(["ENV_VAR", "default_path", "resolve_url"], "csbm.store.url"),
+    },
 )
-from csbm.store.url import ENV_VAR, default_path, resolve_url
 
 
 def load_from_db(
@@ -49,6 +75,8 @@ def load_from_db(
     For `csbm assess --as-of D`, pass D to `assess` as well (or only to `assess`): the
     verdicts are the same, and `assess` then lists what it left out and why.
     """
+    from csbm.store.repository import Store
+
     with Store(url) as store:
         return store.load(ids or None, as_of=as_of, recorded_as_of=recorded_as_of)
 
@@ -57,6 +85,8 @@ def save_assessments(
     url: str | None, results: Iterable[Assessment], *, by: str | None = None
 ) -> list[int]:
     """Keep assessments in the database (for `csbm assess --db … --save`)."""
+    from csbm.store.repository import Store
+
     with Store(url) as store:
         return store.save_assessments(results, by=by)
 

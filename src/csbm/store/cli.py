@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from csbm._console import console, parse_day
 from csbm.errors import UsageError
-from csbm.store.engine import make_engine, migrate
 from csbm.store.errors import StoreError
-from csbm.store.files import dossier_yaml, export_dossiers, read_dossiers
-from csbm.store.repository import Store, init_store
-from csbm.store.url import display, resolve_url, sqlite_path
+
+# SQLAlchemy, Alembic and the repository are imported by the commands that use them, so
+# that the rest of csbm starts without them.
 
 db_app = typer.Typer(
     help="The record in a database: SQLite by default, PostgreSQL by URL. Import dossiers, "
@@ -71,6 +69,8 @@ def _time(value: datetime) -> str:
 @db_app.command()
 def init(db: DbOption = None) -> None:
     """Create the database (if needed) and bring its schema up to date."""
+    from csbm.store.repository import init_store
+
     where, revision = init_store(db)
     typer.echo(f"csbm database ready: {where} (schema revision {revision})")
 
@@ -83,6 +83,9 @@ def upgrade(
     ] = "head",
 ) -> None:
     """Apply the database migrations (Alembic) up to the latest schema revision."""
+    from csbm.store.engine import make_engine, migrate
+    from csbm.store.url import display, resolve_url, sqlite_path
+
     url = resolve_url(db)
     path = sqlite_path(url)
     if path is not None and not path.exists():
@@ -119,6 +122,9 @@ def import_(
     An activity already in the database with the same content is left alone; one whose
     dossier changed is updated in place, and the previous version is kept as a revision.
     """
+    from csbm.store.files import read_dossiers
+    from csbm.store.repository import Store
+
     if not paths and not bundled:
         raise UsageError("name dossier files or directories to import, or use --bundled")
     dossiers = read_dossiers(paths or [], bundled=bundled)
@@ -158,6 +164,9 @@ def export(
 
     Comments of the imported files are not kept: they are not part of the dossier.
     """
+    from csbm.store.files import export_dossiers
+    from csbm.store.repository import Store
+
     with Store(db) as store:
         dossiers = store.load(
             activity or None,
@@ -171,6 +180,10 @@ def export(
 @db_app.command("list")
 def list_(db: DbOption = None, output_format: FormatOption = Format.table) -> None:
     """List the activities in the database with their current version."""
+    from rich.table import Table
+
+    from csbm.store.repository import Store
+
     with Store(db) as store:
         rows = store.activities()
         where = store.where
@@ -227,6 +240,11 @@ def history(
     ] = None,
 ) -> None:
     """Every version of an activity: when, by whom, and what changed."""
+    from rich.table import Table
+
+    from csbm.store.files import dossier_yaml
+    from csbm.store.repository import Store
+
     with Store(db) as store:
         revisions = store.history(activity_id)
         current = store.load([activity_id])[0] if show is not None else None
@@ -271,6 +289,10 @@ def assessments(
     output_format: FormatOption = Format.table,
 ) -> None:
     """Saved assessments: ruleset, overlays, as-of date and outcomes per scenario."""
+    from rich.table import Table
+
+    from csbm.store.repository import Store
+
     with Store(db) as store:
         saved = store.assessments(activity_id)
     if output_format is Format.json:
@@ -319,6 +341,8 @@ def assessments(
 @db_app.command()
 def verify(db: DbOption = None) -> None:
     """Check the database: integrity, and every dossier reassembling to what was imported."""
+    from csbm.store.repository import Store
+
     with Store(db) as store:
         problems = store.verify()
         where = store.where
@@ -359,6 +383,9 @@ def review(
     incomplete, e.g. without dates, is refused with what is missing: accept it into a
     recorded activity with --as). Decisions are recorded with who and when.
     """
+    from rich.table import Table
+
+    from csbm.store.repository import Store
     from csbm.store.review import accept_proposal, list_proposals, reject_proposal
 
     if accept is not None and reject is not None:

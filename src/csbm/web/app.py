@@ -12,7 +12,7 @@ import logging
 import os
 import secrets
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -21,11 +21,14 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from csbm import __version__
-from csbm.errors import CsbmError
+from csbm.errors import ConflictError, CsbmError
 from csbm.web import pages
+from csbm.web.cache import ResponseCache
 from csbm.web.pages.geo import countries_geojson, zone_geojson
 from csbm.web.record import Record
 from csbm.web.render import Renderer, wants_json
@@ -72,26 +75,12 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
     app.state.record = record
     app.state.guard = Guard(_secret(secret))
     app.state.renderer = Renderer(HERE / "templates")
+    app.state.responses = ResponseCache()  # pages that do not read the record (the rules)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in pages.routers():
         app.include_router(router)
 
-    @app.middleware("http")
-    async def headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        try:
-            response = await call_next(request)
-        except Exception as exc:
-            # Caught here rather than by an exception handler, so that the error page
-            # too carries the security headers; the traceback goes to the log only.
-            log.exception("error serving %s", request.url.path)
-            response = _error(
-                request, 500, f"csbm failed on this request ({type(exc).__name__}); see the log"
-            )
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(_Headers)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -118,13 +107,53 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
         return response
 
     async def csbm_error(request: Request, exc: Exception) -> Response:
-        return _error(request, 400, str(exc))
+        # A write based on a version that is no longer current: 409, nothing written.
+        return _error(request, 409 if isinstance(exc, ConflictError) else 400, str(exc))
 
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(AuthError, auth_error)
     app.add_exception_handler(CsbmError, csbm_error)
     return app
+
+
+class _Headers:
+    """The security headers on every response, and a page (or JSON) for an error that no
+    handler answered, with the traceback in the log only.
+
+    Plain ASGI rather than Starlette's BaseHTTPMiddleware, which copies every response
+    through a stream and cost more than serving a cached page."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            request = Request(scope)
+            log.exception("error serving %s", request.url.path)
+            if started:  # too late for an error page: the client sees a cut response
+                raise
+            response = _error(
+                request, 500, f"csbm failed on this request ({type(exc).__name__}); see the log"
+            )
+            await response(scope, receive, send_with_headers)
 
 
 def _warm(record: Record) -> None:

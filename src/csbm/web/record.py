@@ -24,6 +24,7 @@ from csbm.rules import assess
 from csbm.rules.assess import Assessment
 from csbm.store import ImportReport, Store
 from csbm.store.models import ActivityRow
+from csbm.web.cache import ResponseCache
 
 T = TypeVar("T")
 Fingerprint = frozenset[tuple[str, str]]
@@ -40,6 +41,8 @@ class Snapshot:
     parts: dict[str, list[str]]
     derived: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Rendered pages and JSON twins of this snapshot (csbm.web.cache).
+    responses: ResponseCache = field(default_factory=ResponseCache)
 
     def cached(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
         """`make()` once per snapshot and key (views are read-only once made)."""
@@ -114,5 +117,7 @@ class Record:
             self.assessed += 1
             return snap
 
-    def import_dossiers(self, dossiers: list[Dossier], *, by: str) -> ImportReport:
-        return self.store.import_dossiers(dossiers, by=by)
+    def import_dossiers(
+        self, dossiers: list[Dossier], *, by: str, expect: dict[str, int | None] | None = None
+    ) -> ImportReport:
+        return self.store.import_dossiers(dossiers, by=by, expect=expect)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -69,6 +69,11 @@ class Renderer:
         self.env.tests["web_address"] = _web_address
         self.env.globals["version"] = __version__
 
+    def render(self, template: str, context: dict[str, Any], *, title: str, path: str) -> str:
+        """A page that is the same for every reader (no CSRF token: a template that asks
+        for one fails here, so such a page is never cached and shared by mistake)."""
+        return self.env.get_template(template).render({**context, "title": title, "path": path})
+
     def page(
         self,
         request: Request,
@@ -94,14 +99,25 @@ class Renderer:
         )
         response = HTMLResponse(html, status_code=status)
         if fresh:
-            response.set_cookie(
-                SESSION_COOKIE,
-                session,
-                httponly=True,
-                samesite="strict",
-                secure=request.url.scheme == "https",
-            )
+            _set_session(request, response, session)
         return response
+
+    def with_session(self, request: Request, response: Response) -> Response:
+        """Give a browser without a session one, as every page does (forms need it)."""
+        session = request.cookies.get(SESSION_COOKIE)
+        if session is None or len(session) < 20:
+            _set_session(request, response, new_session())
+        return response
+
+
+def _set_session(request: Request, response: Response, session: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        session,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
 
 
 def json_twin(data: Any, status: int = 200) -> JSONResponse:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
 from csbm.model.finding import Outcome, Scenario
 from csbm.report.summary import summary_rows
-from csbm.web.pages.common import bad_request, renderer, snapshot, with_meta
+from csbm.web.pages.common import bad_request, cached_json, cached_page, snapshot
 from csbm.web.record import Snapshot
 
 router = APIRouter(tags=["activities"])
@@ -158,8 +158,7 @@ def _filters(
     return Filters(state, number, ruleset, verdict, scenario, signal, q, sort, order)
 
 
-def _data(request: Request, f: Filters) -> dict[str, Any]:
-    snap = snapshot(request)
+def _data(snap: Snapshot, f: Filters) -> dict[str, Any]:
     every = all_rows(snap)
     rows = f.apply(every)
     return {
@@ -179,14 +178,20 @@ def _data(request: Request, f: Filters) -> dict[str, Any]:
 
 
 @router.get("/activities.json", summary="Activities (JSON twin of /activities)")
-def activities_json(request: Request, f: Annotated[Filters, Depends(_filters)]) -> JSONResponse:
-    return JSONResponse(with_meta(_data(request, f)))
+def activities_json(request: Request, f: Annotated[Filters, Depends(_filters)]) -> Response:
+    snap = snapshot(request)
+    return cached_json(request, lambda: _data(snap, f), snap)
 
 
 @router.get("/", response_class=HTMLResponse, summary="Activities (HTML)")
 @router.get("/activities", response_class=HTMLResponse, summary="Activities (HTML)")
-def activities_page(request: Request, f: Annotated[Filters, Depends(_filters)]) -> HTMLResponse:
-    data = _data(request, f)
+def activities_page(request: Request, f: Annotated[Filters, Depends(_filters)]) -> Response:
+    snap = snapshot(request)
+    return cached_page(request, "activities.html", lambda: _page(snap, f), snap)
+
+
+def _page(snap: Snapshot, f: Filters) -> tuple[dict[str, Any], str]:
+    data = _data(snap, f)
     timeline = [
         {
             "id": f"{r['id']}@{state}",
@@ -200,9 +205,4 @@ def activities_page(request: Request, f: Annotated[Filters, Depends(_filters)]) 
         for r in data["rows"]
         for state in r["conducting_states"]
     ]
-    return renderer(request).page(
-        request,
-        "activities.html",
-        {**data, "timeline": timeline, "sorts": SORTS},
-        title="Activities",
-    )
+    return {**data, "timeline": timeline, "sorts": SORTS}, "Activities"

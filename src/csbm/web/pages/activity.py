@@ -12,14 +12,20 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
 from csbm.report.view import activity_view
 from csbm.rules import assess
 from csbm.rules.assess import Assessment
 from csbm.rules.overlay import bundled_overlays, load_overlay
-from csbm.web.pages.common import bad_request, not_found, renderer, snapshot, with_meta
+from csbm.web.pages.common import (
+    bad_request,
+    cached_json,
+    cached_page,
+    not_found,
+    snapshot,
+)
 from csbm.web.record import Snapshot
 
 router = APIRouter(tags=["activities"])
@@ -105,17 +111,25 @@ def view(
 @router.get("/activities/{activity_id}.json", summary="One activity (JSON twin)")
 def activity_json(
     request: Request, activity_id: str, as_of: AsOf = None, overlay: Overlay = None
-) -> JSONResponse:
+) -> Response:
     day, name = judging(as_of, overlay)
-    return JSONResponse(with_meta(view(snapshot(request), activity_id, day, name)))
+    snap = snapshot(request)
+    return cached_json(request, lambda: view(snap, activity_id, day, name), snap)
 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse, summary="One activity")
 def activity_page(
     request: Request, activity_id: str, as_of: AsOf = None, overlay: Overlay = None
-) -> HTMLResponse:
+) -> Response:
     day, name = judging(as_of, overlay)
-    data = view(snapshot(request), activity_id, day, name)
+    snap = snapshot(request)
+    return cached_page(request, "activity.html", lambda: _page(snap, activity_id, day, name), snap)
+
+
+def _page(
+    snap: Snapshot, activity_id: str, day: date | None, name: str | None
+) -> tuple[dict[str, Any], str]:
+    data = view(snap, activity_id, day, name)
     scenarios: dict[str, list[dict[str, Any]]] = {}
     for f in data["findings"]:
         scenarios.setdefault(f["scenario_label"], []).append(f)
@@ -124,9 +138,4 @@ def activity_page(
         "locations": data["locations"],
         "name": data["activity"]["name"],
     }
-    return renderer(request).page(
-        request,
-        "activity.html",
-        {"v": data, "by_scenario": scenarios, "client": client},
-        title=data["activity"]["name"],
-    )
+    return {"v": data, "by_scenario": scenarios, "client": client}, data["activity"]["name"]

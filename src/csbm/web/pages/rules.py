@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
 from csbm.errors import UnknownRuleError
 from csbm.rules import rules, ruleset_ids
 from csbm.rules.history import diff_rulesets, rule_data, rule_summary
-from csbm.web.pages.common import bad_request, not_found, renderer, with_meta
+from csbm.web.pages.common import bad_request, cached_json, cached_page, not_found
 
 router = APIRouter(tags=["rules"])
 
@@ -32,14 +32,16 @@ def _rule(rule_id: str) -> dict[str, Any]:
 
 
 @router.get("/rules.json", summary="Every rule (JSON)")
-def rules_json() -> JSONResponse:
-    return JSONResponse(with_meta({"rules": [rule_summary(s) for s in rules()]}))
+def rules_json(request: Request) -> Response:
+    return cached_json(request, lambda: {"rules": [rule_summary(s) for s in rules()]})
 
 
 @router.get("/rules", response_class=HTMLResponse, summary="Every rule (HTML)")
-def rules_page(request: Request) -> HTMLResponse:
-    data = {"rules": [rule_summary(s) for s in rules()], "rulesets": ruleset_ids()}
-    return renderer(request).page(request, "rules.html", data, title="Rules")
+def rules_page(request: Request) -> Response:
+    def make() -> tuple[dict[str, Any], str]:
+        return {"rules": [rule_summary(s) for s in rules()], "rulesets": ruleset_ids()}, "Rules"
+
+    return cached_page(request, "rules.html", make)
 
 
 def _diff(a: str | None, b: str | None) -> dict[str, Any]:
@@ -56,26 +58,32 @@ Ruleset = Annotated[str | None, Query(description="A ruleset id, e.g. vd1999")]
 
 
 @router.get("/rules/diff.json", summary="Parameters that differ between two rulesets (JSON)")
-def diff_json(a: Ruleset = None, b: Ruleset = None) -> JSONResponse:
+def diff_json(request: Request, a: Ruleset = None, b: Ruleset = None) -> Response:
     if a is None or b is None:
         raise bad_request("give two rulesets: /rules/diff.json?a=vd1999&b=vd2011")
-    return JSONResponse(with_meta(_diff(a, b)))
+    return cached_json(request, lambda: _diff(a, b))
 
 
 @router.get("/rules/diff", response_class=HTMLResponse, summary="Rules diff (HTML)")
-def diff_page(request: Request, a: Ruleset = None, b: Ruleset = None) -> HTMLResponse:
-    data = _diff(a, b)
-    title = f"{a} → {b}" if data["rows"] is not None else "Compare rulesets"
-    return renderer(request).page(request, "rules_diff.html", data, title=title)
+def diff_page(request: Request, a: Ruleset = None, b: Ruleset = None) -> Response:
+    def make() -> tuple[dict[str, Any], str]:
+        data = _diff(a, b)
+        return data, f"{a} → {b}" if data["rows"] is not None else "Compare rulesets"
+
+    return cached_page(request, "rules_diff.html", make)
 
 
 @router.get("/rules/{rule_id}.json", summary="One rule (JSON)")
-def rule_json(rule_id: str) -> JSONResponse:
-    return JSONResponse(with_meta(_rule(rule_id)))
+def rule_json(request: Request, rule_id: str) -> Response:
+    return cached_json(request, lambda: _rule(rule_id))
 
 
 @router.get("/rules/{rule_id}", response_class=HTMLResponse, summary="One rule (HTML)")
-def rule_page(request: Request, rule_id: str) -> HTMLResponse:
+def rule_page(request: Request, rule_id: str) -> Response:
+    return cached_page(request, "rule.html", lambda: _rule_page(rule_id))
+
+
+def _rule_page(rule_id: str) -> tuple[dict[str, Any], str]:
     data = _rule(rule_id)
     chart = [
         {
@@ -94,6 +102,4 @@ def rule_page(request: Request, rule_id: str) -> HTMLResponse:
         }
         for p in data["parameters"]
     ]
-    return renderer(request).page(
-        request, "rule.html", {"rule": data, "chart": chart}, title=data["id"]
-    )
+    return {"rule": data, "chart": chart}, data["id"]

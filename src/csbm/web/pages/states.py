@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
 
 from csbm.data.states import participating_states
 from csbm.report.summary import state_year_findings
 from csbm.web.pages.activities import all_rows
-from csbm.web.pages.common import bad_request, not_found, renderer, snapshot, with_meta
+from csbm.web.pages.common import bad_request, cached_json, cached_page, not_found, snapshot
+from csbm.web.record import Snapshot
 
 router = APIRouter(tags=["states"])
 _CODE = re.compile(r"^[A-Za-z]{3}$")
@@ -43,9 +44,8 @@ def named_ids(text: str, known: set[str]) -> list[dict[str, str | None]]:
     return out
 
 
-def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
+def _data(snap: Snapshot, code: str, year_text: str) -> dict[str, Any]:
     state, year = _parse(code, year_text)
-    snap = snapshot(request)
     rows = all_rows(snap)
     known = participating_states()
     if state not in known and not any(state in r["conducting_states"] for r in rows):
@@ -86,13 +86,17 @@ def _data(request: Request, code: str, year_text: str) -> dict[str, Any]:
 
 
 @router.get("/states/{code}/{year}.json", summary="A State-year's Chapter VIII limits (JSON)")
-def state_year_json(request: Request, code: str, year: str) -> JSONResponse:
-    return JSONResponse(with_meta(_data(request, code, year)))
+def state_year_json(request: Request, code: str, year: str) -> Response:
+    snap = snapshot(request)
+    return cached_json(request, lambda: _data(snap, code, year), snap)
 
 
 @router.get("/states/{code}/{year}", response_class=HTMLResponse, summary="A State-year (HTML)")
-def state_year_page(request: Request, code: str, year: str) -> HTMLResponse:
-    data = _data(request, code, year)
-    return renderer(request).page(
-        request, "state_year.html", data, title=f"{data['state']} {data['year']}"
-    )
+def state_year_page(request: Request, code: str, year: str) -> Response:
+    snap = snapshot(request)
+
+    def make() -> tuple[dict[str, Any], str]:
+        data = _data(snap, code, year)
+        return data, f"{data['state']} {data['year']}"
+
+    return cached_page(request, "state_year.html", make, snap)
