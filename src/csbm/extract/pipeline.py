@@ -13,11 +13,11 @@ Everything is rule-based and offline; each step is linear in the length of the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from csbm.extract import attribution, dates, exercises, figures, states, thresholds
-from csbm.extract.gazetteer import Match, lexicon, places
+from csbm.extract.gazetteer import Match, PlaceMention, lexicon, place_mentions
 from csbm.extract.numbers import Spans, find_numbers
 from csbm.extract.relevance import has_activity_cue
 from csbm.extract.result import (
@@ -80,7 +80,7 @@ class _SentenceInfo:
     matches: list[Match]
     exercise_mentions: list[exercises.ExerciseMention]
     state_mentions: list[states.StateMention]
-    place_matches: list[Match]
+    place_matches: list[PlaceMention]
     dates: list[dates.DateMention] = field(default_factory=list)
     candidates: list[figures.Candidate] = field(default_factory=list)
     other_cue: str | None = None
@@ -129,7 +129,7 @@ def extract(
                 matches,
                 ex,
                 states.mentions_from(outside, text),
-                [m for m in outside if any(e.kind == "place" for e in m.entries)],
+                place_mentions(text, s.start, s.end, outside),
             )
         )
         all_mentions.extend(ex)
@@ -454,9 +454,8 @@ def _role_cues(
         return []
     place_codes = []
     for m in info.place_matches:
-        entry = next(e for e in m.entries if e.kind == "place")
-        if entry.codes:
-            place_codes.append((entry.codes[0], m.start, m.end, entry.ref))
+        if m.data.country:
+            place_codes.append((m.data.country, m.start, m.end, m.name))
     cues = states.role_cues(text, s.start, s.end, info.state_mentions, place_codes)
     if main is None:
         return cues
@@ -471,34 +470,25 @@ def _role_cues(
 
 
 def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
-    found: dict[str, PlaceFound] = {}
-    data = places()
+    found: dict[tuple[str, bool], PlaceFound] = {}
     for info in infos:
         for m in info.place_matches:
-            entry = next(e for e in m.entries if e.kind == "place")
-            place = data[entry.ref]
-            if place.name in found:
-                old = found[place.name]
-                found[place.name] = PlaceFound(
-                    old.name,
-                    old.lat,
-                    old.lon,
-                    old.country,
-                    old.precision,
-                    old.source_dossier,
-                    old.source_location,
-                    old.evidence,
-                    old.mentions + 1,
-                )
+            key = (m.ref, m.region)
+            old = found.get(key)
+            if old is not None:
+                found[key] = replace(old, mentions=old.mentions + 1)
                 continue
-            found[place.name] = PlaceFound(
-                place.name,
-                place.lat,
-                place.lon,
-                place.country,
-                place.precision,
-                place.source.dossier,
-                place.source.location,
+            p = m.data
+            precision = p.precision
+            if m.region:
+                precision = f"the point of its administrative centre, {p.name}: {precision}"
+            found[key] = PlaceFound(
+                m.name if p.kind == "town" else p.name,
+                p.lat,
+                p.lon,
+                p.country,
+                precision,
+                p.source.cite(),
                 Evidence(m.text, m.start, m.end),
                 1,
             )
