@@ -19,6 +19,7 @@ from datetime import date
 from csbm.extract import attribution, dates, exercises, figures, states, thresholds
 from csbm.extract.gazetteer import Match, PlaceMention, lexicon, place_mentions
 from csbm.extract.numbers import Spans, find_numbers
+from csbm.extract.relevance import has_activity_cue
 from csbm.extract.result import (
     Dropped,
     Evidence,
@@ -66,6 +67,10 @@ MAX_NUMBERS = 20_000
 # Share of undecodable (U+FFFD) or control characters above which the input is not text.
 _NOT_TEXT_SHARE = 0.10
 _NOT_TEXT = re.compile(r"[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NO_ACTIVITY_NOTE = (
+    "the text names no exercise or military activity (no activity word, no exercise name): "
+    "it was not read further, so no figures, dates, States or places are listed"
+)
 _SET_ASIDE_UNITS = ("distance", "percentage", "money", "weight", "calibre", "duration")
 
 
@@ -82,11 +87,21 @@ class _SentenceInfo:
     names_main: bool = False
 
 
-def extract(text: str, *, published: date | None = None, url: str | None = None) -> Extraction:
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    url: str | None = None,
+    read_all: bool = False,
+) -> Extraction:
     """Read one text: exercises, States and roles, period, figures, places, thresholds.
 
     ``published`` anchors relative dates ("on Thursday") and years left out ("Feb. 10-20");
     without it such dates stay unresolved, with the reason. ``url`` is recorded only.
+
+    A text with no cue of a military activity (:mod:`csbm.extract.relevance`) could give
+    no exercise and no claim, and is read no further (a note says so); ``read_all`` reads it
+    anyway, sentence by sentence, as the tests of that gate do.
     """
     text = clean(text)
     odd = _odd_share(text)
@@ -98,6 +113,8 @@ def extract(text: str, *, published: date | None = None, url: str | None = None)
             f"the input does not look like text ({odd:.0%} undecodable or control characters): "
             "nothing was read",
         )
+    if not read_all and not has_activity_cue(text):
+        return _empty(text, published, url, NO_ACTIVITY_NOTE)
     lex = lexicon()
     infos: list[_SentenceInfo] = []
     all_mentions: list[exercises.ExerciseMention] = []
