@@ -15,7 +15,9 @@ Every error csbm raises on purpose derives from :class:`CsbmError`, so a caller
     │   └── UnknownRuleError    a rule id that is not registered
     ├── UsageError              a command-line request that makes no sense (bad option value)
     ├── StoreError              the database cannot do what was asked (not initialised,
-    │                           unreachable, unknown activity, schema from another version)
+    │   │                       unreachable, unknown activity, schema from another version)
+    │   └── ConflictError       a write based on a version that is no longer current (the
+    │                           web answers 409)
     ├── BatchError              a batch run left partitions unprocessed (a failed task, not
     │                           a bad document; csbm.batch.run): exit code 1, rerun to finish
     ├── OfflineFetchError       a report asked for an outside resource while making a PDF
@@ -91,8 +93,14 @@ class StoreError(CsbmError):
     activity id, a schema from another csbm version, or a write that failed."""
 
 
+class ConflictError(StoreError):
+    """A write prepared against a version of the record that is no longer current;
+    nothing was written (the web answers 409)."""
+
+
 __all__ = [
     "CaseError",
+    "ConflictError",
     "CsbmError",
     "DossierError",
     "InputError",

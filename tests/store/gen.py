@@ -9,9 +9,11 @@ from typing import Any
 from hypothesis import strategies as st
 
 from csbm.model.dossier import (
+    CHAPTER9_ACTS,
     ActivityKind,
     ActType,
     Dossier,
+    PartialDate,
     Qualifier,
     Quantity,
     SourceKind,
@@ -93,7 +95,8 @@ _zones = st.none() | st.sampled_from(
 _moment = st.datetimes(
     min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30), timezones=_zones
 )
-_when = st.dates() | _moment
+_month = st.builds(PartialDate, st.integers(1, 9999), st.none() | st.integers(1, 12))
+_when = st.dates() | _moment | _month
 
 
 @st.composite
@@ -115,6 +118,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
                 "symbol": draw(_opt_text) if url else draw(_text),
                 "reliability": draw(st.none() | st.sampled_from("ABCDEF")),
                 "state": draw(st.none() | _state),
+                "organisation": draw(_opt_text),
                 "note": draw(_opt_text),
             }
         )
@@ -143,16 +147,26 @@ def dossiers(draw: st.DrawFn) -> Dossier:
         )
     )
     for _ in range(draw(st.integers(0, 6))):
-        ranged = draw(st.booleans())
+        shape = draw(st.sampled_from(["value", "range", "bound"]))
+        ranged = shape == "range"
         low, high = sorted((draw(_count), draw(_count)))
         scope = draw(_opt_text)
+        bound = None
+        if shape == "bound":
+            upper = draw(st.none() | _count)
+            bound = (
+                {"thresholds": draw(st.sampled_from(["notification", "observation"]))}
+                if upper is None
+                else {"upper": upper, "strict": draw(st.booleans())}
+            )
         claims.append(
             {
                 "id": next(explicit) if draw(st.booleans()) else None,
                 "quantity": draw(st.sampled_from(list(Quantity))).value,
-                "value": None if ranged else draw(_count),
+                "value": draw(_count) if shape == "value" else None,
                 "low": low if ranged else None,
                 "high": high if ranged else None,
+                "bound": bound,
                 "qualifier": draw(st.sampled_from(list(Qualifier))).value,
                 "scope": scope,
                 # A national contingent is a part of the activity: it needs a scope.
@@ -171,19 +185,38 @@ def dossiers(draw: st.DrawFn) -> Dossier:
     act_ids = iter(draw(st.lists(_slug, min_size=4, max_size=4, unique=True)))
     for _ in range(draw(st.integers(0, 4))):
         made = draw(st.booleans())
-        acts.append(
-            {
-                "id": next(act_ids) if draw(st.booleans()) else None,
-                "type": draw(st.sampled_from(list(ActType))).value,
-                "by": draw(st.lists(_state, min_size=1, max_size=3)),
-                "to": draw(st.none() | st.lists(_state, max_size=2)),
-                "made": made,
-                "date": draw(_when) if made else draw(st.none() | _when),
-                "requested": draw(st.none() | _when),
-                "source": draw(st.sampled_from(source_ids)),
-                "note": draw(_opt_text),
-            }
-        )
+        act_type = draw(st.sampled_from(list(ActType)))
+        words = draw(_opt_text)
+        dated = not made or words is None or draw(st.booleans())
+        act: dict[str, Any] = {
+            "id": next(act_ids) if draw(st.booleans()) else None,
+            "type": act_type.value,
+            "by": draw(st.lists(_state, min_size=1, max_size=3)),
+            "to": draw(st.none() | st.lists(_state, max_size=2)),
+            "made": made,
+            "date": (draw(_when) if made else draw(st.none() | _when)) if dated else None,
+            "date_text": words,
+            "requested": draw(st.none() | _when),
+            "source": draw(st.sampled_from(source_ids)),
+            "note": draw(_opt_text),
+        }
+        if act_type is ActType.CHAPTER3_MEETING:
+            came = draw(st.lists(_state, max_size=3, unique=True))
+            act["attended"] = came
+            act["stayed_away"] = [s for s in draw(st.lists(_state, max_size=2)) if s not in came]
+        if act_type is ActType.CHAPTER3_REPLY:
+            act["answered"] = draw(_opt_bool)
+        if act_type in CHAPTER9_ACTS:
+            act["to"] = draw(st.lists(_state, min_size=1, max_size=2))
+            response = draw(st.sampled_from([None, "accepted", "refused"]))
+            act["response"] = response
+            act["quota_cited"] = draw(_opt_bool) if response == "refused" else None
+            act["reason"] = draw(_opt_text)
+            if response != "refused":
+                held = draw(st.none() | st.dates(max_value=date(9999, 11, 30)))
+                act["held_from"] = held
+                act["held_to"] = held + timedelta(days=draw(st.integers(0, 20))) if held else None
+        acts.append(act)
     data: dict[str, Any] = {
         "csbm": 1,
         "activity": {
@@ -200,6 +233,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
             "parent": draw(st.none() | _slug),
             "series": draw(_opt_text),
             "locations": locations,
+            "conducting_organisation": draw(_opt_text),
             "duration_hours": draw(st.none() | st.integers(1, 2**40)),
             "notes": draw(_opt_text),
         },

@@ -101,8 +101,8 @@ def test_environment_variable_names_the_database(tmp_path: Path) -> None:
 
 
 def test_upgrade_is_idempotent(db_url: str) -> None:
-    assert "schema revision 0002" in db("upgrade", "--db", db_url)
-    assert "schema revision 0002" in db("init", "--db", db_url)
+    assert "schema revision 0003" in db("upgrade", "--db", db_url)
+    assert "schema revision 0003" in db("init", "--db", db_url)
 
 
 def test_usage_errors(db_url: str) -> None:

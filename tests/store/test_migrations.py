@@ -14,7 +14,7 @@ from tests.store.gen import make_dossier
 
 def test_upgrade_downgrade_upgrade(fresh_url: str) -> None:
     _where, revision = init_store(fresh_url)
-    assert revision == head_revision() == "0002"
+    assert revision == head_revision() == "0003"
     engine = make_engine(resolve_url(fresh_url))
     try:
         tables = set(inspect(engine).get_table_names())
@@ -26,7 +26,7 @@ def test_upgrade_downgrade_upgrade(fresh_url: str) -> None:
         assert diffs == []
         assert migrate(engine, "base", down=True) is None
         assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
-        assert migrate(engine) == "0002"
+        assert migrate(engine) == "0003"
     finally:
         engine.dispose()
     with Store(fresh_url) as store:

@@ -74,3 +74,18 @@ def test_export_text_round_trips_and_is_stable(dossier: Dossier) -> None:
     text = dossier_yaml(dossier)
     assert parse_dossier(text, "export.yaml") == dossier
     assert dossier_yaml(parse_dossier(text, "export.yaml")) == text
+
+
+def test_format_extensions_round_trip(store: Store) -> None:
+    """Month, year and word dates; bounds; organisations; Chapter III attendance and answers;
+    Chapter IX acts: every one back as written, on both backends."""
+    from tests.test_dossier_extensions import FULL
+
+    dossier = parse_dossier(FULL, "full.yaml")
+    store.import_dossiers([dossier], by="test")
+    [back] = store.load(["demo"])
+    assert back == dossier
+    assert back.acts[0].date == dossier.acts[0].date and str(back.acts[0].date) == "2018-09"
+    assert back.claims[1].bound is not None and back.claims[1].bound.thresholds == "observation"
+    assert back.acts[4].stayed_away == ["RUS"] and back.acts[5].quota_cited is True
+    assert store.verify() == []

@@ -16,6 +16,11 @@ from csbm.web.cache import ResponseCache
 from tests.web.conftest import populate, start, stop
 
 
+def _get(url: str, **kw: object) -> httpx.Response:
+    # The first request waits for the record's first assessment: slow on a busy machine.
+    return httpx.get(url, timeout=120, **kw)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     tmp = tmp_path_factory.mktemp("web-cache")
@@ -43,41 +48,41 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
 )
 def test_revalidation_answers_304(own_server: tuple[str, str], path: str) -> None:
     url, _ = own_server
-    first = httpx.get(url + path)
+    first = _get(url + path)
     assert first.status_code == 200
     etag = first.headers["etag"]
     assert etag.startswith('"') and first.headers["cache-control"] == "no-cache"
-    again = httpx.get(url + path, headers={"If-None-Match": etag})
+    again = _get(url + path, headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
     assert again.headers["etag"] == etag
     assert "frame-ancestors 'none'" in again.headers["content-security-policy"]
-    other = httpx.get(url + path, headers={"If-None-Match": '"something-else"'})
+    other = _get(url + path, headers={"If-None-Match": '"something-else"'})
     assert other.status_code == 200 and other.content == first.content
 
 
 def test_a_change_to_the_record_is_seen_at_once(own_server: tuple[str, str]) -> None:
     url, db = own_server
-    before = httpx.get(url + "/activities/zapad-2017.json")
+    before = _get(url + "/activities/zapad-2017.json")
     [zapad] = read_dossiers([dossiers_dir() / "zapad-2017.yaml"])
     changed = zapad.model_copy(
         update={"activity": zapad.activity.model_copy(update={"name": "Zapad 2017 (renamed)"})}
     )
     with Store(db) as other:
         other.import_dossiers([changed], by="tests")
-    after = httpx.get(
+    after = _get(
         url + "/activities/zapad-2017.json", headers={"If-None-Match": before.headers["etag"]}
     )
     assert after.status_code == 200
     assert after.json()["activity"]["name"] == "Zapad 2017 (renamed)"
     assert after.headers["etag"] != before.headers["etag"]
-    assert "Zapad 2017 (renamed)" in httpx.get(url + "/activities").text
+    assert "Zapad 2017 (renamed)" in _get(url + "/activities").text
 
 
 def test_pages_with_forms_are_not_shared(own_server: tuple[str, str]) -> None:
     url, _ = own_server
     # Each browser gets its own CSRF token: such a page carries no ETag and is made anew.
-    a = httpx.get(url + "/extract")
-    b = httpx.get(url + "/extract")
+    a = _get(url + "/extract")
+    b = _get(url + "/extract")
     assert "etag" not in a.headers
     assert a.cookies["csbm_session"] != b.cookies["csbm_session"]
 

@@ -191,6 +191,9 @@ def test_forms_without_csrf_are_refused(server: Server) -> None:
             headers={"Origin": "https://evil.example"},
         )
         assert r.status_code == 403
+        # So is "null", the origin of sandboxed frames and data: or file: pages.
+        r = c.post("/extract", data={"text": TEXT, "csrf_token": token}, headers={"Origin": "null"})
+        assert r.status_code == 403 and "another site (null)" in r.text
         # With the right token the same form is read.
         r = c.post("/extract", data={"text": TEXT, "csrf_token": token})
         assert r.status_code == 200 and 'class="k-figure"' in r.text

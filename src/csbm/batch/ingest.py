@@ -242,30 +242,46 @@ class _Pending:
 def _flush(store: Store, pending: _Pending, report: IngestReport, by: str) -> None:
     if pending.linked:
         ids = sorted(pending.linked)
-        dossiers = []
-        for current in store.load(ids):
-            have = {s.id for s in current.sources}
-            urls = {s.url for s in current.sources if s.url}
-            sources, claims = list(current.sources), list(current.claims)
-            for source, new in pending.linked[current.activity.id]:
-                if source.id in have or (source.url and source.url in urls):
-                    report.already += 1
-                    continue
-                have.add(source.id)
-                sources.append(source)
-                claims.extend(new)
-                report.linked += 1
-                report.claims_added += len(new)
-                if current.activity.id not in report.activities:
-                    report.activities.append(current.activity.id)
-            if len(sources) > len(current.sources):
-                dossiers.append(
-                    Dossier.model_validate(
-                        {**current.model_dump(), "sources": sources, "claims": claims}
+        # Counted per attempt and kept only once the write succeeded: the change runs in
+        # the write transaction and may be run again when the database asks for a retry.
+        counted: list[IngestReport] = []
+
+        def append(recorded: dict[str, Dossier]) -> list[Dossier]:
+            tally = IngestReport()
+            counted[:] = [tally]
+            dossiers = []
+            for activity_id in ids:
+                current = recorded[activity_id]
+                have = {s.id for s in current.sources}
+                urls = {s.url for s in current.sources if s.url}
+                sources, claims = list(current.sources), list(current.claims)
+                for source, new in pending.linked[activity_id]:
+                    if source.id in have or (source.url and source.url in urls):
+                        tally.already += 1
+                        continue
+                    have.add(source.id)
+                    sources.append(source)
+                    claims.extend(new)
+                    tally.linked += 1
+                    tally.claims_added += len(new)
+                    if activity_id not in tally.activities:
+                        tally.activities.append(activity_id)
+                if len(sources) > len(current.sources):
+                    dossiers.append(
+                        Dossier.model_validate(
+                            {**current.model_dump(), "sources": sources, "claims": claims}
+                        )
                     )
-                )
-        if dossiers:
-            store.import_dossiers(dossiers, by=by)
+            return dossiers
+
+        # Read and written in one transaction holding the activities' locks: a claim
+        # added meanwhile (web, another ingest) is kept, not overwritten.
+        store.update_dossiers(ids, append, by=by)
+        [tally] = counted
+        report.already += tally.already
+        report.linked += tally.linked
+        report.claims_added += tally.claims_added
+        report.activities += [a for a in tally.activities if a not in report.activities]
     if pending.proposals:
         # One proposal per key per flush: merge the documents first.
         merged: dict[str, NewProposal] = {}

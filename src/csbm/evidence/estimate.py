@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,8 +22,13 @@ def _own_states(dossier: Dossier) -> set[str]:
 
 
 def speaks_for_activity(source: Source, dossier: Dossier) -> bool:
-    """The source is an official document, or a conducting or host State speaking."""
+    """The source is an official document, a conducting or host State speaking, or the
+    alliance or organisation that conducts the activity speaking for its own exercise
+    (what it says is what the conducting States, its members there, say)."""
     if source.kind in _OFFICIAL:
+        return True
+    organisation = dossier.activity.conducting_organisation
+    if organisation is not None and source.organisation == organisation:
         return True
     return source.state is not None and source.state in _own_states(dossier)
 
@@ -75,6 +81,8 @@ class Estimates:
     without_figures: list[str] = field(default_factory=list)
     # Which national contingents were summed into a figure for the whole activity.
     summed: list[str] = field(default_factory=list)
+    # Claims bounded by "the thresholds": the threshold each stands for (claim id -> T).
+    bounds: dict[str, float] = field(default_factory=dict)
     # Filled in by the weighing step (csbm.evidence.weighing), per quantity.
     weighing: dict[Quantity, Weighing] = field(default_factory=dict)
     merges: list[Merge] = field(default_factory=list)
@@ -159,11 +167,15 @@ def estimate(
     scenario: Scenario,
     margin: ParameterUse,
     as_of: date | None = None,
+    threshold_of: Callable[[Claim], float | None] | None = None,
 ) -> Estimates:
     """Per quantity, the hull of the intervals of the scenario's whole-activity claims.
 
     The hull is deliberately wide: when sources disagree, a threshold that falls
     between them is reported as indeterminate rather than silently resolved.
+
+    A claim bounded by "the thresholds" (`bound.thresholds`) needs `threshold_of` to say
+    which figure that is under the ruleset in force; without one it is left out.
     """
     result = Estimates(scenario, method=margin)
     if not isinstance(margin.value, float | int) or isinstance(margin.value, bool):
@@ -184,9 +196,23 @@ def estimate(
             if known > as_of:
                 result.left_out.append(LeftOut(cid, f"known on {known}, after the as-of date"))
                 continue
+        below = None
+        if claim.bound is not None and claim.bound.thresholds is not None:
+            below = threshold_of(claim) if threshold_of is not None else None
+            if below is None:
+                result.left_out.append(
+                    LeftOut(
+                        cid,
+                        f"bounded by the {claim.bound.thresholds} thresholds, which give no "
+                        f"figure for {claim.quantity.value} here",
+                    )
+                )
+                continue
+            result.bounds[cid] = below
+        interval = Interval.from_claim(claim, ratio, below)
         if claim.scope is not None and claim.contingent is not None:
             per = contingents.setdefault(claim.quantity, {})
-            per.setdefault(claim.contingent, []).append((cid, Interval.from_claim(claim, ratio)))
+            per.setdefault(claim.contingent, []).append((cid, interval))
             continue
         if claim.scope is not None:
             result.left_out.append(
@@ -197,7 +223,7 @@ def estimate(
                 )
             )
             continue
-        _add(result, claim.quantity, Interval.from_claim(claim, ratio), (cid,))
+        _add(result, claim.quantity, interval, (cid,))
     for quantity, per_state in contingents.items():
         _sum_contingents(result, dossier, quantity, per_state)
     if scenario is Scenario.DECLARED:

@@ -22,8 +22,21 @@ class Interval:
             raise ValueError(f"not an interval: [{self.low}, {self.high}]")
 
     @classmethod
-    def from_claim(cls, claim: Claim, margin: float) -> Interval:
-        """The interval a claim allows; `margin` widens approximate figures both ways."""
+    def from_claim(cls, claim: Claim, margin: float, below: float | None = None) -> Interval:
+        """The interval a claim allows; `margin` widens approximate figures both ways.
+
+        A bound gives an upper end and no lower one (zero). `below` is the threshold a
+        `thresholds` bound stands for, looked up by the caller; without it the claim says
+        nothing about the upper end either.
+        """
+        if claim.bound is not None:
+            bound = claim.bound
+            if bound.upper is not None:
+                return cls(0, max(bound.upper - 1, 0) if bound.strict else bound.upper)
+            if below is None or below == INF:
+                return cls(0, INF)
+            # Below a threshold T that is reached "at T": whole counts up to T - 1.
+            return cls(0, max(math.ceil(below) - 1, 0))
         if claim.value is None:
             assert claim.low is not None and claim.high is not None
             return cls(claim.low, claim.high)

@@ -166,7 +166,7 @@ def grade_claims(
             Graded(
                 cid,
                 claim,
-                Interval.from_claim(claim, margin),
+                Interval.from_claim(claim, margin, estimates.bounds.get(cid)),
                 rel,
                 cred,
                 is_declared(claim, dossier),
@@ -221,7 +221,9 @@ def weigh(
 ) -> Weighing:
     """The weight of evidence that `quantity` is at or above each threshold."""
     mine = [g for g in graded if g.claim.quantity is quantity]
-    result = Weighing(quantity, weighted_median([(g.central, g.weight) for g in mine]), mine)
+    # A bound ("fewer than 13,000") has no central figure: it weighs, but sets no median.
+    figures = [(g.central, g.weight) for g in mine if g.claim.has_figure]
+    result = Weighing(quantity, weighted_median(figures), mine)
     if not mine:
         return result  # the estimate rests on summed parts only: nothing to weigh claim by claim
     for n, t in enumerate(thresholds):

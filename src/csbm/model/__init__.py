@@ -8,17 +8,24 @@ from csbm._lazy import exports
 
 if TYPE_CHECKING:
     from csbm.model.dossier import (
+        CHAPTER9_ACTS,
         FORMAT_VERSION,
         Act,
         ActivityKind,
         ActType,
+        Bound,
         Claim,
         Dossier,
         Location,
+        PartialDate,
         Qualifier,
         Quantity,
         Source,
         SourceKind,
+        When,
+        earliest_day,
+        latest_day,
+        parse_when,
     )
     from csbm.model.dossier import Activity as Activity
     from csbm.model.finding import (
@@ -39,18 +46,25 @@ __getattr__, __dir__ = exports(
     {
         **dict.fromkeys(
             [
+                "CHAPTER9_ACTS",
                 "FORMAT_VERSION",
                 "Act",
                 "ActivityKind",
                 "ActType",
+                "Bound",
                 "Claim",
                 "Dossier",
                 "Location",
+                "PartialDate",
                 "Qualifier",
                 "Quantity",
                 "Source",
                 "SourceKind",
                 "Activity",
+                "When",
+                "earliest_day",
+                "latest_day",
+                "parse_when",
             ],
             "csbm.model.dossier",
         ),
@@ -73,11 +87,13 @@ __getattr__, __dir__ = exports(
 )
 
 __all__ = [
+    "CHAPTER9_ACTS",
     "FORMAT_VERSION",
     "Act",
     "ActType",
     "Activity",
     "ActivityKind",
+    "Bound",
     "Citation",
     "Claim",
     "Deadline",
@@ -89,10 +105,15 @@ __all__ = [
     "Location",
     "Outcome",
     "ParameterUse",
+    "PartialDate",
     "PresumptionUse",
     "Qualifier",
     "Quantity",
     "Scenario",
     "Source",
     "SourceKind",
+    "When",
+    "earliest_day",
+    "latest_day",
+    "parse_when",
 ]

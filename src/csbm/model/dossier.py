@@ -7,11 +7,12 @@ record. Field names are a contract: new fields may be added, none renamed.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import pycountry
@@ -21,6 +22,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
+    SerializationInfo,
     StrictInt,
     ValidationError,
     WithJsonSchema,
@@ -55,17 +59,103 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-def _date_or_datetime(value: object) -> object:
-    """'2022-02-09' is a day; '2022-02-09T14:00' is a moment. Keep the two apart."""
+class PartialDate:
+    """A month (`2018-10`) or a year (`2018`): what a source gives when it names no day.
+
+    Rules compare it through its earliest and latest possible day, so a month or a year
+    proves only what holds for every day in it. (A plain class, not a dataclass, so that
+    pydantic keeps it whole in Python dumps.)
+    """
+
+    __slots__ = ("month", "year")
+
+    def __init__(self, year: int, month: int | None = None) -> None:
+        if not 1 <= year <= 9999:
+            raise ValueError(f"year {year} is out of range")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} is not between 1 and 12")
+        self.year = year
+        self.month = month
+
+    def _key(self) -> tuple[int, int]:
+        return self.year, self.month or 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialDate) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(("PartialDate", *self._key()))
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, 1)
+
+    def latest(self) -> date:
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def parse_when(value: object) -> date | datetime | PartialDate:
+    """A day (`2022-02-09`), a moment (`2022-02-09T14:00`), a month (`2018-10`) or a
+    year (`2018`). Kept apart on purpose: each proves only what its precision allows."""
+    if isinstance(value, date | PartialDate):  # datetime is a date too
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # YAML reads an unquoted year as a number
     if isinstance(value, str):
         text = value.strip()
         try:
+            match = _PARTIAL.match(text)
+            if match:
+                month = match.group(2)
+                return PartialDate(int(match.group(1)), int(month) if month else None)
             if len(text) == 10:
                 return date.fromisoformat(text)
             return datetime.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{value!r} is not a date (YYYY-MM-DD) or date-time") from None
+            pass
+    raise ValueError(
+        f"{value!r} is not a date: give a day (YYYY-MM-DD), a date-time, a month (YYYY-MM) "
+        "or a year (YYYY)"
+    )
+
+
+def _when_out(value: date | datetime | PartialDate, info: SerializationInfo) -> Any:
+    # A month or a year is its ISO text in JSON and itself in Python; days and moments keep
+    # pydantic's own JSON form (stored content hashes depend on it).
+    if isinstance(value, PartialDate) and info.mode == "json":
+        return value.isoformat()
     return value
+
+
+When = date | datetime | PartialDate
+# Act has a field called `date`, which hides the type inside its class body.
+_Day = date
+
+
+def earliest_day(value: When) -> date:
+    """The first day a day, moment, month or year can mean."""
+    if isinstance(value, PartialDate):
+        return value.earliest()
+    return value.date() if isinstance(value, datetime) else value
+
+
+def latest_day(value: When) -> date:
+    """The last day a day, moment, month or year can mean."""
+    if isinstance(value, PartialDate):
+        return value.latest()
+    return value.date() if isinstance(value, datetime) else value
 
 
 StateCode = Annotated[
@@ -86,7 +176,21 @@ StateList = Annotated[
 Slug = Annotated[
     str, AfterValidator(_check_slug), WithJsonSchema({"type": "string", "pattern": _SLUG.pattern})
 ]
-DayOrMoment = Annotated[date | datetime, BeforeValidator(_date_or_datetime)]
+_WHEN_PATTERN = r"^\d{4}(-\d{2}(-\d{2}(T.*)?)?)?$"
+DayOrMoment = Annotated[
+    date | datetime | PartialDate,
+    PlainValidator(parse_when),
+    PlainSerializer(_when_out),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _WHEN_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+            "description": "A day (YYYY-MM-DD), a date-time, a month (YYYY-MM) or a year (YYYY).",
+        }
+    ),
+]
 
 
 class _Model(BaseModel):
@@ -139,6 +243,11 @@ class ActType(StrEnum):
     CHAPTER3_REQUEST = "chapter3_request"
     CHAPTER3_REPLY = "chapter3_reply"
     CHAPTER3_MEETING = "chapter3_meeting"
+    INSPECTION = "inspection"
+    EVALUATION_VISIT = "evaluation_visit"
+
+
+CHAPTER9_ACTS = frozenset({ActType.INSPECTION, ActType.EVALUATION_VISIT})
 
 
 class Location(_Model):
@@ -180,6 +289,11 @@ class Activity(_Model):
         "activities split under several names.",
     )
     locations: list[Location] = Field(default_factory=list)
+    conducting_organisation: str | None = Field(
+        default=None,
+        description="The alliance or organisation that conducts the activity (e.g. 'NATO'), "
+        "whose own statements about it then count as declared for the conducting States.",
+    )
     duration_hours: StrictInt | None = Field(
         default=None,
         gt=0,
@@ -229,6 +343,12 @@ class Source(_Model):
         description="The State whose government speaks through this source, if any. "
         "Decides whether its claims count as declared.",
     )
+    organisation: str | None = Field(
+        default=None,
+        description="The alliance or organisation that speaks through this source, if any "
+        "(e.g. 'NATO'). When it is the activity's conducting_organisation, its claims count "
+        "as declared.",
+    )
     note: str | None = None
 
     @field_validator("url")
@@ -249,12 +369,52 @@ class Source(_Model):
         return self
 
 
+class Bound(_Model):
+    """A figure's limit without the figure: "fewer than 13,000", "below the thresholds".
+
+    The lower end is unknown (zero): a bound says how large the activity was not.
+    """
+
+    upper: StrictInt | None = Field(
+        default=None, ge=0, description="The figure does not exceed this (or stays below it)."
+    )
+    strict: bool = Field(
+        default=False,
+        description="With upper: 'fewer than' / 'below' (strictly less), rather than "
+        "'does not exceed' / 'not more than'.",
+    )
+    thresholds: Literal["notification", "observation"] | None = Field(
+        default=None,
+        description="Below the Vienna Document thresholds for prior notification (Chapter V) "
+        "or for observation (Chapter VI) in force for the activity, whatever their figures.",
+    )
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> Bound:
+        if (self.upper is None) == (self.thresholds is None):
+            raise ValueError("a bound needs upper (a number) or thresholds, and not both")
+        if self.strict and self.upper is None:
+            raise ValueError("strict goes with upper; a thresholds bound is always 'below'")
+        return self
+
+    def text(self) -> str:
+        if self.thresholds is not None:
+            return f"below the {self.thresholds} thresholds"
+        assert self.upper is not None
+        return f"{'below' if self.strict else 'at most'} {self.upper:,}"
+
+
 class Claim(_Model):
     id: Slug | None = Field(default=None, description="Stable id; derived from source if absent.")
     quantity: Quantity
     value: StrictInt | None = Field(default=None, ge=0)
     low: StrictInt | None = Field(default=None, ge=0)
     high: StrictInt | None = Field(default=None, ge=0)
+    bound: Bound | None = Field(
+        default=None,
+        description="Instead of a figure: the limit the source states (e.g. 'fewer than "
+        "13,000', 'below the thresholds').",
+    )
     qualifier: Qualifier = Qualifier.EXACT
     scope: str | None = Field(
         default=None, description="null = the whole activity; else the part the figure covers."
@@ -294,8 +454,12 @@ class Claim(_Model):
         if self.contingent is not None and self.scope is None:
             raise ValueError("a contingent figure needs a scope, e.g. 'Russian contingent'")
         has_range = self.low is not None or self.high is not None
+        if self.bound is not None:
+            if self.value is not None or has_range:
+                raise ValueError("give a bound or a figure (value, or low and high), not both")
+            return self
         if self.value is None and not has_range:
-            raise ValueError("give value, or low and high")
+            raise ValueError("give value, or low and high (or a bound, for a claim with no figure)")
         if self.value is not None and has_range:
             raise ValueError("give value, or low and high, not both")
         if has_range:
@@ -305,6 +469,11 @@ class Claim(_Model):
                 raise ValueError(f"low {self.low} is above high {self.high}")
         return self
 
+    @property
+    def has_figure(self) -> bool:
+        """A value or a range, as against a bound alone."""
+        return self.bound is None
+
 
 class Act(_Model):
     id: Slug | None = None
@@ -313,17 +482,97 @@ class Act(_Model):
     to: StateList | None = None
     made: bool = True
     date: DayOrMoment | None = None
+    date_text: str | None = Field(
+        default=None,
+        description="When, in the source's own words ('before the exercise', 'in the "
+        "autumn'), when it gives no day, month or year, or to show what a month or year "
+        "stands for.",
+    )
     requested: DayOrMoment | None = Field(
         default=None, description="For a chapter3_meeting: when the meeting was requested."
+    )
+    attended: StateList = Field(
+        default_factory=list, description="For a chapter3_meeting: the States that took part."
+    )
+    stayed_away: StateList = Field(
+        default_factory=list,
+        description="For a chapter3_meeting: the States asked to take part that did not.",
+    )
+    answered: bool | None = Field(
+        default=None,
+        description="For a chapter3_reply: whether it answered the questions asked, on the "
+        "word of this act's source; null = not said.",
+    )
+    response: Literal["accepted", "refused"] | None = Field(
+        default=None,
+        description="For an inspection or evaluation_visit: the receiving State's answer to "
+        "the request; null = unknown.",
+    )
+    quota_cited: bool | None = Field(
+        default=None,
+        description="For a refused inspection or evaluation_visit: the receiving State gave "
+        "its quota for the year as the reason.",
+    )
+    reason: str | None = Field(
+        default=None,
+        description="For an inspection or evaluation_visit: the reason the receiving State "
+        "gave for its answer, in words.",
+    )
+    held_from: _Day | None = Field(
+        default=None, description="For an inspection or evaluation_visit: the first day held."
+    )
+    held_to: _Day | None = Field(
+        default=None, description="For an inspection or evaluation_visit: the last day held."
     )
     source: Slug
     note: str | None = None
 
     @model_validator(mode="after")
     def _date_when_made(self) -> Act:
-        if self.made and self.date is None:
-            raise ValueError("an act that was made needs a date (or say made: false)")
+        if self.made and self.date is None and self.date_text is None:
+            raise ValueError(
+                "an act that was made needs a date (a day, a month such as 2018-10, or a "
+                "year), or date_text with the source's words for when (or say made: false)"
+            )
         return self
+
+    @model_validator(mode="after")
+    def _fields_of_its_type(self) -> Act:
+        only: dict[str, frozenset[ActType]] = {
+            "attended": frozenset({ActType.CHAPTER3_MEETING}),
+            "stayed_away": frozenset({ActType.CHAPTER3_MEETING}),
+            "answered": frozenset({ActType.CHAPTER3_REPLY}),
+            "response": CHAPTER9_ACTS,
+            "quota_cited": CHAPTER9_ACTS,
+            "reason": CHAPTER9_ACTS,
+            "held_from": CHAPTER9_ACTS,
+            "held_to": CHAPTER9_ACTS,
+        }
+        for name, types in only.items():
+            if getattr(self, name) not in (None, []) and self.type not in types:
+                kinds = " or ".join(sorted(t.value for t in types))
+                raise ValueError(f"{name} is for {kinds} acts, not {self.type.value}")
+        both = sorted(set(self.attended) & set(self.stayed_away))
+        if both:
+            raise ValueError(f"{', '.join(both)} both attended and stayed away")
+        if self.type in CHAPTER9_ACTS:
+            if not self.to:
+                raise ValueError(f"an {self.type.value} act names the receiving State in to")
+            if self.quota_cited and self.response != "refused":
+                raise ValueError("quota_cited: true goes with response: refused")
+            if self.response == "refused" and (self.held_from or self.held_to):
+                raise ValueError("a refused request was not held: drop held_from and held_to")
+            if self.held_from and self.held_to and self.held_to < self.held_from:
+                raise ValueError(f"held_to {self.held_to} is before held_from {self.held_from}")
+        return self
+
+    @property
+    def window(self) -> tuple[_Day, _Day] | None:
+        """The earliest and the latest day the act can have been made on; None when the
+        record gives no date (only words, or not made)."""
+        if self.date is None:
+            return None
+        return earliest_day(self.date), latest_day(self.date)
 
 
 class Dossier(_Model):

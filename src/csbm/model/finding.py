@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from csbm.model.dossier import DayOrMoment
 from csbm.model.scenario import Scenario as Scenario
 
 
@@ -125,7 +126,9 @@ class ParameterUse(_Frozen):
 class Deadline(_Frozen):
     due: date | datetime | None
     met: bool | None
-    done: date | datetime | None = Field(default=None, description="When the act was done.")
+    done: DayOrMoment | None = Field(
+        default=None, description="When the act was done (a day, moment, month or year)."
+    )
 
 
 class Likelihood(_Frozen):

@@ -48,6 +48,8 @@ def unknowns(a: Assessment) -> list[str]:
 
 
 def figure(claim: Claim) -> str:
+    if claim.bound is not None:
+        return claim.bound.text()
     if claim.value is None:
         return f"{claim.low:,}–{claim.high:,}"
     words = {

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from csbm.evidence.estimate import is_declared
-from csbm.model.dossier import Act, ActType, Dossier
+from csbm.model.dossier import Act, ActType, Dossier, PartialDate
 from csbm.model.finding import Citation, Deadline, Finding, ParameterUse
 from csbm.report import _facts
 from csbm.rules.assess import Assessment
@@ -54,7 +54,7 @@ DEADLINE_LABEL = {
 }
 
 
-def _iso(value: date | datetime | None) -> str | None:
+def _iso(value: date | datetime | PartialDate | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 

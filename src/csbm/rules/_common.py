@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from csbm.evidence.estimate import Estimates
-from csbm.model.dossier import Act, ActivityKind, ActType, Dossier, Quantity
+from csbm.model.dossier import (
+    Act,
+    ActivityKind,
+    ActType,
+    Claim,
+    Dossier,
+    PartialDate,
+    Quantity,
+    earliest_day,
+    latest_day,
+)
 from csbm.model.finding import Deadline, Outcome
 from csbm.rules.engine import Context, ParameterView
 
@@ -112,6 +122,25 @@ def chapter_thresholds(dossier: Dossier, chapter: str) -> list[tuple[Quantity, s
     return [(Quantity.TROOPS, f"{chapter}.amphibious_parachute.troops")]
 
 
+_BOUND_CHAPTER = {"notification": "ch05", "observation": "ch06"}
+
+
+def bound_thresholds(dossier: Dossier, params: ParameterView) -> Callable[[Claim], float | None]:
+    """What "below the notification/observation thresholds" means for a claim's quantity
+    under the ruleset in force: that chapter's threshold for it (None: no such threshold)."""
+
+    def threshold_of(claim: Claim) -> float | None:
+        if claim.bound is None or claim.bound.thresholds is None:
+            return None
+        chapter = _BOUND_CHAPTER[claim.bound.thresholds]
+        for quantity, path in chapter_thresholds(dossier, chapter):
+            if quantity is claim.quantity:
+                return params.threshold(path)
+        return None
+
+    return threshold_of
+
+
 def thresholds_gate(ctx: Context, chapter: str) -> Test:
     """Is the activity subject to the chapter? The zone, the figures, the single command."""
     from csbm.rules.ch_zone import activity_zone
@@ -153,10 +182,18 @@ def thresholds_gate(ctx: Context, chapter: str) -> Test:
 
 
 When = date | datetime
+# What an act's date may be: also a month or a year (a PartialDate).
+ActWhen = date | datetime | PartialDate
 
 
-def day(value: When) -> date:
-    return value.date() if isinstance(value, datetime) else value
+def day(value: ActWhen) -> date:
+    """The day of a day or moment; for a month or a year, its first day (for ordering)."""
+    return earliest_day(value)
+
+
+def exact(value: ActWhen | None) -> When | None:
+    """A day or a moment as it is; None for a month or a year, which give no deadline."""
+    return None if value is None or isinstance(value, PartialDate) else value
 
 
 def add_hours(start: When, hours: float) -> When:
@@ -175,6 +212,35 @@ def on_time(done: When, due: When) -> bool:
     return day(done) <= day(due)
 
 
+def timing(done: ActWhen, due: When) -> bool | None:
+    """Was `done` on or before `due`, as far as its precision shows? A month or a year is
+    on time only if its last day is, and late only if its first day is; else None."""
+    if not isinstance(done, PartialDate):
+        return on_time(done, due)
+    if latest_day(done) <= day(due):
+        return True
+    if earliest_day(done) > day(due):
+        return False
+    return None
+
+
+def _when_words(done: ActWhen) -> str:
+    if isinstance(done, PartialDate):
+        return f"in {done} (between {done.earliest()} and {done.latest()})"
+    return f"on {done}"
+
+
+def _lead(ctx: Context, done: PartialDate) -> str:
+    """What a month or a year proves about the lead before the start: a range of days."""
+    start = ctx.dossier.activity.start
+    most, least = (start - done.earliest()).days, (start - done.latest()).days
+    if least >= 0:
+        return f"at least {least} and at most {most} days before the start on {start}"
+    if most >= 0:
+        return f"at most {most} days before the start on {start}, possibly after it"
+    return f"after the start on {start}"
+
+
 @dataclass
 class Obligation:
     outcome: Outcome
@@ -189,15 +255,20 @@ def _name(act_type: ActType) -> str:
 def act_by(ctx: Context, act_type: ActType, state: str, due: When | None) -> Obligation:
     """Did `state` do the act, and in time? Missing records make the answer unknown."""
     acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
-    made = sorted((a for a in acts if a.made), key=lambda a: day(a.date or date.min))
+    # Dated acts first, the earliest first; an act dated only in words comes last.
+    made = sorted(
+        (a for a in acts if a.made),
+        key=lambda a: (a.date is None, day(a.date) if a.date is not None else date.min),
+    )
     not_made = [a for a in acts if not a.made]
     what = _name(act_type)
     if made and not_made:
         first = made[0]
+        when = _when_words(first.date) if first.date is not None else "on a date not given"
         return Obligation(
             Outcome.CONFLICT,
-            f"sources disagree on the {what} by {state}: {first.source} records one on "
-            f"{first.date}, {not_made[0].source} says none was made",
+            f"sources disagree on the {what} by {state}: {first.source} records one "
+            f"{when}, {not_made[0].source} says none was made",
             Deadline(due=due, met=None, done=first.date),
         )
     if not_made:
@@ -212,23 +283,51 @@ def act_by(ctx: Context, act_type: ActType, state: str, due: When | None) -> Obl
             f"no {what} by {state} is on record (missing is not proof it was not made)",
             Deadline(due=due, met=None),
         )
-    done = made[0].date
-    assert done is not None
+    act = made[0]
+    done = act.date
+    if done is None:
+        # Made, on the source's word, but on no date it gives.
+        words = f" ('{act.date_text}')" if act.date_text else ""
+        if due is None:
+            return Obligation(
+                Outcome.COMPLIANT,
+                f"{state} made the {what}, on a date the source does not give{words} "
+                f"(per {act.source})",
+                Deadline(due=None, met=True),
+            )
+        return Obligation(
+            Outcome.INDETERMINATE,
+            f"{state} made the {what}, but the source gives no date{words}, so whether it "
+            f"was made by {due} is unknown (per {act.source})",
+            Deadline(due=due, met=None),
+        )
+    when = _when_words(done)
     if due is None:
         return Obligation(
             Outcome.COMPLIANT,
-            f"{state} made the {what} on {done} (per {made[0].source})",
+            f"{state} made the {what} {when} (per {act.source})",
             Deadline(due=None, met=True, done=done),
         )
-    if on_time(done, due):
+    met = timing(done, due)
+    lead = f"; {_lead(ctx, done)}" if isinstance(done, PartialDate) else ""
+    if met is None:
+        assert isinstance(done, PartialDate)
+        return Obligation(
+            Outcome.INDETERMINATE,
+            f"{state} made the {what} {when}{lead}; the deadline of {due} falls within that "
+            f"period, so the date on record shows neither that it was met nor that it was "
+            f"missed (per {act.source})",
+            Deadline(due=due, met=None, done=done),
+        )
+    if met:
         return Obligation(
             Outcome.COMPLIANT,
-            f"{state} made the {what} on {done}, on or before {due} (per {made[0].source})",
+            f"{state} made the {what} {when}{lead}, on or before {due} (per {act.source})",
             Deadline(due=due, met=True, done=done),
         )
     return Obligation(
         Outcome.NON_COMPLIANT,
-        f"{state} made the {what} on {done}, after the deadline of {due} (per {made[0].source})",
+        f"{state} made the {what} {when}{lead}, after the deadline of {due} (per {act.source})",
         Deadline(due=due, met=False, done=done),
     )
 

@@ -10,9 +10,9 @@ from typing import Any
 from csbm.errors import UsageError
 from csbm.evidence.estimate import Estimates, estimate
 from csbm.evidence.weighing import grade_claims, weigh
-from csbm.model.dossier import Act, ActivityKind, Dossier, Quantity, SourceKind
+from csbm.model.dossier import Act, ActivityKind, Dossier, Quantity, SourceKind, latest_day
 from csbm.model.finding import Citation, Finding, Outcome, ParameterUse, Scenario
-from csbm.rules._common import day
+from csbm.rules._common import bound_thresholds
 from csbm.rules.engine import Context, ParameterView, Peer, Ruleset, load_ruleset, rules
 from csbm.rules.overlay import Overlay
 
@@ -123,12 +123,14 @@ def _known_acts(dossier: Dossier, as_of: date | None) -> tuple[list[Act], list[s
         return list(dossier.acts), []
     kept, left = [], []
     for i, act in enumerate(dossier.acts):
+        # The same reading as the store's act_known_from: a month or a year is known by its
+        # last day.
         known = (
-            act.date
+            latest_day(act.date)
             if act.made and act.date is not None
             else (dossier.source(act.source).published)
         )
-        if known is not None and day(known) <= as_of:
+        if known is not None and known <= as_of:
             kept.append(act)
         else:
             left.append(act.id or f"acts[{i}]")
@@ -159,7 +161,13 @@ def _weigh_all(
         declared = grade_claims(
             dossier,
             Scenario.DECLARED,
-            estimate(dossier, Scenario.DECLARED, params.use("evidence.approx_margin"), as_of),
+            estimate(
+                dossier,
+                Scenario.DECLARED,
+                params.use("evidence.approx_margin"),
+                as_of,
+                bound_thresholds(dossier, params),
+            ),
             defaults,
             margin,
         )
@@ -269,8 +277,9 @@ def _assess(
                 margins[key] = ParameterView(rs, when, overlays, lookups.setdefault(key, {})).use(
                     "evidence.approx_margin"
                 )
-            per_scenario = {s: estimate(dossier, s, margins[key], as_of) for s in chosen}
             view = ParameterView(rs, when, overlays, lookups[key])
+            bounds = bound_thresholds(dossier, view)
+            per_scenario = {s: estimate(dossier, s, margins[key], as_of, bounds) for s in chosen}
             _weigh_all(dossier, per_scenario, view, as_of)
         for s in chosen:
             peers[s].append(Peer(dossier, per_scenario[s]))

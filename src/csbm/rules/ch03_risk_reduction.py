@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from csbm.model.dossier import Act, ActType
+from datetime import date
+
+from csbm.model.dossier import Act, ActType, earliest_day, latest_day
 from csbm.model.finding import Deadline, Finding, Outcome
-from csbm.rules._common import acts_of, add_hours, day, on_time
+from csbm.rules._common import acts_of, add_hours, day, exact, timing
 from csbm.rules.engine import Context, rule
 
 _UNUSUAL = (
@@ -24,8 +26,8 @@ def _answers(request: Act, reply: Act) -> bool:
     if reply.to is not None and not set(reply.to) & set(request.by):
         return False
     if reply.date is None or request.date is None:
-        return not reply.made
-    return day(reply.date) >= day(request.date)
+        return not reply.made or reply.date is None
+    return latest_day(reply.date) >= earliest_day(request.date)
 
 
 @rule(
@@ -52,11 +54,16 @@ def unusual_activity_reply(ctx: Context) -> list[Finding]:
     findings = []
     for request in requests:
         asked = request.date
-        assert asked is not None  # a made act always has a date
-        subject = f"request by {_who(request.by)} to {_who(request.to)} on {request.date}"
-        due = add_hours(asked, hours)
+        on = f"on {asked}" if asked is not None else f"({request.date_text or 'undated'})"
+        subject = f"request by {_who(request.by)} to {_who(request.to)} {on}"
+        # A request dated by month, year or words only gives no 48-hour deadline.
+        exact_asked = exact(asked)
+        due = add_hours(exact_asked, hours) if exact_asked is not None else None
         answers = [r for r in replies if _answers(request, r)]
-        made = sorted((r for r in answers if r.made), key=lambda r: day(r.date or asked))
+        made = sorted(
+            (r for r in answers if r.made),
+            key=lambda r: (r.date is None, day(r.date) if r.date is not None else date.min),
+        )
         if request.to is None:
             outcome, met, done = Outcome.INDETERMINATE, None, None
             reason = "The request names no State it was sent to, so no reply can be matched."
@@ -65,20 +72,30 @@ def unusual_activity_reply(ctx: Context) -> list[Finding]:
             reason = "Sources disagree on whether the request was answered."
         elif made:
             done = made[0].date
-            assert done is not None
-            met = on_time(done, due)
-            outcome = Outcome.COMPLIANT if met else Outcome.NON_COMPLIANT
-            timing = "within" if met else "later than"
-            reason = (
-                f"{_who(made[0].by)} replied on {done}, {timing} {hours:.0f} hours of the "
-                f"request of {request.date} (due {due}; per {made[0].source})."
-            )
+            met = timing(done, due) if done is not None and due is not None else None
+            if met is None:
+                outcome = Outcome.INDETERMINATE
+                reason = (
+                    f"{_who(made[0].by)} replied ({done or made[0].date_text or 'undated'}) "
+                    f"to the request {on}; the dates on record are not precise enough to "
+                    f"check the {hours:.0f}-hour limit (per {made[0].source})."
+                )
+            else:
+                outcome = Outcome.COMPLIANT if met else Outcome.NON_COMPLIANT
+                within = "within" if met else "later than"
+                reason = (
+                    f"{_who(made[0].by)} replied on {done}, {within} {hours:.0f} hours of "
+                    f"the request of {request.date} (due {due}; per {made[0].source})."
+                )
         elif answers:
             outcome, met, done = Outcome.NON_COMPLIANT, False, None
             reason = f"{_who(request.to)} did not reply (per {answers[0].source})."
         else:
             outcome, met, done = Outcome.INDETERMINATE, None, None
-            reason = f"No reply by {_who(request.to)} is on record; it was due by {due}."
+            by = (
+                f"it was due by {due}" if due else f"it was due {hours:.0f} hours after the request"
+            )
+            reason = f"No reply by {_who(request.to)} is on record; it was due {by}."
         findings.append(
             ctx.finding(
                 outcome,
@@ -115,17 +132,21 @@ def meeting(ctx: Context) -> list[Finding]:
     hours = ctx.params.number("ch03.meeting_hours")
     findings = []
     for act in meetings:
-        held = f"on {act.date}" if act.date else "(not held)"
+        if act.date is not None:
+            held = f"on {act.date}"
+        else:
+            held = f"({act.date_text})" if act.made and act.date_text else "(not held)"
         subject = f"meeting of {_who(act.by)} with {_who(act.to)} {held}"
-        if act.requested is None:
+        requested = exact(act.requested)
+        if requested is None:
             outcome = Outcome.INDETERMINATE
             reason = (
-                f"The meeting {held} is on record (per {act.source}), but not the date it was "
+                f"The meeting {held} is on record (per {act.source}), but not the day it was "
                 "requested, so the 48-hour limit cannot be checked."
             )
             deadline = Deadline(due=None, met=None, done=act.date)
         else:
-            due = add_hours(act.requested, hours)
+            due = add_hours(requested, hours)
             if not act.made:
                 outcome = Outcome.NON_COMPLIANT
                 reason = (
@@ -134,14 +155,20 @@ def meeting(ctx: Context) -> list[Finding]:
                 )
                 deadline = Deadline(due=due, met=False)
             else:
-                assert act.date is not None
-                met = on_time(act.date, due)
-                outcome = Outcome.COMPLIANT if met else Outcome.NON_COMPLIANT
-                timing = "within" if met else "later than"
-                reason = (
-                    f"Requested on {act.requested} and held on {act.date}, {timing} "
-                    f"{hours:.0f} hours (due {due}; per {act.source})."
-                )
+                met = timing(act.date, due) if act.date is not None else None
+                if met is None:
+                    outcome = Outcome.INDETERMINATE
+                    reason = (
+                        f"Requested on {act.requested} and held {held}: not precise enough "
+                        f"to check the {hours:.0f}-hour limit (due {due}; per {act.source})."
+                    )
+                else:
+                    outcome = Outcome.COMPLIANT if met else Outcome.NON_COMPLIANT
+                    within = "within" if met else "later than"
+                    reason = (
+                        f"Requested on {act.requested} and held on {act.date}, {within} "
+                        f"{hours:.0f} hours (due {due}; per {act.source})."
+                    )
                 deadline = Deadline(due=due, met=met, done=act.date)
         findings.append(
             ctx.finding(outcome, reason, applies=True, subject=subject, deadline=deadline)

@@ -48,7 +48,9 @@ def _thresholds(ctx: Context) -> list[tuple[Quantity, str, float]]:
 
 
 def _claims(dossier: Dossier) -> list[tuple[str, Claim]]:
-    return [(dossier.claim_id(i), c) for i, c in enumerate(dossier.claims)]
+    # Figures only: a bound has no central figure to compare (a signal reading bounds
+    # would have to say what a bound proves).
+    return [(dossier.claim_id(i), c) for i, c in enumerate(dossier.claims) if c.has_figure]
 
 
 def _central(claim: Claim) -> float:

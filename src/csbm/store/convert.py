@@ -22,7 +22,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from csbm.model.dossier import Act, Activity, Claim, Dossier, Location, Source
+from csbm.model.dossier import (
+    Act,
+    Activity,
+    Bound,
+    Claim,
+    Dossier,
+    Location,
+    PartialDate,
+    Source,
+    latest_day,
+)
+from csbm.model.dossier import parse_when as _parse_when
 from csbm.store.errors import StoreError
 
 # The fields each model has, as this module stores them. Compared with the models at run
@@ -44,6 +55,7 @@ HANDLED_FIELDS: dict[type[BaseModel], frozenset[str]] = {
             "parent",
             "series",
             "locations",
+            "conducting_organisation",
             "duration_hours",
             "notes",
         }
@@ -61,6 +73,7 @@ HANDLED_FIELDS: dict[type[BaseModel], frozenset[str]] = {
             "symbol",
             "reliability",
             "state",
+            "organisation",
             "note",
         }
     ),
@@ -71,6 +84,7 @@ HANDLED_FIELDS: dict[type[BaseModel], frozenset[str]] = {
             "value",
             "low",
             "high",
+            "bound",
             "qualifier",
             "scope",
             "contingent",
@@ -84,7 +98,29 @@ HANDLED_FIELDS: dict[type[BaseModel], frozenset[str]] = {
             "stated",
         }
     ),
-    Act: frozenset({"id", "type", "by", "to", "made", "date", "requested", "source", "note"}),
+    Bound: frozenset({"upper", "strict", "thresholds"}),
+    Act: frozenset(
+        {
+            "id",
+            "type",
+            "by",
+            "to",
+            "made",
+            "date",
+            "date_text",
+            "requested",
+            "attended",
+            "stayed_away",
+            "answered",
+            "response",
+            "quota_cited",
+            "reason",
+            "held_from",
+            "held_to",
+            "source",
+            "note",
+        }
+    ),
 }
 
 _coverage_checked = False
@@ -139,15 +175,14 @@ def content_hash(dossier: Dossier, text: str | None = None) -> str:
     return hashlib.sha256((text or dossier_json(dossier)).encode("utf-8")).hexdigest()
 
 
-def when_text(value: date | datetime | None) -> str | None:
-    """An act's day or moment as ISO text; `parse_when` reads it back to the same type."""
+def when_text(value: date | datetime | PartialDate | None) -> str | None:
+    """An act's day, moment, month or year as ISO text; `parse_when` reads it back to the
+    same type."""
     return None if value is None else value.isoformat()
 
 
-def parse_when(text: str | None) -> date | datetime | None:
-    if text is None:
-        return None
-    return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+def parse_when(text: str | None) -> date | datetime | PartialDate | None:
+    return None if text is None else _parse_when(text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -163,10 +198,11 @@ def act_known_from(act: Act, source: Source) -> date | None:
     """When an act became known: its own date if it was made, else its source's date.
 
     The same reading as `csbm assess --as-of` (an act is public when it is made; that it
-    was *not* made is known only from the source that says so).
+    was *not* made is known only from the source that says so). An act dated by month or
+    year is known by the last day of it: before then it may not have been made yet.
     """
     if act.made and act.date is not None:
-        return act.date.date() if isinstance(act.date, datetime) else act.date
+        return latest_day(act.date)
     return source.published
 
 
@@ -257,6 +293,7 @@ def to_rows(dossier: Dossier, pk: int, now: datetime, carry: Carry | None = None
             "single_operational_command": a.single_operational_command,
             "parent": a.parent,
             "series": a.series,
+            "conducting_organisation": a.conducting_organisation,
             "duration_hours": a.duration_hours,
             "notes": a.notes,
         }
@@ -281,6 +318,7 @@ def to_rows(dossier: Dossier, pk: int, now: datetime, carry: Carry | None = None
             "symbol": s.symbol,
             "reliability": s.reliability,
             "state": s.state,
+            "organisation": s.organisation,
             "note": s.note,
         }
         for i, s in enumerate(dossier.sources)
@@ -309,6 +347,9 @@ def to_rows(dossier: Dossier, pk: int, now: datetime, carry: Carry | None = None
                 "value": c.value,
                 "low": c.low,
                 "high": c.high,
+                "bound_upper": c.bound.upper if c.bound else None,
+                "bound_strict": c.bound.strict if c.bound else None,
+                "bound_thresholds": c.bound.thresholds if c.bound else None,
                 "qualifier": c.qualifier.value,
                 "scope": c.scope,
                 "contingent": c.contingent,
@@ -335,6 +376,13 @@ def to_rows(dossier: Dossier, pk: int, now: datetime, carry: Carry | None = None
                 "made": act.made,
                 "date_text": when_text(act.date),
                 "requested_text": when_text(act.requested),
+                "date_words": act.date_text,
+                "answered": act.answered,
+                "response": act.response,
+                "quota_cited": act.quota_cited,
+                "reason": act.reason,
+                "held_from": act.held_from,
+                "held_to": act.held_to,
                 "to_given": act.to is not None,
                 "source_id": act.source,
                 "note": act.note,
@@ -342,7 +390,13 @@ def to_rows(dossier: Dossier, pk: int, now: datetime, carry: Carry | None = None
                 "recorded_at": carry.take("act", act, known, now),
             }
         )
-        for role, states in (("by", act.by), ("to", act.to or [])):
+        roles = (
+            ("by", act.by),
+            ("to", act.to or []),
+            ("att", act.attended),
+            ("away", act.stayed_away),
+        )
+        for role, states in roles:
             rows.act_states += [
                 {
                     "activity_pk": pk,
@@ -391,6 +445,7 @@ def source_data(r: Mapping[Any, Any]) -> dict[str, Any]:
         "symbol": r["symbol"],
         "reliability": r["reliability"],
         "state": r["state"],
+        "organisation": r["organisation"],
         "note": r["note"],
     }
 
@@ -403,6 +458,13 @@ def claim_data(r: Mapping[Any, Any]) -> dict[str, Any]:
         "value": r["value"],
         "low": r["low"],
         "high": r["high"],
+        "bound": None
+        if r["bound_strict"] is None
+        else {
+            "upper": r["bound_upper"],
+            "strict": r["bound_strict"],
+            "thresholds": r["bound_thresholds"],
+        },
         "qualifier": r["qualifier"],
         "scope": r["scope"],
         "contingent": r["contingent"],
@@ -436,6 +498,7 @@ def from_rows(loaded: Loaded) -> tuple[dict[str, Any], list[str]]:
         "single_operational_command": a["single_operational_command"],
         "parent": a["parent"],
         "series": a["series"],
+        "conducting_organisation": a["conducting_organisation"],
         "locations": [
             {
                 "name": r["name"],
@@ -463,6 +526,15 @@ def from_rows(loaded: Loaded) -> tuple[dict[str, Any], list[str]]:
                 "made": r["made"],
                 "date": parse_when(r["date_text"]),
                 "requested": parse_when(r["requested_text"]),
+                "date_text": r["date_words"],
+                "attended": _states(states, "att"),
+                "stayed_away": _states(states, "away"),
+                "answered": r["answered"],
+                "response": r["response"],
+                "quota_cited": r["quota_cited"],
+                "reason": r["reason"],
+                "held_from": r["held_from"],
+                "held_to": r["held_to"],
                 "source": r["source_id"],
                 "note": r["note"],
             }
@@ -558,6 +630,8 @@ def storable_problems(
     ]
     for i, c in enumerate(dossier.claims):
         ints += [(("claims", i, f), getattr(c, f)) for f in ("value", "low", "high")]
+        if c.bound is not None:
+            ints.append((("claims", i, "bound", "upper"), c.bound.upper))
     problems += [
         (path, f"{v} does not fit in 64 bits, the database limit")
         for path, v in ints

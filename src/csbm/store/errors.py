@@ -1,5 +1,5 @@
 """The store's error, defined with the others in :mod:`csbm.errors`."""
 
-from csbm.errors import StoreError
+from csbm.errors import ConflictError, StoreError
 
-__all__ = ["StoreError"]
+__all__ = ["ConflictError", "StoreError"]

@@ -99,6 +99,7 @@ class ActivityRow(Base):
     single_operational_command: Mapped[bool | None] = mapped_column(Boolean)
     parent: Mapped[str | None] = mapped_column(Text)
     series: Mapped[str | None] = mapped_column(Text)
+    conducting_organisation: Mapped[str | None] = mapped_column(Text)
     duration_hours: Mapped[int | None] = mapped_column(BigInteger)
     notes: Mapped[str | None] = mapped_column(Text)
     # Bookkeeping: the version counter, a hash of the dossier for "unchanged" checks, and
@@ -148,6 +149,7 @@ class SourceRow(Base):
     symbol: Mapped[str | None] = mapped_column(Text)
     reliability: Mapped[str | None] = mapped_column(String(1))
     state: Mapped[str | None] = mapped_column(String(3))
+    organisation: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
 
 
@@ -187,6 +189,10 @@ class ClaimRow(Base):
     value: Mapped[int | None] = mapped_column(BigInteger)
     low: Mapped[int | None] = mapped_column(BigInteger)
     high: Mapped[int | None] = mapped_column(BigInteger)
+    # A bound instead of a figure: bound_strict is null exactly when there is no bound.
+    bound_upper: Mapped[int | None] = mapped_column(BigInteger)
+    bound_strict: Mapped[bool | None] = mapped_column(Boolean)
+    bound_thresholds: Mapped[str | None] = mapped_column(String(20))
     qualifier: Mapped[str] = mapped_column(String(20))
     scope: Mapped[str | None] = mapped_column(Text)
     contingent: Mapped[str | None] = mapped_column(String(3))
@@ -215,6 +221,14 @@ class ActRow(Base):
     # keeps that distinction exactly. known_from is the day used for --as-of.
     date_text: Mapped[str | None] = mapped_column(Text)
     requested_text: Mapped[str | None] = mapped_column(Text)
+    # The source's words for when (the dossier's `date_text`).
+    date_words: Mapped[str | None] = mapped_column(Text)
+    answered: Mapped[bool | None] = mapped_column(Boolean)
+    response: Mapped[str | None] = mapped_column(String(10))
+    quota_cited: Mapped[bool | None] = mapped_column(Boolean)
+    reason: Mapped[str | None] = mapped_column(Text)
+    held_from: Mapped[date | None] = mapped_column(Date)
+    held_to: Mapped[date | None] = mapped_column(Date)
     # `to: []` and no `to` at all are different dossiers.
     to_given: Mapped[bool] = mapped_column(Boolean)
     source_id: Mapped[str] = mapped_column(Text)
@@ -224,7 +238,8 @@ class ActRow(Base):
 
 
 class ActStateRow(Base):
-    """An act's ``by`` and ``to`` States, in order."""
+    """An act's ``by`` and ``to`` States, and a meeting's ``attended`` (role ``att``) and
+    ``stayed_away`` (role ``away``), in order."""
 
     __tablename__ = "act_states"
     __table_args__ = (

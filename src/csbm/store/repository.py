@@ -12,6 +12,14 @@ queue rather than overwrite each other:
 - a new activity is inserted; if another writer inserted it first, the unique key on
   ``activity_id`` fails, the transaction is retried and then sees the row.
 
+A change to what is recorded (adding a text's claims, accepting a proposal into an
+activity, ingesting a batch) is a read-modify-write: `Store.update_dossiers` reads the
+current dossiers *inside* the write transaction, after the lock is held, and hands them
+to the caller's function, so the change is always applied to the latest version and two
+concurrent changes both end up on record. A write that was prepared against a version
+the caller read earlier can say so (``expect``): if that version is no longer current the
+write is refused with `ConflictError` (the web answers 409) instead of replacing it.
+
 Reads run in one transaction (REPEATABLE READ on PostgreSQL, a WAL snapshot on SQLite), so
 a dossier is never assembled from rows of two different versions.
 """
@@ -48,7 +56,7 @@ from csbm.rules.assess import Assessment
 from csbm.store import convert
 from csbm.store.diff import summarize
 from csbm.store.engine import check_schema, first_line, make_engine, migrate, write_transaction
-from csbm.store.errors import StoreError
+from csbm.store.errors import ConflictError, StoreError
 from csbm.store.models import (
     CHILD_TABLES,
     ActivityRow,
@@ -73,6 +81,8 @@ MAX_ATTEMPTS = 12
 Progress = Callable[[int, int], None]
 
 _ACTIVITIES = cast(Table, ActivityRow.__table__)
+# Unique keys two writers can race to take with a new row; the loser retries and sees it.
+_RACED_KEYS = {"uq_activities_activity_id", "uq_review_proposals_key"}
 
 
 def default_user() -> str:
@@ -92,6 +102,8 @@ class ImportReport:
     unchanged: list[str]
     recorded_at: datetime
     by: str
+    # The version of every activity named in the import after it (new, changed or not).
+    versions: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -175,9 +187,9 @@ def _retryable(exc: BaseException) -> bool:
     sqlstate = getattr(orig, "sqlstate", None)
     if sqlstate in {"40001", "40P01"}:  # serialisation failure, deadlock
         return True
-    if sqlstate == "23505":  # unique violation: only a race on a new activity is
+    if sqlstate == "23505":  # unique violation: only a race on a new row is
         diag = getattr(orig, "diag", None)
-        return getattr(diag, "constraint_name", None) == "uq_activities_activity_id"
+        return getattr(diag, "constraint_name", None) in _RACED_KEYS
     text = str(orig).lower()
     return "database is locked" in text or "database is busy" in text
 
@@ -258,12 +270,79 @@ class Store:
         *,
         by: str | None = None,
         progress: Progress | None = None,
+        expect: Mapping[str, int | None] | None = None,
     ) -> ImportReport:
         """Record dossiers in one transaction: new ones are created, changed ones updated
         in place with the previous version kept as a revision, equal ones left alone.
 
-        `progress(done, total)` is called after each batch, inside the transaction.
+        `expect` maps activity ids to the version the caller based its dossier on (None:
+        the activity must not exist yet); if another writer got there first the whole
+        import is refused with `ConflictError`. `progress(done, total)` is called after
+        each batch, inside the transaction.
         """
+        ordered, hashes = self._prepared(dossiers)
+        who = by or default_user()
+
+        def write(conn: Connection, now: datetime) -> ImportReport:
+            if expect:
+                self._check_versions(conn, expect)
+            return self._import(conn, now, ordered, hashes, who, progress)
+
+        return self._write("importing", write)
+
+    def update_dossiers(
+        self,
+        ids: Sequence[str],
+        change: Callable[[dict[str, Dossier]], Sequence[Dossier]],
+        *,
+        by: str | None = None,
+    ) -> ImportReport:
+        """Read-modify-write: `change(current)` gets the recorded dossiers of `ids` as they
+        are once this writer holds the lock, and returns the dossiers to record.
+
+        Runs in one transaction, so no other write can land between the read and the
+        write: a change is never made to a stale version, and never lost. `change` may
+        run more than once (the transaction is retried when the database asks), so it
+        must not have side effects; it may raise to abort (nothing is written).
+        """
+        who = by or default_user()
+
+        def write(conn: Connection, now: datetime) -> ImportReport:
+            return self._record(conn, now, change(self._current(conn, ids)), who)
+
+        return self._write("updating", write)
+
+    def _current(self, conn: Connection, ids: Sequence[str]) -> dict[str, Dossier]:
+        """The recorded dossiers of `ids`, their rows locked for the rest of the transaction
+        (``FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the database)."""
+        wanted = sorted(dict.fromkeys(ids))
+        locked = {
+            r.activity_id: r.pk
+            for r in conn.execute(
+                select(ActivityRow.activity_id, ActivityRow.pk)
+                .where(ActivityRow.activity_id.in_(wanted))
+                .order_by(ActivityRow.activity_id)
+                .with_for_update()
+            )
+        }
+        missing = [i for i in wanted if i not in locked]
+        if missing:
+            raise StoreError(f"not in {self.where}: {', '.join(missing)}")
+        loaded = _load_rows(conn, list(locked.values()), None)
+        return {
+            i: Dossier.model_validate(convert.from_rows(loaded[pk])[0]) for i, pk in locked.items()
+        }
+
+    def _record(
+        self, conn: Connection, now: datetime, dossiers: Sequence[Dossier], by: str
+    ) -> ImportReport:
+        """Import inside a write transaction the caller holds (see `_write`)."""
+        ordered, hashes = self._prepared(dossiers)
+        return self._import(conn, now, ordered, hashes, by, None)
+
+    @staticmethod
+    def _prepared(dossiers: Sequence[Dossier]) -> tuple[list[Dossier], dict[str, str]]:
+        """The dossiers checked for storing, in lock order, and their content hashes."""
         convert.check_model_coverage()
         # Validated again: a dossier made with model_copy(update=…) or model_construct is
         # not checked, and model_copy keeps the cached derived claim ids of the original.
@@ -280,13 +359,30 @@ class Store:
                 path, message = problems[0]
                 raise StoreError(f"{d.activity.id}: {'.'.join(map(str, path))}: {message}")
             hashes[d.activity.id] = convert.content_hash(d, text)
-        who = by or default_user()
         # A fixed order: PostgreSQL takes row locks in it, so writers cannot deadlock.
-        ordered = sorted(dossiers, key=lambda d: d.activity.id)
-        return self._write(
-            "importing",
-            lambda conn, now: self._import(conn, now, ordered, hashes, who, progress),
+        return sorted(dossiers, key=lambda d: d.activity.id), hashes
+
+    def _check_versions(self, conn: Connection, expect: Mapping[str, int | None]) -> None:
+        rows = conn.execute(
+            select(ActivityRow.activity_id, ActivityRow.version)
+            .where(ActivityRow.activity_id.in_(sorted(expect)))
+            .order_by(ActivityRow.activity_id)
+            .with_for_update()
         )
+        found = {r.activity_id: r.version for r in rows}
+        stale = [
+            f"{i} is at version {found[i]}, not {v}"
+            if i in found
+            else f"{i} is not recorded (expected version {v})"
+            for i, v in sorted(expect.items())
+            if found.get(i) != v and not (v is None and i not in found)
+        ]
+        if stale:
+            raise ConflictError(
+                "the record changed since it was read ("
+                + "; ".join(stale)
+                + "): nothing was written; read it again and resend"
+            )
 
     def _import(
         self,
@@ -300,6 +396,7 @@ class Store:
         created: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
+        versions: dict[str, int] = {}
         done = 0
         for chunk in _chunks(dossiers):
             existing = {
@@ -330,6 +427,11 @@ class Store:
                 if d.activity.id in existing
                 and existing[d.activity.id].content_hash == hashes[d.activity.id]
             ]
+            for d in chunk:
+                row = existing.get(d.activity.id)
+                versions[d.activity.id] = (
+                    1 if row is None else row.version + (row.content_hash != hashes[d.activity.id])
+                )
             all_rows: list[convert.Rows] = []
             revisions: list[dict[str, Any]] = []
             if new:
@@ -418,7 +520,7 @@ class Store:
             done += len(chunk)
             if progress is not None:
                 progress(done, len(dossiers))
-        return ImportReport(created, updated, unchanged, now, by)
+        return ImportReport(created, updated, unchanged, now, by, versions)
 
     @staticmethod
     def _insert_children(conn: Connection, all_rows: Sequence[convert.Rows]) -> None:

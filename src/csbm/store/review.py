@@ -156,8 +156,10 @@ def upsert_proposals(store: Store, proposals: Sequence[NewProposal]) -> dict[str
 
     def write(conn: Connection, now: datetime) -> dict[str, int]:
         for p in proposals:
+            # Locked: a concurrent ingest merging into the same proposal waits, then sees
+            # this one's sources (a new key taken meanwhile fails the unique key: retried).
             row = conn.execute(
-                select(ReviewProposalRow).where(ReviewProposalRow.key == p.key)
+                select(ReviewProposalRow).where(ReviewProposalRow.key == p.key).with_for_update()
             ).first()
             if row is None:
                 conn.execute(
@@ -226,45 +228,57 @@ def _validated(payload: dict[str, Any], where: str) -> Dossier:
 def accept_proposal(
     store: Store, pk: int, *, as_id: str | None = None, by: str | None = None
 ) -> tuple[Proposal, ImportReport]:
-    """Import a pending proposal as an activity (or into the recorded activity `as_id`)."""
-    proposal = get_proposal(store, pk)
-    if proposal.status != PENDING:
-        raise StoreError(f"proposal {pk} was already {proposal.status} by {proposal.decided_by}")
+    """Import a pending proposal as an activity (or into the recorded activity `as_id`).
+
+    One transaction: the proposal is locked and checked to be pending, the activity read
+    as it is then (so claims another writer just added are kept), the dossier recorded and
+    the decision kept; two people accepting at once get one import and one clear refusal.
+    """
+    who = by or default_user()
     where = f"proposal {pk}"
-    payload = proposal.payload
-    with store._read() as conn:
+
+    def write(conn: Connection, now: datetime) -> ImportReport:
+        row = conn.execute(
+            select(ReviewProposalRow).where(ReviewProposalRow.pk == pk).with_for_update()
+        ).first()
+        if row is None:
+            raise StoreError(f"no proposal {pk} (see `csbm db review`)")
+        if row.status != PENDING:
+            raise StoreError(f"proposal {pk} was already {row.status} by {row.decided_by}")
+        payload = json.loads(row.payload_json)
         recorded = (
             as_id is not None
             and conn.execute(select(ActivityRow.pk).where(ActivityRow.activity_id == as_id)).first()
             is not None
         )
-    if recorded:
-        assert as_id is not None
-        [current] = store.load([as_id])
-        base = current.model_dump(mode="json", exclude_none=True)
-        have = {s.id for s in current.sources}
-        clash = [s["id"] for s in payload.get("sources", []) if s["id"] in have]
-        if clash:
-            raise StoreError(f"{as_id} already has the source(s) {', '.join(clash)}")
-        base["sources"] = [*base.get("sources", []), *payload.get("sources", [])]
-        base["claims"] = [*base.get("claims", []), *payload.get("claims", [])]
-        dossier = _validated(base, where)
-    else:
-        if as_id is not None:
-            payload = {**payload, "activity": {**payload["activity"], "id": as_id}}
-        dossier = _validated(payload, where)
-        with store._read() as conn:
+        if recorded:
+            assert as_id is not None
+            current = store._current(conn, [as_id])[as_id]
+            base = current.model_dump(mode="json", exclude_none=True)
+            have = {s.id for s in current.sources}
+            clash = [s["id"] for s in payload.get("sources", []) if s["id"] in have]
+            if clash:
+                raise StoreError(f"{as_id} already has the source(s) {', '.join(clash)}")
+            base["sources"] = [*base.get("sources", []), *payload.get("sources", [])]
+            base["claims"] = [*base.get("claims", []), *payload.get("claims", [])]
+            dossier = _validated(base, where)
+        else:
+            if as_id is not None:
+                payload = {**payload, "activity": {**payload["activity"], "id": as_id}}
+            dossier = _validated(payload, where)
             taken = conn.execute(
                 select(ActivityRow.pk).where(ActivityRow.activity_id == dossier.activity.id)
             ).first()
-        if taken is not None:
-            raise StoreError(
-                f"an activity {dossier.activity.id} is already recorded: accept with "
-                f"--as {dossier.activity.id} to add the claims to it, or --as NEW_ID"
-            )
-    who = by or default_user()
-    report = store.import_dossiers([dossier], by=who)
-    _decide(store, pk, ACCEPTED, who, dossier.activity.id)
+            if taken is not None:
+                raise StoreError(
+                    f"an activity {dossier.activity.id} is already recorded: accept with "
+                    f"--as {dossier.activity.id} to add the claims to it, or --as NEW_ID"
+                )
+        report = store._record(conn, now, [dossier], who)
+        _decide_in(conn, now, pk, ACCEPTED, who, dossier.activity.id)
+        return report
+
+    report = store._write(f"accepting proposal {pk}", write)
     return get_proposal(store, pk), report
 
 
@@ -277,16 +291,22 @@ def reject_proposal(store: Store, pk: int, *, by: str | None = None) -> Proposal
 
 
 def _decide(store: Store, pk: int, status: str, who: str, activity_id: str | None) -> None:
-    def write(conn: Connection, now: datetime) -> None:
-        done = conn.execute(
-            update(ReviewProposalRow)
-            .where(ReviewProposalRow.pk == pk, ReviewProposalRow.status == PENDING)
-            .values(status=status, decided_at=now, decided_by=who, activity_id=activity_id)
-        )
-        if done.rowcount != 1:
-            raise StoreError(f"proposal {pk} was decided by someone else meanwhile")
+    store._write(
+        f"recording the decision on proposal {pk}",
+        lambda conn, now: _decide_in(conn, now, pk, status, who, activity_id),
+    )
 
-    store._write(f"recording the decision on proposal {pk}", write)
+
+def _decide_in(
+    conn: Connection, now: datetime, pk: int, status: str, who: str, activity_id: str | None
+) -> None:
+    done = conn.execute(
+        update(ReviewProposalRow)
+        .where(ReviewProposalRow.pk == pk, ReviewProposalRow.status == PENDING)
+        .values(status=status, decided_at=now, decided_by=who, activity_id=activity_id)
+    )
+    if done.rowcount != 1:
+        raise StoreError(f"proposal {pk} was decided by someone else meanwhile")
 
 
 __all__ = [

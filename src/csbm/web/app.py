@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from csbm import __version__
-from csbm.errors import CsbmError
+from csbm.errors import ConflictError, CsbmError
 from csbm.web import pages
 from csbm.web.cache import ResponseCache
 from csbm.web.pages.geo import countries_geojson, zone_geojson
@@ -107,7 +107,8 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
         return response
 
     async def csbm_error(request: Request, exc: Exception) -> Response:
-        return _error(request, 400, str(exc))
+        # A write based on a version that is no longer current: 409, nothing written.
+        return _error(request, 409 if isinstance(exc, ConflictError) else 400, str(exc))
 
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)

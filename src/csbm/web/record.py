@@ -117,5 +117,7 @@ class Record:
             self.assessed += 1
             return snap
 
-    def import_dossiers(self, dossiers: list[Dossier], *, by: str) -> ImportReport:
-        return self.store.import_dossiers(dossiers, by=by)
+    def import_dossiers(
+        self, dossiers: list[Dossier], *, by: str, expect: dict[str, int | None] | None = None
+    ) -> ImportReport:
+        return self.store.import_dossiers(dossiers, by=by, expect=expect)

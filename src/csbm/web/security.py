@@ -77,8 +77,9 @@ class Guard:
                 403, "the form's CSRF token does not match this session: reload the page"
             )
         origin = request.headers.get("origin")
-        # Defence in depth: a browser that names the origin must name ours.
-        if origin and origin != "null" and origin != _own_origin(request):
+        # Defence in depth: a browser that names the origin must name ours. "null" is what
+        # sandboxed frames, data: and file: pages send: never one of our own pages.
+        if origin is not None and origin != _own_origin(request):
             raise AuthError(403, f"the form was sent from another site ({origin})")
 
     def auth_cookie(self, token: TokenInfo, session: str) -> str:

@@ -65,13 +65,20 @@ def _publisher(url: str | None, publisher: str | None) -> str:
 
 
 def _source_id(x: Extraction, publisher: str, taken: set[str]) -> str:
+    """`PUBLISHER-DATE-DIGEST`: readable, and stable and unique because the digest is of
+    the text's URL (else of the text itself). Publisher and date alone collide: one site
+    publishes several reports a day."""
     base = slug(publisher)[:40]
     if x.published is not None:
         base = f"{base}-{x.published.isoformat()}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    ident = x.url or x.text
+    source_id = f"{base}-{hashlib.sha256(ident.encode('utf-8')).hexdigest()[:10]}"
+    if source_id in taken:
+        what = f"the URL {x.url}" if x.url else "this very text"
+        raise ExtractDossierError(
+            None, [Problem(f"the dossier already has the source {source_id}, read from {what}")]
+        )
+    return source_id
 
 
 def _source(x: Extraction, source_id: str, publisher: str, title: str | None) -> Source:

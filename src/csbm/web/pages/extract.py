@@ -1,10 +1,11 @@
 """Extraction in the browser and the write API: `/extract`, `/api/activities/{id}/claims`,
 `/api/dossiers`.
 
-Adding claims makes a new revision of the activity's dossier: the stored dossier is loaded,
-the text's source and claims appended (`csbm.extract.to_dossier(into=…)`, the same as
-`csbm extract --into`), and the result imported; the page then shows the verdicts before
-and after.
+Adding claims makes a new revision of the activity's dossier: the text is read first, then,
+in one write transaction holding the activity's lock (`Store.update_dossiers`), the stored
+dossier is read, the text's source and claims appended (`csbm.extract.to_dossier(into=…)`,
+the same as `csbm extract --into`) and the result recorded, so concurrent additions all
+land; the page then shows the verdicts before and after.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ class DossiersIn(BaseModel):
     """Dossiers to import (the dossier format, as JSON objects)."""
 
     dossiers: list[dict[str, Any]] = Field(min_length=1, max_length=1000)
+    versions: dict[str, int | None] | None = Field(
+        None,
+        description="Optional: the version each dossier was based on (null: a new "
+        "activity). If another write changed one meanwhile, nothing is written and the "
+        "answer is 409.",
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -148,13 +155,19 @@ def add_claims(rec: Record, activity_id: str, body: TextIn, *, by: str) -> dict[
     if activity_id not in rec.snapshot().by_id:
         raise not_found(f"no activity {activity_id!r} in the record")
     before = _verdicts(rec, activity_id)
-    [dossier] = rec.store.load([activity_id])
     x = _read(body)
     if not x.claims():
         raise bad_request("the text gives no figure about the activity: nothing to add")
-    new = to_dossier(x, into=dossier, publisher=body.publisher, title=body.title)
+    made: list[Dossier] = []
+
+    def append(current: dict[str, Dossier]) -> list[Dossier]:
+        new = to_dossier(x, into=current[activity_id], publisher=body.publisher, title=body.title)
+        made[:] = [new]
+        return made
+
+    report = rec.store.update_dossiers([activity_id], append, by=by)
+    [new] = made
     source = new.sources[-1]
-    report = rec.import_dossiers([new], by=by)
     after = _verdicts(rec, activity_id)
     changes = []
     for b, a in zip(before, after, strict=False):
@@ -171,7 +184,7 @@ def add_claims(rec: Record, activity_id: str, body: TextIn, *, by: str) -> dict[
         "claims_added": added,
         "updated": activity_id in report.updated,
         "recorded_by": report.by,
-        "version": next(s.version for s in rec.store.activities() if s.activity_id == activity_id),
+        "version": report.versions[activity_id],
         "before": before,
         "after": after,
         "changes": changes,
@@ -219,12 +232,13 @@ def api_import(request: Request, body: DossiersIn, token: Writer) -> JSONRespons
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise bad_request(f"not a valid dossier: {where}: {first['msg']}") from None
-    report = rec.import_dossiers(dossiers, by=f"token:{token.name}")
+    report = rec.import_dossiers(dossiers, by=f"token:{token.name}", expect=body.versions)
     return JSONResponse(
         {
             "created": report.created,
             "updated": report.updated,
             "unchanged": report.unchanged,
+            "versions": report.versions,
             "recorded_at": report.recorded_at.isoformat(),
             "by": report.by,
         }
