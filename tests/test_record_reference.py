@@ -1,12 +1,12 @@
 """The bundled record against the shared reference of exercises, and its coverage counts.
 
 The shared reference (`../shared/reference/exercises-2009-2024.yaml`) records, per exercise,
-what its sources say about prior notification, observation, the annual calendar and
-Chapter III. Every such fact that names a source must be on the matching bundled dossier
-(the dossier of the same id, or one of its parts) as an act of the matching type that
-cites a source with one of the fact's addresses. A fact the format cannot hold as an act
-is listed in NOT_AN_ACT with the reason, so a new fact in the reference is never skipped
-silently.
+what its sources say about prior notification, observation, the annual calendar,
+Chapter III and inspections. Every such fact that names a source must be on the
+matching bundled dossier (the dossier of the same id, or one of its parts) as an act
+of the matching type that cites a source with one of the fact's addresses. A fact that
+is not an act is listed in NOT_AN_ACT with the reason, so a new fact in the reference is
+never skipped silently.
 
 Run as a script (`.venv/bin/python tests/test_record_reference.py`) to print the counts
 of the bundled record: dossiers, the share with any act, the share of top-level
@@ -41,6 +41,7 @@ FIELD_ACTS: dict[str, frozenset[ActType]] = {
     "chapter_iii": frozenset(
         {ActType.CHAPTER3_REQUEST, ActType.CHAPTER3_REPLY, ActType.CHAPTER3_MEETING}
     ),
+    "verification": frozenset({ActType.INSPECTION, ActType.EVALUATION_VISIT}),
 }
 
 # (reference id, field, index in the field's list or 0) -> why no act answers it.
@@ -83,39 +84,25 @@ NOT_AN_ACT: dict[tuple[str, str, int], str] = {
         "an attaché briefing and observers from six chosen States; no source says "
         "whether an invitation under the Vienna Document was made"
     ),
+    ("zapad-2013", "observation_invited", 0): (
+        "admission of chosen neighbours' observers and of attachés, called voluntary: "
+        "not an invitation of all participating States (kept in the dossier's notes)"
+    ),
+    ("steadfast-jazz-2013", "observation_invited", 0): (
+        "a voluntary invitation of Russian observers below the thresholds, not an "
+        "invitation of all participating States"
+    ),
+    ("tsentr-2015", "observation_invited", 0): (
+        "foreign representatives invited 'not under an international obligation': a "
+        "selective voluntary invitation, not one under the Vienna Document"
+    ),
+    ("zapad-2017", "verification", 0): (
+        "an infographic read by the reference as 'likely the invited observers' (low "
+        "confidence): not shown to be an inspection"
+    ),
     ("defender-europe-21", "prior_notification", 0): (
         "NATO's remark that host nations decide on invitations says nothing on notification"
     ),
-}
-
-# Facts a made act answers whose sources give no day: a made act needs a date in the
-# dossier format, so they wait for acts with partial dates. Each must stay unanswered
-# (the test below fails once an act answers it, so the entry is removed).
-NEEDS_A_DAY: dict[tuple[str, str, int], str] = {
-    ("zapad-2013", "observation_invited", 0): "voluntary observers and attachés, no date",
-    ("steadfast-jazz-2013", "observation_invited", 0): "Russian observers invited, no date",
-    ("cold-response-2014", "prior_notification", 0): "implied by observation, no date",
-    ("cold-response-2014", "observation_invited", 0): "observers came, invitation undated",
-    ("tsentr-2015", "observation_invited", 0): "voluntary invitation, no date",
-    ("trident-juncture-2015", "prior_notification", 0): "NATO says notified, no date",
-    (
-        "trident-juncture-2015",
-        "observation_invited",
-        0,
-    ): "observers came 1-4 Nov, invitation undated",
-    ("russia-snap-check-feb-2016", "prior_notification", 0): "voluntary information, no day",
-    ("anakonda-2016", "prior_notification", 0): "implied by full implementation, no date",
-    ("anakonda-2016", "observation_invited", 0): "invitation to all States, undated",
-    ("zapad-2017", "annual_calendar", 0): "calendar notice in late 2016, no day",
-    ("siil-2018", "prior_notification", 0): "Estonia informed all States, no date",
-    ("siil-2018", "observation_invited", 0): "observation 4-7 May, invitation undated",
-    ("siil-2018", "annual_calendar", 0): "reported a year ahead, no day",
-    ("saber-strike-2018", "prior_notification", 0): "42 days ahead, no day",
-    ("trident-juncture-2018", "prior_notification", 0): "NATO says notified, no date",
-    ("trident-juncture-2018", "observation_invited", 0): "invitation announced by 2 Oct, undated",
-    ("zapad-2021", "prior_notification", 0): "Russia says 42 days ahead, no day",
-    ("cold-response-2022", "prior_notification", 0): "Norway informed Russia, no date",
-    ("cold-response-2022", "observation_invited", 0): "Russia declined an undated invitation",
 }
 
 # A fact recorded under one reference exercise that belongs to another activity's dossier.
@@ -258,28 +245,15 @@ def test_every_sourced_reference_act_is_on_its_dossier(
         f"{f.record} {f.field}[{f.index}]: {f.value[:70]}"
         for f in facts
         if f.key not in NOT_AN_ACT
-        and f.key not in NEEDS_A_DAY
         and not any(answers(d, f) for d in family(bundled, dossier_for(f)))
     ]
     assert missing == []
 
 
-def test_facts_waiting_for_a_day_are_still_unanswered(
-    reference: list[dict[str, Any]], bundled: dict[str, Dossier]
-) -> None:
-    answered = [
-        f.key
-        for f in reference_facts(reference)
-        if f.key in NEEDS_A_DAY and any(answers(d, f) for d in family(bundled, dossier_for(f)))
-    ]
-    assert answered == []
-
-
 def test_exception_lists_name_only_real_facts(reference: list[dict[str, Any]]) -> None:
     keys = {f.key for f in reference_facts(reference)}
-    listed = set(NOT_AN_ACT) | set(NEEDS_A_DAY) | set(ANSWERED_ELSEWHERE)
+    listed = set(NOT_AN_ACT) | set(ANSWERED_ELSEWHERE)
     assert sorted(listed - keys) == []
-    assert set(NOT_AN_ACT).isdisjoint(NEEDS_A_DAY)
 
 
 MONTHS = {
@@ -320,6 +294,32 @@ def test_chapter3_days_of_the_reference_are_on_the_acts(
 
 def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+def test_chapter3_refusals_of_the_reference_are_on_the_acts(
+    reference: list[dict[str, Any]], bundled: dict[str, Dossier]
+) -> None:
+    # Where the reference says the State asked stayed away, or that its reply did not
+    # answer, the dossier must say so in the fields made for it.
+    facts = [f for f in reference_facts(reference) if f.field == "chapter_iii"]
+    stayed_away = [f for f in facts if re.search(r"did not attend|boycott", f.value, re.I)]
+    unanswered = [
+        f
+        for f in facts
+        if re.search(r"unsatisfactory|uninformative|no russian reply", f.value, re.I)
+    ]
+    assert len(stayed_away) >= 2 and len(unanswered) >= 2  # the reference is read
+    missing = []
+    for fact in stayed_away:
+        acts = [a for d in family(bundled, dossier_for(fact)) for a in d.acts]
+        if not any(a.type is ActType.CHAPTER3_MEETING and a.stayed_away for a in acts):
+            missing.append(f"{fact.record}[{fact.index}] stayed away")
+    for fact in unanswered:
+        acts = [a for d in family(bundled, dossier_for(fact)) for a in d.acts]
+        replies = [a for a in acts if a.type is ActType.CHAPTER3_REPLY]
+        if not any(a.answered is False or not a.made for a in replies):
+            missing.append(f"{fact.record}[{fact.index}] reply not answering")
+    assert missing == []
 
 
 def test_ukraine_2022_request_went_unanswered_on_record(bundled: dict[str, Dossier]) -> None:
