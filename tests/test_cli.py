@@ -199,3 +199,97 @@ def test_zone_check_command(csbm_cmd: list[str]) -> None:
     assert r.returncode == 0 and r.stdout.startswith("outside")
     r = run(csbm_cmd, "zone", "check", "95", "10")
     assert r.returncode == 2 and "latitude" in r.stderr
+
+
+def test_csv_is_one_row_per_finding(csbm_cmd: list[str]) -> None:
+    import csv
+    import io
+
+    r = run(csbm_cmd, "assess", "union-resolve-2022", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0])[:9] == [
+        "activity",
+        "scenario",
+        "rule",
+        "outcome",
+        "lean",
+        "likelihood",
+        "due",
+        "met",
+        "citations",
+    ]
+    j = run(csbm_cmd, "assess", "union-resolve-2022", "--format", "json")
+    [item] = json.loads(j.stdout)
+    count = sum(len(s["findings"]) for s in item["scenarios"].values())
+    assert len(rows) == count
+    notice = next(
+        x for x in rows if x["rule"] == "ch05.prior_notification" and x["scenario"] == "all"
+    )
+    assert notice["due"] == "2021-12-30" and notice["met"] in {"yes", "no", ""}
+    r = run(csbm_cmd, "assess", "--state", "RUS", "--year", "2021", "--format", "csv")
+    assert r.returncode == 0 and r.stdout.startswith("activity,scenario,rule")
+    assert "RUS 2021" in r.stdout
+
+
+def test_a_format_a_command_cannot_give_is_refused(csbm_cmd: list[str]) -> None:
+    for args in (
+        ["assess", "--all", "--format", "markdown"],
+        ["assess", "--state", "RUS", "--year", "2021", "--format", "markdown"],
+        ["assess", "union-resolve-2022", "--format", "yaml"],
+        ["report", "union-resolve-2022", "--format", "csv"],
+    ):
+        r = run(csbm_cmd, *args)
+        assert r.returncode == 2, (args, r.stdout)
+        assert r.stdout == ""
+
+
+def test_state_and_year_are_checked(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "assess", "--state", "RUSS", "--year", "2021")
+    assert r.returncode == 2 and "did you mean RUS" in r.stderr
+    r = run(csbm_cmd, "assess", "--state", "Russia", "--year", "2021")
+    assert r.returncode == 2 and "did you mean RUS" in r.stderr
+    r = run(csbm_cmd, "assess", "--state", "RUS", "--year", "1821")
+    assert r.returncode == 2 and "--year 1821" in r.stderr
+    r = run(csbm_cmd, "assess", "--state", "rus", "--year", "2021", "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout)["state"] == "RUS"
+
+
+def test_assess_and_report_read_the_default_database(
+    csbm_cmd: list[str], tmp_path: Path, union_resolve: Path
+) -> None:
+    env = {k: v for k, v in env_without_color().items() if k != "CSBM_DATABASE_URL"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+
+    def go(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*csbm_cmd, *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    # No default database: the bundled dossier, and no note.
+    r = go("assess", "union-resolve-2022", "--format", "json")
+    assert r.returncode == 0 and "database" not in r.stderr
+    # A database holding a changed version: that version is assessed, and it says so.
+    changed = tmp_path / "union-resolve-2022.yaml"
+    changed.write_text(
+        union_resolve.read_text().replace("name: Union Resolve 2022", "name: Union Resolve (db)")
+    )
+    assert go("db", "init").returncode == 0
+    assert go("db", "import", str(changed)).returncode == 0
+    r = go("assess", "union-resolve-2022", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)[0]["activity"]["name"] == "Union Resolve (db)"
+    assert "read from the database" in r.stderr
+    r = go("report", "union-resolve-2022", "--format", "markdown")
+    assert r.returncode == 0 and "Union Resolve (db)" in r.stdout
+    # A file path is the file.
+    r = go("assess", str(union_resolve), "--format", "json")
+    assert json.loads(r.stdout)[0]["activity"]["name"] == "Union Resolve 2022"
+
+
+def test_help_shows_no_python_types(csbm_cmd: list[str]) -> None:
+    for args in (["--help"], ["assess", "--help"], ["db", "import", "--help"], ["serve", "--help"]):
+        r = run(csbm_cmd, *args)
+        assert r.returncode == 0
+        for python in ("<list[", "<bool>", "<str>", "<int>", "list[str]"):
+            assert python not in r.stdout, (args, python)

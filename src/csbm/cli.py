@@ -18,6 +18,7 @@ from csbm._console import (
     ScenarioOption,
     SetOption,
     parse_day,
+    stored_activities,
 )
 from csbm._console import console as make_console
 from csbm.batch.cli import batch_app
@@ -96,8 +97,8 @@ def assess(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Dossier files or directories of them, or bundled activity ids "
-            "(e.g. union-resolve-2022).",
+            metavar="ACTIVITY",
+            help="Activity ids (e.g. union-resolve-2022), dossier files or folders of them.",
             show_default=False,
         ),
     ] = None,
@@ -105,24 +106,25 @@ def assess(
         bool,
         typer.Option(
             "--all",
-            help="Assess the whole bundled historical record (and any PATHs "
-            "given) and print one line per activity.",
+            help="The whole bundled record (and any ACTIVITY given), one line per activity.",
         ),
     ] = False,
     state: Annotated[
         str | None,
         typer.Option(
-            help="With --year: the Chapter VIII constraints for this State (ISO3) "
-            "and year, counted over the bundled record and any PATHs given."
+            metavar="CODE",
+            help="With --year: a State's Chapter VIII limits (ISO3 code, e.g. RUS).",
         ),
     ] = None,
-    year: Annotated[int | None, typer.Option(help="With --state: the calendar year.")] = None,
+    year: Annotated[
+        int | None, typer.Option(metavar="YEAR", help="With --state: the calendar year.")
+    ] = None,
     db: Annotated[
         str | None,
         typer.Option(
             "--db",
-            help="Read the activities named (activity ids; none = all) from this database: a "
-            "URL, a SQLite path, or 'default' ($CSBM_DATABASE_URL or the user data file).",
+            metavar="URL|PATH",
+            help="Read from this database ('default': the db commands'); no ACTIVITY: all.",
         ),
     ] = None,
     ruleset: RulesetOption = None,
@@ -148,6 +150,8 @@ def assess(
         overlays.append(overlay_from_settings(set_))
     if (state is None) != (year is None):
         raise UsageError("give --state and --year together")
+    if state is not None and year is not None:
+        state = check_state_year(state, year)
     if db is not None:
         from csbm.store import load_from_db
 
@@ -163,16 +167,17 @@ def assess(
         )
         _print_results(results, output_format)
         return
-    sources = [str(p) for p in _resolve(paths or [])]
+    from_db, paths = stored_activities(paths or [], use_db=not (all_ or state is not None))
+    sources = [str(p) for p in _resolve(paths)]
     if all_ or state is not None:
         named = {Path(p).resolve() for p in sources}
         # The whole bundled record, less what was already named (no activity twice).
         sources += [
             str(p) for p in sorted(dossiers_dir().glob("*.yaml")) if p.resolve() not in named
         ]
-    if not sources:
+    if not sources and not from_db:
         raise UsageError("name dossiers to assess, or use --all")
-    dossiers = load_dossiers(sources)
+    dossiers = from_db + (load_dossiers(sources) if sources else [])
     results = run_assessment(
         dossiers,
         ruleset=ruleset,
@@ -197,9 +202,38 @@ def assess(
         _print_results(results, output_format)
 
 
+def check_state_year(state: str, year: int) -> str:
+    """--state as a participating State's code (upper case) and --year as a year of the
+    CSCE/OSCE, or a UsageError that says what was meant."""
+    import difflib
+    from datetime import date
+
+    from csbm.data.states import participating_states
+
+    known = participating_states()
+    code = state.strip().upper()
+    if code not in known:
+        said = state.strip().casefold()
+        named = [c for c, s in known.items() if said and s.name.casefold().startswith(said)]
+        guess = (named[0] if len(named) == 1 else None) or next(
+            iter(difflib.get_close_matches(code, list(known), n=1)), None
+        )
+        hint = f"; did you mean {guess} ({known[guess].name})?" if guess else ""
+        raise UsageError(
+            f"--state {state!r} is not the ISO 3166 alpha-3 code of a participating State"
+            f"{hint} (csbm states list)"
+        )
+    last = date.today().year + 1
+    if not 1975 <= year <= last:
+        raise UsageError(
+            f"--year {year}: give a calendar year from 1975 (the Helsinki Final Act) to {last}"
+        )
+    return code
+
+
 def _print_results(results: list[Assessment], output_format: Format) -> None:
     from csbm.report import to_json, to_markdown, to_terminal
-    from csbm.report.summary import summary_csv
+    from csbm.report.summary import findings_csv as summary_csv
 
     if output_format is Format.json:
         sys.stdout.write(to_json(results))
@@ -217,6 +251,13 @@ def _print_state_year(results: list[Assessment], state: str, year: int, fmt: For
     from csbm.report.summary import state_year_findings
 
     found = state_year_findings(results, state.upper(), year)
+    if fmt is Format.markdown:
+        raise UsageError("--state/--year prints table, json or csv")
+    if fmt is Format.csv:
+        from csbm.report.summary import state_year_csv
+
+        sys.stdout.write(state_year_csv(found, state.upper(), year))
+        return
     if fmt is Format.json:
         data = {
             "state": state.upper(),

@@ -60,3 +60,57 @@ def test_threshold_values_come_from_the_rule_parameters() -> None:
     assert {250, 300}.issubset(values[Quantity.TANKS])
     assert 250 in values[Quantity.ARTILLERY]
     assert 500 in values[Quantity.ACV]
+
+
+def _places(text: str) -> list[tuple[str, str | None]]:
+    from csbm.extract import extract
+
+    return [(p.name, p.country) for p in extract(text).locations]
+
+
+def test_towns_in_a_list_after_a_preposition_have_coordinates() -> None:
+    from csbm.extract import extract
+
+    x = extract("Belarusian units took up positions near Grodno and Brest on Monday.")
+    assert [(p.name, p.country) for p in x.locations] == [("Grodno", "BLR"), ("Brest", "BLR")]
+    grodno = x.locations[0]
+    assert abs(grodno.lat - 53.68) < 0.1 and abs(grodno.lon - 23.83) < 0.1
+    assert "geonames.org" in grodno.source
+
+
+def test_exonyms_and_transliterations_name_one_town() -> None:
+    found = _places(
+        "Drills were held in Viciebsk, in Kharkov, around Rostov-on-Don and outside Pskov."
+    )
+    assert found == [
+        ("Viciebsk", "BLR"),
+        ("Kharkov", "UKR"),
+        ("Rostov-on-Don", "RUS"),
+        ("Pskov", "RUS"),
+    ]
+
+
+def test_a_region_is_named_as_the_text_names_it() -> None:
+    found = _places("Some 3,000 troops trained in the Kaliningrad region and Brest Oblast.")
+    assert found == [("Kaliningrad region", "RUS"), ("Brest Oblast", "BLR")]
+
+
+def test_a_town_needs_a_cue() -> None:
+    # no preposition, no region word, no list: a name, not a place
+    assert _places("Lida Petrova, a reporter, wrote about the drills.") == []
+    # a month or a day is never a town
+    assert _places("The drills begin in March and end in May.") == []
+
+
+def test_a_capital_for_its_government_or_a_meeting_is_not_a_place() -> None:
+    assert _places("Minsk said the drills were defensive.") == []
+    assert _places("Tension between Kyiv and Moscow rose before the drills.") == []
+    assert _places("The minister spoke to reporters after talks in Riga.") == []
+    assert _places("It was notified under the Vienna Document in Vienna Document terms.") == []
+    assert _places("Units of the Moscow Military District took part.") == []
+    assert _places("Paratroopers landed near Minsk during the drills.") == [("Minsk", "BLR")]
+
+
+def test_exercise_and_state_names_are_not_towns() -> None:
+    assert _places("Troops arrived in Georgia for the drills.") == []
+    assert _places("Troops trained in Zapad 2021 scenarios.") == []

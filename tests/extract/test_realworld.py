@@ -188,7 +188,7 @@ def _extraction(text: str) -> Extraction:
             ),
         ],
         locations=[
-            PlaceFound("Obuz-Lesnovsky range", 0.0, 0.0, "BLR", "", "", "", Evidence("", 0, 0), 1)
+            PlaceFound("Obuz-Lesnovsky range", 0.0, 0.0, "BLR", "", "", Evidence("", 0, 0), 1)
         ],
         vienna_document=ViennaDocument(False),
         dropped=[],

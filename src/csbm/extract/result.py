@@ -67,15 +67,15 @@ class Dropped:
 
 @dataclass(frozen=True, slots=True)
 class PlaceFound:
-    """A range, airfield or area from the gazetteer, with its sourced coordinates."""
+    """A place from the gazetteer (town, region, range, airfield, area, sea), with its
+    coordinates and where they come from (``source``: a dossier, a page or GeoNames)."""
 
     name: str
     lat: float
     lon: float
     country: str | None
     precision: str
-    source_dossier: str
-    source_location: str
+    source: str
     evidence: Evidence
     mentions: int
 

@@ -19,6 +19,7 @@ from csbm._console import (
     ScenarioOption,
     SetOption,
     parse_day,
+    stored_activities,
 )
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
 from csbm.errors import InputError, Problem, UsageError
@@ -188,11 +189,15 @@ def report_command(
     day = parse_day(as_of, "--as-of")
     if output_format is ReportFormat.pdf and out is None and sys.stdout.isatty():
         raise UsageError("a PDF is not for the terminal: give --out FILE (or redirect)")
-    if db is not None:
+    # As `csbm assess`: the default database's version of an activity id, if it holds it.
+    stored, _ = stored_activities([activity], use_db=db is None)
+    parts: list[str] = []
+    if stored:
+        dossiers = stored
+    elif db is not None:
         from csbm.store import load_from_db
 
         dossiers = load_from_db(None if db == "default" else db, [activity])
-        parts: list[str] = []
     else:
         dossier = _dossier(activity)
         dossiers = [dossier]

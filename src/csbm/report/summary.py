@@ -133,6 +133,64 @@ def summary_csv(assessments: Sequence[Assessment]) -> str:
     return out.getvalue()
 
 
+FINDING_COLUMNS = (
+    "activity",
+    "scenario",
+    "rule",
+    "outcome",
+    "lean",
+    "likelihood",
+    "due",
+    "met",
+    "citations",
+    "subject",
+)
+
+
+def _finding_row(activity: str, scenario: Scenario, f: Finding) -> dict[str, str]:
+    due = f.deadline.due if f.deadline else None
+    met = f.deadline.met if f.deadline else None
+    return {
+        "activity": activity,
+        "scenario": scenario.value,
+        "rule": f.rule,
+        "outcome": f.outcome.value,
+        "lean": f.lean.value if f.lean else "",
+        "likelihood": f"{f.likelihood.probability:g}" if f.likelihood else "",
+        "due": due.isoformat() if due else "",
+        "met": "" if met is None else ("yes" if met else "no"),
+        "citations": "; ".join(c.label() for c in f.citations),
+        "subject": f.subject or "",
+    }
+
+
+def _csv(rows: Sequence[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FINDING_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def findings_csv(assessments: Sequence[Assessment]) -> str:
+    """One row per finding: activity, scenario, rule, outcome, lean, likelihood (the lean's
+    probability), due, met (yes/no/empty), citations, subject (a State-year, a request)."""
+    return _csv(
+        [
+            _finding_row(a.dossier.activity.id, s, f)
+            for a in assessments
+            for s, result in a.scenarios.items()
+            for f in result.findings
+        ]
+    )
+
+
+def state_year_csv(found: dict[Scenario, list[Finding]], state: str, year: int) -> str:
+    """The Chapter VIII findings of a State-year in the columns of `findings_csv` (the
+    activity column empty: they are about the State-year, named in subject)."""
+    return _csv([_finding_row("", s, f) for s, fs in found.items() for f in fs])
+
+
 def state_year_findings(
     assessments: Sequence[Assessment], state: str, year: int
 ) -> dict[Scenario, list[Finding]]:

@@ -12,10 +12,11 @@ import os
 from pathlib import Path
 
 from platformdirs import user_data_path
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from csbm.store.errors import StoreError
+
+# SQLAlchemy's URL tools are imported in the functions that parse URLs, so that asking
+# where the default database is (csbm assess, csbm report) does not load SQLAlchemy.
 
 ENV_VAR = "CSBM_DATABASE_URL"
 
@@ -28,6 +29,9 @@ def default_path() -> Path:
 def resolve_url(db: str | None = None) -> str:
     """The database URL for an option value: the value itself, else the environment,
     else the default file. An empty value or `default` also means "not given"."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     raw = db if db not in (None, "", "default") else os.environ.get(ENV_VAR) or None
     if raw is None:
         return _sqlite_url(default_path())
@@ -45,11 +49,15 @@ def resolve_url(db: str | None = None) -> str:
 
 
 def _sqlite_url(path: Path) -> str:
+    from sqlalchemy.engine import URL
+
     return str(URL.create("sqlite", database=str(path.expanduser().absolute())))
 
 
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL (None for PostgreSQL and for in-memory SQLite)."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
@@ -58,7 +66,22 @@ def sqlite_path(url: str) -> Path | None:
 
 def display(url: str) -> str:
     """The URL as shown to people: never with its password."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).render_as_string(hide_password=True)
 
 
-__all__ = ["ENV_VAR", "default_path", "display", "resolve_url", "sqlite_path"]
+def default_database_given() -> bool:
+    """Is there a default database to read: CSBM_DATABASE_URL set, or the default file
+    present? (Without either, reading it would only fail.)"""
+    return bool(os.environ.get(ENV_VAR)) or default_path().is_file()
+
+
+__all__ = [
+    "ENV_VAR",
+    "default_database_given",
+    "default_path",
+    "display",
+    "resolve_url",
+    "sqlite_path",
+]

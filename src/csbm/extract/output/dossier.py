@@ -270,7 +270,7 @@ def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
             name=p.name,
             lat=p.lat,
             lon=p.lon,
-            precision=f"{p.precision}; coordinate from csbm's dossier {p.source_dossier}",
+            precision=f"{p.precision}; coordinate from {p.source}",
             source=source_id,
         )
         for p in x.locations

@@ -106,7 +106,7 @@ def to_dict(x: Extraction) -> dict[str, Any]:
                 "evidence": _evidence(p.evidence),
                 "country": p.country,
                 "precision": p.precision,
-                "source": {"dossier": p.source_dossier, "location": p.source_location},
+                "source": p.source,
                 "mentions": p.mentions,
             }
             for p in x.locations

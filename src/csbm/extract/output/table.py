@@ -99,7 +99,7 @@ def to_terminal(x: Extraction, console: Console) -> None:
             )
         )
     if x.locations:
-        table = Table(title="Places (gazetteer; coordinates from csbm's dossiers)")
+        table = Table(title="Places (gazetteer; coordinates with their sources)")
         for col in ("place", "lat", "lon", "State", "source"):
             table.add_column(col)
         for p in x.locations:
@@ -108,7 +108,7 @@ def to_terminal(x: Extraction, console: Console) -> None:
                 f"{p.lat:.2f}",
                 f"{p.lon:.2f}",
                 p.country or "-",
-                _safe(f"{p.source_dossier}: {p.source_location}", 60),
+                _safe(p.source, 60),
             )
         console.print(table)
     if x.dropped:

@@ -1,0 +1,108 @@
+"""The relevance gate in extract(): a text it stops gives nothing when read in full."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from csbm.batch._synthetic import documents
+from csbm.extract import extract
+from csbm.extract.gold import load
+from csbm.extract.pipeline import _EXERCISE_WORD, NO_ACTIVITY_NOTE
+from csbm.extract.relevance import (
+    ACTIVITY_STEMS,
+    INTRODUCING_STEMS,
+    fold,
+    has_activity_cue,
+    series_words,
+)
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+# Other news, written for this test, with the cue-like words that must not fool the gate
+# into skipping, and some that must not stop it either.
+_OTHER = (
+    "The central bank of Poland kept its rate at 5.75 per cent on Wednesday.",
+    "Shares in the carmaker fell 3.2 per cent after it cut its 2024 forecast.",
+    "Some 4,500 people marched through Vilnius on Saturday against higher rents.",
+    "The lowest turnout since 2011 was recorded in the east of the country.",
+)
+
+
+def _texts() -> list[tuple[str, date | None]]:
+    out: list[tuple[str, date | None]] = [
+        (d["text"], date.fromisoformat(d["published"])) for d in documents(400, seed=5)
+    ]
+    for directory in [GOLD, *sorted(p for p in GOLD.iterdir() if p.is_dir())]:
+        out.extend((r.text, r.published) for r in load(directory))
+    out.extend((t, date(2021, 9, 9)) for t in _OTHER)
+    return out
+
+
+def test_a_text_the_gate_stops_gives_nothing_when_read_in_full() -> None:
+    texts = _texts()
+    stopped = [(t, p) for t, p in texts if not has_activity_cue(t)]
+    assert len(stopped) > 100  # the generated sport, market and weather news
+    for text, published in stopped:
+        full = extract(text, published=published, read_all=True)
+        assert full.exercises == [] and full.claims() == [] and full.figures == []
+        gated = extract(text, published=published)
+        assert gated.notes == [NO_ACTIVITY_NOTE] and gated.figures == []
+    for text, published in texts:
+        if extract(text, published=published, read_all=True).claims():
+            assert has_activity_cue(text)
+
+
+def test_every_activity_word_contains_a_stem() -> None:
+    # Each alternative of the pipeline's pattern, in every case the pattern accepts.
+    words = [
+        "exercise",
+        "Exercises",
+        "DRILL",
+        "drills",
+        "manoeuvres",
+        "Maneuvers",
+        "war games",
+        "wargames",
+        "snap check",
+        "Snap Inspections",
+        "combat readiness check",
+        "readiness checks",
+        "checks of combat readiness",
+        "build-up",
+        "buildup",
+        "deployments",
+        "massed",
+        "massing",
+    ]
+    for word in words:
+        assert _EXERCISE_WORD.search(word), word
+        assert any(stem in fold(word) for stem in ACTIVITY_STEMS), word
+        assert has_activity_cue(f"In 2021 there were {word} with 300 troops.")
+    # Every alternative of the pattern is among the words above.
+    source = _EXERCISE_WORD.pattern
+    for stem in re.findall(r"[a-z]{4,}", source):
+        if stem in ("check", "checks", "inspection", "combat"):
+            continue  # never alone: "snap check", "checks of readiness", "combat readiness"
+        assert any(stem in fold(w) for w in words), stem
+
+
+def test_fold_keeps_what_ignorecase_matches() -> None:
+    # Whatever re.IGNORECASE takes for a letter of a stem folds to that letter, so a
+    # substring test on the folded text never misses a match of the case-blind patterns.
+    letters = {ch for w in (*ACTIVITY_STEMS, *INTRODUCING_STEMS, *series_words()) for ch in w}
+    letters = {ch for ch in letters if ch.isalpha()}
+    every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    for a in letters:
+        for m in re.finditer(re.escape(a), every, re.I):
+            assert fold(m.group()) == a, (hex(ord(m.group())), a)
+
+
+def test_series_names_in_any_case_and_script_pass() -> None:
+    for text in ("ZAPAD 2021 had 12,800 troops", "Запад-2021", "the Allied Resolve 2022 plan"):
+        assert has_activity_cue(text), text
+    assert has_activity_cue("Poland will take part in Nordic Response 2024 with 3,000 troops.")
+    assert has_activity_cue('The operation "Iron Gate" used 400 troops.')
+    assert not has_activity_cue("The lowest price since 2019 was 12,000 euros.")
