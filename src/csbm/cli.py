@@ -362,6 +362,78 @@ def rules_show(
     console.print(table)
 
 
+@app.command()
+def quota(
+    state: Annotated[str, typer.Argument(help="A State code, e.g. RUS.", show_default=False)],
+    year: Annotated[int, typer.Argument(help="A calendar year, e.g. 2014.", show_default=False)],
+    record: Annotated[
+        Path | None,
+        typer.Option(help="A State-year file to judge instead of the bundled record."),
+    ] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = (
+        ListFormat.table
+    ),
+) -> None:
+    """A State-year's inspection and evaluation ledger (requests, acceptances, refusals, quota
+    used and left, the day it ran out) and the findings of the Chapter I, II, III, IV and IX
+    rules over it."""
+    from rich.table import Table
+
+    from csbm.rules.state_year import (
+        bundled_history,
+        bundled_state_years,
+        find_state_year,
+        load_state_year,
+        quota_report,
+    )
+
+    found = load_state_year(record) if record else find_state_year(state, year)
+    if found is None:
+        known = ", ".join(bundled_state_years())
+        raise UsageError(f"no bundled record for {state.upper()} {year}; bundled: {known}")
+    if found.state != state.upper() or found.year != year:
+        raise UsageError(f"{record} is the record of {found.state} {found.year}")
+    data = quota_report(found, bundled_history(found.state))
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    console = make_console()
+    for kind, lg in data["ledgers"].items():
+        quota_text = "unknown" if lg["quota"] is None else str(lg["quota"])
+        title = (
+            f"{kind.capitalize()}s on {found.state} in {year}: quota {quota_text}, "
+            f"{lg['used']} used, {'?' if lg['remaining'] is None else lg['remaining']} left"
+        )
+        if lg["exhausted_on"]:
+            on = "on" if lg["exhausted_date_exact"] else "on or before"
+            title += f"; exhausted {on} {lg['exhausted_on']} by {lg['exhausted_by']}"
+        table = Table(title=title)
+        for col in ("date", "by", "answer", "visit", "counted", "used", "left", "source"):
+            table.add_column(col)
+        for r in lg["rows"]:
+            visit = f"{r['start']} to {r['end']}" if r["start"] else ""
+            table.add_row(
+                r["date"] if r["date_exact"] else f"by {r['date']}",
+                r["by"] or "(not named)",
+                r["answer"],
+                visit,
+                {True: "yes", False: "no", None: "?"}[r["counted"]],
+                str(r["used_after"]),
+                "?" if r["remaining_after"] is None else str(r["remaining_after"]),
+                r["source"],
+            )
+        if lg["rows"]:
+            console.print(table)
+        else:
+            console.print(f"No {kind} on {found.state} in {year} is on record.")
+    findings = Table(title="Findings", show_lines=True)
+    for col in ("rule", "subject", "outcome", "reason"):
+        findings.add_column(col)
+    for f in data["findings"]:
+        findings.add_row(f["rule"], f["subject"] or "", f["outcome"], f["reason"])
+    console.print(findings)
+
+
 @rules_app.command("verify")
 def rules_verify(
     instrument: Annotated[
@@ -565,6 +637,14 @@ def schema_dossier() -> None:
     from csbm.model.dossier import Dossier
 
     typer.echo(json.dumps(Dossier.model_json_schema(), indent=2))
+
+
+@schema_app.command("state-year")
+def schema_state_year() -> None:
+    """Print the JSON Schema of the State-year record format (csbm quota)."""
+    from csbm.model.state_year import StateYear
+
+    typer.echo(json.dumps(StateYear.model_json_schema(), indent=2))
 
 
 def _version(value: bool) -> None:

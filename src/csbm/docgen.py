@@ -49,6 +49,9 @@ def cli_reference() -> str:
     return "".join(parts)
 
 
+_PER = {"set": "set of activities", "state_year": "State-year record (`csbm quota`)"}
+
+
 def rules_reference() -> str:
     ruleset = load_ruleset(ruleset_ids()[-1])
     assert ruleset is not None
@@ -68,7 +71,7 @@ def rules_reference() -> str:
         until = f" until {spec.until}" if spec.until else ""
         out.append(
             f"- In force from {spec.since}{until}; evaluated per "
-            f"{'set of activities' if spec.needs == 'set' else 'activity'}.\n"
+            f"{_PER.get(spec.needs, 'activity')}.\n"
         )
         out.append("- Cites: " + "; ".join(c.label() for c in spec.citations) + "\n\n")
         out.append("| parameter | since | value | confidence | citation |\n")

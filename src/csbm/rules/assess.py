@@ -293,6 +293,8 @@ def _assess(
                 continue
             findings: list[Finding] = []
             for spec in rules():
+                if spec.needs == "state_year":
+                    continue  # judged over a State-year record (csbm quota), not an activity
                 params = ParameterView(rs, when, overlays, lookups.setdefault((rs.id, when), {}))
                 if not spec.in_force_on(when):
                     findings.append(

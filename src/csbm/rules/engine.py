@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from csbm.errors import ParameterError, RulesetError, UnknownRuleError
 from csbm.evidence.estimate import Estimates
@@ -233,6 +233,7 @@ class Peer:
 
 
 RuleFunc = Callable[[Context], list[Finding]]
+F = TypeVar("F", bound=Callable[..., list[Finding]])
 
 
 @dataclass(frozen=True)
@@ -243,9 +244,10 @@ class RuleSpec:
     citations: tuple[Citation, ...]
     since: date
     until: date | None
-    needs: Literal["activity", "set"]
+    needs: Literal["activity", "set", "state_year"]
     parameters: tuple[str, ...]
-    func: RuleFunc = field(compare=False)
+    # A state_year rule takes a csbm.rules.state_year.StateYearContext instead of a Context.
+    func: Callable[[Any], list[Finding]] = field(compare=False)
 
     def parameter_paths(self, ruleset: Ruleset) -> list[str]:
         """The parameters the rule reads: every path under its declared prefixes."""
@@ -290,8 +292,8 @@ def rule(
     since: str,
     until: str | None = None,
     reads: Sequence[str],
-    needs: Literal["activity", "set"] = "activity",
-) -> Callable[[RuleFunc], RuleFunc]:
+    needs: Literal["activity", "set", "state_year"] = "activity",
+) -> Callable[[F], F]:
     """Register a rule function.
 
     `cites` lists (instrument id, paragraph); what each was checked against is data
@@ -299,7 +301,7 @@ def rule(
     by the test suite against what it really reads).
     """
 
-    def register(func: RuleFunc) -> RuleFunc:
+    def register(func: F) -> F:
         instruments = load_instruments()
         checks = load_paragraph_checks()
         citations = []
@@ -353,10 +355,12 @@ def _load_rule_modules() -> None:
     # Importing the chapter modules runs their @rule decorators.
     from csbm.rules import (  # noqa: F401
         ch03_risk_reduction,
+        ch04_contacts,
         ch05_notification,
         ch06_observation,
         ch07_calendar,
         ch08_constraints,
+        ch09_verification,
         ch_zone,
         general,
         signals,

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from csbm.web.pages import activities, activity, auth, extract, geo, imports, rules, states
+from csbm.web.pages import (
+    activities,
+    activity,
+    auth,
+    extract,
+    geo,
+    imports,
+    quota,
+    rules,
+    states,
+)
 
 
 def routers() -> list[APIRouter]:
@@ -13,6 +23,7 @@ def routers() -> list[APIRouter]:
     return [
         activities.router,
         activity.router,
+        quota.router,
         states.router,
         rules.router,
         extract.router,

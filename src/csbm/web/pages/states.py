@@ -18,7 +18,7 @@ router = APIRouter(tags=["states"])
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 
 
-def _parse(code: str, year: str) -> tuple[str, int]:
+def parse_state_year(code: str, year: str) -> tuple[str, int]:
     if not _CODE.match(code):
         raise bad_request(f"{code!r} is not a State code: three letters, ISO 3166 alpha-3 (RUS)")
     if not year.isdigit() or not 1975 <= int(year) <= 2100:
@@ -45,7 +45,7 @@ def named_ids(text: str, known: set[str]) -> list[dict[str, str | None]]:
 
 
 def _data(snap: Snapshot, code: str, year_text: str) -> dict[str, Any]:
-    state, year = _parse(code, year_text)
+    state, year = parse_state_year(code, year_text)
     rows = all_rows(snap)
     known = participating_states()
     if state not in known and not any(state in r["conducting_states"] for r in rows):
