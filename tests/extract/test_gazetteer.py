@@ -75,7 +75,7 @@ def _places(text: str) -> list[tuple[str, str | None]]:
 def test_towns_in_a_list_after_a_preposition_have_coordinates() -> None:
     from csbm.extract import extract
 
-    x = extract("Belarusian units took up positions near Grodno and Brest on Monday.")
+    x = extract("Belarusian units held drills near Grodno and Brest on Monday.")
     assert [(p.name, p.country) for p in x.locations] == [("Grodno", "BLR"), ("Brest", "BLR")]
     grodno = x.locations[0]
     assert abs(grodno.lat - 53.68) < 0.1 and abs(grodno.lon - 23.83) < 0.1
@@ -95,7 +95,7 @@ def test_exonyms_and_transliterations_name_one_town() -> None:
 
 
 def test_a_region_is_named_as_the_text_names_it() -> None:
-    found = _places("Some 3,000 troops trained in the Kaliningrad region and Brest Oblast.")
+    found = _places("Some 3,000 troops held exercises in the Kaliningrad region and Brest Oblast.")
     assert found == [("Kaliningrad region", "RUS"), ("Brest Oblast", "BLR")]
 
 
@@ -109,9 +109,9 @@ def test_a_town_needs_a_cue() -> None:
 def test_a_capital_for_its_government_or_a_meeting_is_not_a_place() -> None:
     assert _places("Minsk said the drills were defensive.") == []
     assert _places("Tension between Kyiv and Moscow rose before the drills.") == []
-    assert _places("The minister spoke to reporters after talks in Riga.") == []
-    assert _places("It was notified under the Vienna Document in Vienna Document terms.") == []
-    assert _places("Units of the Moscow Military District took part.") == []
+    assert _places("The minister spoke to reporters about the drills after talks in Riga.") == []
+    assert _places("The exercise was notified under the Vienna Document.") == []
+    assert _places("Units of the Moscow Military District took part in the exercise.") == []
     assert _places("Paratroopers landed near Minsk during the drills.") == [("Minsk", "BLR")]
 
 
@@ -121,5 +121,5 @@ def test_exercise_and_state_names_are_not_towns() -> None:
 
 
 def test_seas_and_regions_need_no_cue() -> None:
-    found = _places("Warships sailed the Black Sea while jets flew over Crimea.")
+    found = _places("Warships held drills in the Black Sea while jets flew over Crimea.")
     assert found == [("Black Sea", None), ("Crimea", None)]
