@@ -304,7 +304,7 @@ def document_context(view: Mapping[str, Any], *, made: datetime) -> dict[str, An
         "map_svg": Markup(places) if places else None,
         "timeline_svg": Markup(times) if times else None,
         "notes": one_line(view["activity"].get("notes")),
-        "day_text": lambda iso: day_text(date.fromisoformat(str(iso)[:10])) if iso else "",
+        "day_text": _day_or_period,
         "one_line": one_line,
         "state_name": state_name,
         "web_url": web_url,
@@ -341,3 +341,13 @@ __all__ = [
     "rule_sections",
     "web_url",
 ]
+
+
+def _day_or_period(iso: object) -> str:
+    """A day in words; a month or year ("2018-10", "2018") as given; nothing for none."""
+    if not iso:
+        return ""
+    text = str(iso)
+    if len(text) < 10:
+        return text
+    return day_text(date.fromisoformat(text[:10]))

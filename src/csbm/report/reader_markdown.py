@@ -57,7 +57,12 @@ def _link(label: str, url: str | None) -> str:
 
 
 def _day(iso: str | None) -> str:
-    return day_text(date.fromisoformat(iso[:10])) if iso else "undated"
+    if not iso:
+        return "undated"
+    # Acts may be dated by month ("2018-10") or year ("2018") only: shown as given.
+    if len(iso) < 10:
+        return iso
+    return day_text(date.fromisoformat(iso[:10]))
 
 
 def _outcome(o: str | None) -> str:
