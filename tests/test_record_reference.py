@@ -88,10 +88,6 @@ NOT_AN_ACT: dict[tuple[str, str, int], str] = {
         "admission of chosen neighbours' observers and of attachés, called voluntary: "
         "not an invitation of all participating States (kept in the dossier's notes)"
     ),
-    ("steadfast-jazz-2013", "observation_invited", 0): (
-        "a voluntary invitation of Russian observers below the thresholds, not an "
-        "invitation of all participating States"
-    ),
     ("tsentr-2015", "observation_invited", 0): (
         "foreign representatives invited 'not under an international obligation': a "
         "selective voluntary invitation, not one under the Vienna Document"
