@@ -381,15 +381,15 @@ def quota(
 
     from csbm.rules.state_year import (
         bundled_history,
-        bundled_state_years,
         find_state_year,
+        known_state_years,
         load_state_year,
         quota_report,
     )
 
     found = load_state_year(record) if record else find_state_year(state, year)
     if found is None:
-        known = ", ".join(bundled_state_years())
+        known = ", ".join(known_state_years())
         raise UsageError(f"no bundled record for {state.upper()} {year}; bundled: {known}")
     if found.state != state.upper() or found.year != year:
         raise UsageError(f"{record} is the record of {found.state} {found.year}")

@@ -69,6 +69,11 @@ class Verification(_Model):
         "null = unknown.",
     )
     grounds: str | None = Field(default=None, description="Grounds given for a refusal.")
+    quota_cited: bool | None = Field(
+        default=None,
+        description="For a refusal: the receiving State gave its quota for the year as the "
+        "reason; null = not said.",
+    )
     area: str | None = Field(default=None, description="Specified area or unit, in our words.")
     source: Slug
     note: str | None = None

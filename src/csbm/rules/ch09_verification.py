@@ -116,8 +116,9 @@ def _refusal_findings(ctx: StateYearContext, lg: Ledger) -> list[Finding]:
             )
         elif f"{v.by} on {v.day}" in wrong:
             outcome = Outcome.NON_COMPLIANT
+            cited = " citing the quota" if v.quota_cited else ""
             reason = (
-                f"Refused while quota remained: {r.used_after} of {lg.quota} used, "
+                f"Refused{cited} while quota remained: {r.used_after} of {lg.quota} used, "
                 f"and {v.by} had not reached its share{grounds} (per {v.source})."
             )
         else:

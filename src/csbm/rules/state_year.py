@@ -7,12 +7,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from csbm._yaml import read_yaml
 from csbm.errors import InputError, Problem
+from csbm.model.dossier import Act, Dossier, PartialDate, Source
 from csbm.model.finding import Deadline, Finding, Outcome
 from csbm.model.load import problems_from
 from csbm.model.state_year import Answer, StateYear, Verification, VerificationKind
@@ -23,12 +24,15 @@ __all__ = [
     "StateYearContext",
     "bundled_history",
     "bundled_state_years",
+    "dossier_verifications",
     "find_state_year",
     "judge_state_year",
+    "known_state_years",
     "ledger",
     "load_state_year",
     "quota_report",
     "state_years_dir",
+    "with_dossier_acts",
 ]
 
 
@@ -254,14 +258,179 @@ def per_state_counts(lg: Ledger) -> Counter[str]:
 
 
 def find_state_year(state: str, year: int) -> StateYear | None:
+    """The bundled record of a State-year, with the bundled dossiers' inspection and
+    evaluation acts on that State in that year merged in; a record made from those acts
+    alone where no State-year file is bundled; None where neither holds anything."""
     path = bundled_state_years().get(f"{state.upper()}-{year}")
-    return load_state_year(path) if path else None
+    if path:
+        return with_dossier_acts(load_state_year(path))
+    found, sources = dossier_verifications(state.upper(), year)
+    if not found:
+        return None
+    return StateYear(
+        csbm_state_year=1,
+        state=state.upper(),
+        year=year,
+        sources=sources,
+        verifications=found,
+        note="Made from the inspection and evaluation acts of the bundled activity dossiers; "
+        "no State-year file is bundled for this year.",
+    )
 
 
 def bundled_history(state: str) -> list[StateYear]:
-    """Every bundled record of one State."""
+    """Every bundled record of one State (files, with the dossiers' acts merged in)."""
     prefix = f"{state.upper()}-"
-    return [load_state_year(p) for k, p in bundled_state_years().items() if k.startswith(prefix)]
+    return [
+        with_dossier_acts(load_state_year(p))
+        for k, p in bundled_state_years().items()
+        if k.startswith(prefix)
+    ]
+
+
+def known_state_years() -> list[str]:
+    """Every State-year `csbm quota` can show: the bundled files and the dossiers' acts."""
+    return sorted(set(bundled_state_years()) | set(dossier_state_years()))
+
+
+def dossier_state_years() -> list[str]:
+    """The State-years (e.g. ITA-2015) on which a bundled dossier records an inspection or
+    evaluation visit."""
+    out = set()
+    for d in _bundled_dossiers():
+        for act in d.acts:
+            v = _act_verification(act, d.activity.id)
+            if v is not None:
+                for receiving in act.to or []:
+                    out.add(f"{receiving}-{v.day.year}")
+    return sorted(out)
+
+
+_ACT_KIND = {
+    "inspection": VerificationKind.INSPECTION,
+    "evaluation_visit": VerificationKind.EVALUATION,
+}
+
+
+def _bundled_dossiers() -> list[Dossier]:
+    from csbm.data import dossiers_dir
+    from csbm.model.load import load_dossiers
+
+    return load_dossiers(sorted(dossiers_dir().glob("*.yaml")))
+
+
+def _latest_day(when: PartialDate) -> date:
+    if when.month is None:
+        return date(when.year, 12, 31)
+    nxt = date(when.year + (when.month == 12), when.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def _act_verification(act: Act, activity: str, source: str | None = None) -> Verification | None:
+    """An inspection or evaluation_visit act as a ledger request (None for other acts, and
+    for requests the dossier says were not made)."""
+    kind = _ACT_KIND.get(act.type.value)
+    if kind is None or not act.made:
+        return None
+    requested = not_after = None
+    if isinstance(act.date, datetime):
+        requested = act.date.date()
+    elif isinstance(act.date, date):
+        requested = act.date
+    elif isinstance(act.date, PartialDate) and act.held_from is None:
+        not_after = _latest_day(act.date)
+    if requested is None and act.held_from is None and not_after is None:
+        return None
+    by = act.by[0] if act.by else None
+    others = [s for s in act.by[1:]] if act.by else []
+    note = f"From the dossier {activity}" + (f" (act {act.id})" if act.id else "") + "."
+    if others:
+        note += f" Team also from {', '.join(others)}."
+    if act.note:
+        note += f" {act.note}"
+    answer = {"accepted": Answer.ACCEPTED, "refused": Answer.REFUSED}.get(
+        act.response or "", Answer.UNKNOWN
+    )
+    return Verification(
+        kind=kind,
+        by=by,
+        requested=requested,
+        answer=answer,
+        start=act.held_from,
+        end=act.held_to,
+        not_after=not_after,
+        grounds=act.reason,
+        quota_cited=act.quota_cited,
+        source=source or act.source,
+        note=note,
+    )
+
+
+def dossier_verifications(
+    state: str, year: int, dossiers: Sequence[Dossier] | None = None
+) -> tuple[list[Verification], list[Source]]:
+    """The inspections and evaluation visits on `state` that the dossiers record in `year`,
+    with the dossier sources they cite (ids prefixed by the activity id, so that sources of
+    different files cannot collide)."""
+    found: list[Verification] = []
+    sources: dict[str, Source] = {}
+    for d in _bundled_dossiers() if dossiers is None else dossiers:
+        by_id = {s.id: s for s in d.sources}
+        for act in d.acts:
+            if state not in (act.to or []):
+                continue
+            sid = f"{d.activity.id}.{act.source}"
+            v = _act_verification(act, d.activity.id, sid)
+            if v is None or v.day.year != year:
+                continue
+            found.append(v)
+            sources[sid] = by_id[act.source].model_copy(update={"id": sid})
+    return found, list(sources.values())
+
+
+def _same_request(a: Verification, b: Verification, a_url: str | None, b_url: str | None) -> bool:
+    if a.kind is not b.kind or a.by != b.by or a.by is None:
+        return False
+    if a.start and b.start:
+        return a.start == b.start
+    return a_url is not None and a_url == b_url and abs((a.day - b.day).days) <= 31
+
+
+def with_dossier_acts(record: StateYear, dossiers: Sequence[Dossier] | None = None) -> StateYear:
+    """The record with the dossiers' inspection and evaluation acts on its State in its year
+    added. A request the record already holds (same kind and requesting State, and the same
+    first day, or the same source page within a month) is not added twice; the visit's days
+    the dossier gives fill in where the record has none."""
+    found, sources = dossier_verifications(record.state, record.year, dossiers)
+    if not found:
+        return record
+    url = {s.id: s.url for s in [*record.sources, *sources]}
+    merged = list(record.verifications)
+    added = []
+    for v in found:
+        match = next(
+            (
+                i
+                for i, mine in enumerate(merged)
+                if _same_request(mine, v, url.get(mine.source), url.get(v.source))
+            ),
+            None,
+        )
+        if match is None:
+            merged.append(v)
+            added.append(v.source)
+        elif merged[match].start is None and v.start is not None:
+            merged[match] = merged[match].model_copy(update={"start": v.start, "end": v.end})
+    used = {s.id: s for s in sources if s.id in added}
+    if not used and merged == list(record.verifications):
+        return record
+    return StateYear.model_validate(
+        {
+            **record.model_dump(mode="python"),
+            "sources": [*record.sources, *used.values()],
+            "verifications": merged,
+        }
+    )
 
 
 def quota_report(record: StateYear, history: Sequence[StateYear] = ()) -> dict[str, Any]:

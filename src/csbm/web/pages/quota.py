@@ -17,15 +17,15 @@ router = APIRouter(tags=["states"])
 def _data(code: str, year_text: str) -> dict[str, Any]:
     from csbm.rules.state_year import (
         bundled_history,
-        bundled_state_years,
         find_state_year,
+        known_state_years,
         quota_report,
     )
 
     state, year = parse_state_year(code, year_text)
     record = find_state_year(state, year)
     if record is None:
-        known = ", ".join(bundled_state_years())
+        known = ", ".join(known_state_years())
         raise not_found(f"no State-year record for {state} {year}; bundled: {known}")
     return quota_report(record, bundled_history(state))
 
