@@ -31,7 +31,18 @@ from csbm.model.load import dossier_paths, load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "src" / "csbm" / "data" / "dossiers"
-REFERENCE = ROOT.parent / "shared" / "reference" / "exercises-2009-2024.yaml"
+# `../shared` beside the checkout; a worktree under `wt/` finds it one level further up.
+REFERENCE = next(
+    (
+        p
+        for p in (
+            base / "shared" / "reference" / "exercises-2009-2024.yaml"
+            for base in (ROOT.parent, ROOT.parent.parent)
+        )
+        if p.is_file()
+    ),
+    ROOT.parent / "shared" / "reference" / "exercises-2009-2024.yaml",
+)
 
 # Reference field -> the act types that can answer it.
 FIELD_ACTS: dict[str, frozenset[ActType]] = {
@@ -169,10 +180,29 @@ def dossier_for(fact: Fact) -> str:
     return ANSWERED_ELSEWHERE.get(fact.key, fact.record)
 
 
+def polarity(value: str) -> bool | None:
+    """What a reference value says of the act: made (`yes ...`), not made (`no ...`,
+    `none ...`, `False`), or, for any other wording, nothing the test can hold it to."""
+    head = re.split(r"[\s;:,(]", value.strip().lower(), maxsplit=1)[0]
+    if head == "yes":
+        return True
+    if head in ("no", "none", "false"):
+        return False
+    return None
+
+
 def answers(dossier: Dossier, fact: Fact) -> bool:
+    """An act of the fact's type citing one of its sources, made or not made as the
+    reference says when its value says so."""
     urls = {s.id: normal_url(s.url) for s in dossier.sources if s.url}
     types = FIELD_ACTS[fact.field]
-    return any(a.type in types and urls.get(a.source) in fact.urls for a in dossier.acts)
+    made = polarity(fact.value)
+    return any(
+        a.type in types
+        and urls.get(a.source) in fact.urls
+        and (made is None or fact.field == "chapter_iii" or a.made is made)
+        for a in dossier.acts
+    )
 
 
 @dataclass(frozen=True)
@@ -237,6 +267,8 @@ def test_every_sourced_reference_act_is_on_its_dossier(
 ) -> None:
     facts = list(reference_facts(reference))
     assert len(facts) > 40  # the reference is read, not skipped
+    # and its yes/no wording is read, so a "no" is answered only by an act not made
+    assert sum(polarity(f.value) is not None for f in facts) >= 15
     missing = [
         f"{f.record} {f.field}[{f.index}]: {f.value[:70]}"
         for f in facts
@@ -335,8 +367,31 @@ def test_counts_are_worked_out_from_the_files(bundled: dict[str, Dossier]) -> No
     print("\n".join(counts.lines()))
 
 
+def test_polarity_reads_the_head_word_only() -> None:
+    assert polarity("yes; Estonia informed all OSCE participating States") is True
+    assert polarity("no (below 9,000 declared)") is False
+    assert polarity("none; Russia stated it conducted nothing notifiable") is False
+    assert polarity("False") is False
+    assert polarity("not found; NATO said host nations decide") is None
+    assert polarity("Russia claims it notified the OSCE") is None
+    assert polarity("yesterday's briefing") is None
+
+
+# Issue 13's goals: at least 90% of dossiers carry an act and at least 80% of top-level
+# activities carry a notification act (made or not made). These floors are the counts
+# reached so far: raise them as acts are recorded, never lower them.
+WITH_ACT_FLOOR = 30
+TOP_LEVEL_NOTIFICATION_FLOOR = 21
+
+
+def test_act_coverage_holds_its_floor(bundled: dict[str, Dossier]) -> None:
+    counts = record_counts(bundled)
+    assert counts.with_act >= WITH_ACT_FLOOR, counts.lines()
+    assert counts.top_level_with_notification >= TOP_LEVEL_NOTIFICATION_FLOOR, counts.lines()
+
+
 def test_record_has_60_dossiers_over_every_year_2009_to_2025(bundled: dict[str, Dossier]) -> None:
-    # Issue 13's floor for the bundled record; the shares of acts are reported, not pinned.
+    # Issue 13's floor for the bundled record; the shares of acts have their own floors above.
     counts = record_counts(bundled)
     assert counts.dossiers >= 60
     assert set(range(2009, 2026)) <= set(counts.years)
