@@ -28,6 +28,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from csbm.errors import InputError, Problem, UsageError
+from csbm.model.bounds import day_problem
 
 Kind = Literal["jsonl", "parquet", "txt"]
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -234,20 +235,23 @@ def _published(value: Any, name: str) -> date | str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif not isinstance(value, str):
         return f"{name} must be a date (YYYY-MM-DD), not {type(value).__name__}"
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        if len(text) > 10:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        return date.fromisoformat(text)
-    except ValueError:
-        return f"{value!r} is not a date (YYYY-MM-DD or an ISO date-time)"
+    else:
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            if len(text) > 10:
+                day = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+            else:
+                day = date.fromisoformat(text)
+        except ValueError:
+            return f"{value!r} is not a date (YYYY-MM-DD or an ISO date-time)"
+    return day_problem(day) or day
 
 
 def _document(

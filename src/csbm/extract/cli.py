@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from csbm.errors import InputError, Problem, UsageError
+from csbm.model.bounds import EARLIEST_DAY, LATEST_DAY, parse_day
 
 # Larger inputs are refused rather than read: a news archive is many texts, not one.
 MAX_BYTES = 64 * 1024 * 1024
@@ -50,9 +51,9 @@ def _published(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--published {value!r} is not a date (YYYY-MM-DD)") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise UsageError(f"--published: {exc}") from None
 
 
 def _console() -> Console:
@@ -72,7 +73,9 @@ def extract_command(
         str | None,
         typer.Option(
             "--published",
-            help="Publication date (YYYY-MM-DD): resolves 'on Thursday' and dates without a year.",
+            help="Publication date (YYYY-MM-DD, from "
+            f"{EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}): resolves 'on Thursday' "
+            "and dates without a year.",
         ),
     ] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where the text was published.")] = None,

@@ -154,6 +154,18 @@ class DateMention:
     precision: str = "day"
 
 
+def _shift(day: date, days: int) -> date | None:
+    """day + days, or None past either end of the calendar (years 1 to 9999): a caller
+    handing in a publication date at the edge gets an unresolved date, not a crash."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+_EDGE = "beyond the end of the calendar (years 1 to 9999) from the publication date"
+
+
 def _month(token: str | None) -> int | None:
     if token is None:
         return None
@@ -172,11 +184,12 @@ def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[da
             days.append(date(y, month, day))
         except ValueError:
             continue
+    # Differences, not published ± a day: those overflow at the ends of the calendar.
     if tense == "past":
-        side = [d for d in days if d <= published + timedelta(days=1)]
+        side = [d for d in days if (d - published).days <= 1]
         how = "the last such day up to"
     elif tense == "future":
-        side = [d for d in days if d >= published - timedelta(days=1)]
+        side = [d for d in days if (published - d).days <= 1]
         how = "the next such day from"
     else:
         side, how = days, "the nearest such day to"
@@ -233,23 +246,23 @@ def _tense(clause: str) -> str:
     return "future" if (future[-1] if future else -1) >= (past[-1] if past else -1) else "past"
 
 
-def _weekday(wd: str, rel: str | None, published: date, tense: str) -> tuple[date, str]:
+def _weekday(wd: str, rel: str | None, published: date, tense: str) -> tuple[date | None, str]:
     target = _WEEKDAYS.index(wd.lower())
     back = (published.weekday() - target) % 7
     ahead = (target - published.weekday()) % 7
     rel = rel.lower() if rel else None
     if rel in ("last", "past"):
-        d = published - timedelta(days=back or 7)
-        return d, f"{wd} before the publication date {published} ('{rel}')"
-    if rel in ("next", "coming"):
-        d = published + timedelta(days=ahead or 7)
-        return d, f"{wd} after the publication date {published} ('{rel}')"
-    if tense == "future":
-        d = published + timedelta(days=ahead)
-        return d, f"{wd} on or after the publication date {published} (future or timetable)"
-    d = published - timedelta(days=back)
-    why = "past tense" if tense == "past" else "no tense cue: news reports the past"
-    return d, f"{wd} on or before the publication date {published} ({why})"
+        shift, why = -(back or 7), f"{wd} before the publication date {published} ('{rel}')"
+    elif rel in ("next", "coming"):
+        shift, why = ahead or 7, f"{wd} after the publication date {published} ('{rel}')"
+    elif tense == "future":
+        shift = ahead
+        why = f"{wd} on or after the publication date {published} (future or timetable)"
+    else:
+        cue = "past tense" if tense == "past" else "no tense cue: news reports the past"
+        shift, why = -back, f"{wd} on or before the publication date {published} ({cue})"
+    d = _shift(published, shift)
+    return (d, why) if d is not None else (None, f"{wd}: {_EDGE} {published}")
 
 
 def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
@@ -366,8 +379,8 @@ def _resolve(
                 "a weekday, and no publication date to count from",
             )
         _, clause = _clause_before(text, floor, s)
-        d, reason = _weekday(groups["wd"], groups.get("rel"), published, _tense(clause))
-        return DateMention(s, e, raw, kind, d, d, role, reason)
+        wday, reason = _weekday(groups["wd"], groups.get("rel"), published, _tense(clause))
+        return DateMention(s, e, raw, kind, wday, wday, role, reason)
     if kind == "relative":
         if published is None:
             return DateMention(
@@ -375,10 +388,9 @@ def _resolve(
             )
         word = groups["rd"].lower()
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-        d = published + timedelta(days=shift)
-        return DateMention(
-            s, e, raw, kind, d, d, role, f"'{word}' counted from the publication date {published}"
-        )
+        rday = _shift(published, shift)
+        why = f"'{word}' counted from the publication date {published}" if rday else _EDGE
+        return DateMention(s, e, raw, kind, rday, rday, role, why)
     return None
 
 
@@ -412,8 +424,9 @@ def choose_period(candidates: list[DateMention], exercise: str | None) -> Period
     start_reason = f"'{start.text}' ({start.reason})" if start else "no start date in the text"
     end_reason = f"'{end.text}' ({end.reason})" if end else "no end date in the text"
     if first is not None and last is not None and last < first and end is not None:
-        if end.kind == "weekday":
-            last = last + timedelta(days=7)
+        later = _shift(last, 7) if end.kind == "weekday" else None
+        if later is not None:
+            last = later
             end_reason += "; a week later, since it cannot end before it starts"
         else:
             last = None

@@ -10,7 +10,6 @@ land; the page then shows the verdicts before and after.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -19,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from csbm.errors import StoreError
 from csbm.extract import Extraction, extract, to_dict, to_dossier
+from csbm.model.bounds import Day
 from csbm.model.dossier import Dossier
 from csbm.store.tokens import TokenInfo
 from csbm.web.pages.activity import view
@@ -35,7 +35,7 @@ class TextIn(BaseModel):
     """A text to read, with what is known about where it comes from."""
 
     text: str = Field(min_length=1, max_length=MAX_TEXT)
-    published: date | None = Field(None, description="Publication date (anchors dates)")
+    published: Day | None = Field(None, description="Publication date (anchors dates)")
     url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$")
     publisher: str | None = Field(None, max_length=200)
     title: str | None = Field(None, max_length=500)
@@ -253,13 +253,11 @@ def _form_text(text: str, published: str, url: str, publisher: str, title: str) 
     try:
         return TextIn(
             text=text,
-            published=date.fromisoformat(published) if published.strip() else None,
+            published=published.strip() or None,
             url=url.strip() or None,
             publisher=publisher.strip() or None,
             title=title.strip() or None,
         )
-    except ValueError as exc:
-        raise bad_request(f"the form is not valid: {str(exc).splitlines()[0]}") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         raise bad_request(f"the form is not valid: {first['loc'][0]}: {first['msg']}") from None
