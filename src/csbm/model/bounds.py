@@ -21,9 +21,10 @@ from them stays exact and finite.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+if TYPE_CHECKING:
+    from datetime import date as Day
 
 EARLIEST_DAY = date(1975, 8, 1)
 LATEST_DAY = date(2099, 12, 31)
@@ -77,8 +78,19 @@ _DAY_SCHEMA = {
     f"{LATEST_DAY.isoformat()}.",
 }
 
-# A day as a pydantic field: text or a date, inside the range.
-Day = Annotated[date, BeforeValidator(_day_in), WithJsonSchema(_DAY_SCHEMA)]
+
+def __getattr__(name: str) -> Any:
+    # `Day`, a day as a pydantic field (text or a date, inside the range), is built on first
+    # use: the command line reads the bounds without paying for pydantic (`csbm --help`).
+    if name == "Day":
+        from typing import Annotated
+
+        from pydantic import BeforeValidator, WithJsonSchema
+
+        day_type = Annotated[date, BeforeValidator(_day_in), WithJsonSchema(_DAY_SCHEMA)]
+        globals()["Day"] = day_type
+        return day_type
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_day(text: str) -> date:
