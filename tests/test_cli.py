@@ -6,7 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.conftest import env_without_color
+from tests.conftest import BUNDLED, env_without_color
 
 
 def run(cmd: list[str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -293,3 +293,15 @@ def test_help_shows_no_python_types(csbm_cmd: list[str]) -> None:
         assert r.returncode == 0
         for python in ("<list[", "<bool>", "<str>", "<int>", "list[str]"):
             assert python not in r.stdout, (args, python)
+
+
+def test_record_coverage_counts_the_bundled_files(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "record", "coverage", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["dossiers"] == len(list(BUNDLED.glob("*.yaml")))
+    assert 0 < data["with_act"] <= data["dossiers"]
+    assert 0 < data["top_level_with_notification"] <= data["top_level"] < data["dossiers"]
+    assert data["years"][0] == 2009 and data["missing_years"] == []
+    table = run(csbm_cmd, "record", "coverage")
+    assert f"dossiers: {data['dossiers']}" in table.stdout

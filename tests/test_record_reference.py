@@ -26,8 +26,9 @@ from typing import Any
 import pytest
 import yaml
 
-from csbm.model.dossier import ActType, Dossier
+from csbm.model.dossier import ActType, Dossier, PartialDate
 from csbm.model.load import dossier_paths, load_dossier
+from csbm.record.coverage import Coverage, coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "src" / "csbm" / "data" / "dossiers"
@@ -205,40 +206,8 @@ def answers(dossier: Dossier, fact: Fact) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Counts:
-    dossiers: int
-    with_act: int
-    top_level: int
-    top_level_with_notification: int
-    years: tuple[int, ...]
-
-    def lines(self) -> list[str]:
-        def pct(n: int, of: int) -> str:
-            return f"{n}/{of} ({100 * n / of:.0f}%)" if of else "0/0"
-
-        span = f"{self.years[0]}-{self.years[-1]}" if self.years else "none"
-        missing = sorted(set(range(self.years[0], self.years[-1] + 1)) - set(self.years))
-        return [
-            f"dossiers: {self.dossiers}",
-            f"dossiers with an act: {pct(self.with_act, self.dossiers)}",
-            "top-level activities with a notification act: "
-            f"{pct(self.top_level_with_notification, self.top_level)}",
-            f"years: {span}" + (f" (no activity in {missing})" if missing else ""),
-        ]
-
-
-def record_counts(dossiers: dict[str, Dossier]) -> Counts:
-    top = [d for d in dossiers.values() if d.activity.parent is None]
-    return Counts(
-        dossiers=len(dossiers),
-        with_act=sum(1 for d in dossiers.values() if d.acts),
-        top_level=len(top),
-        top_level_with_notification=sum(
-            1 for d in top if any(a.type is ActType.NOTIFICATION for a in d.acts)
-        ),
-        years=tuple(sorted({d.activity.start.year for d in dossiers.values()})),
-    )
+def record_counts(dossiers: dict[str, Dossier]) -> Coverage:
+    return coverage(dossiers.values())
 
 
 @pytest.fixture(scope="module")
@@ -399,3 +368,18 @@ def test_record_has_60_dossiers_over_every_year_2009_to_2025(bundled: dict[str, 
 
 if __name__ == "__main__":
     sys.stdout.write("\n".join(record_counts(load_bundled()).lines()) + "\n")
+
+
+def test_no_act_is_dated_by_its_report(bundled: dict[str, Dossier]) -> None:
+    # A month or year holding the day its own source was published is the trace of an act
+    # dated by the report ("said on 2 October that all were invited" → 2018-10). An act
+    # whose day a source gives carries that day; one it does not gives date_text only.
+    found = []
+    for d in bundled.values():
+        published = {s.id: s.published for s in d.sources}
+        for a in d.acts:
+            day = published.get(a.source)
+            when = a.date
+            if isinstance(when, PartialDate) and day and when.earliest() <= day <= when.latest():
+                found.append(f"{d.activity.id} {a.id or a.type.value}: {a.date} ({day})")
+    assert found == []

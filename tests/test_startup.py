@@ -70,6 +70,7 @@ def _clean_env(tmp_path: Path) -> dict[str, str]:
         ["batch", "extract", "--help"],
         ["serve", "--help"],
         ["report", "--help"],
+        ["record", "--help"],
         ["--version"],
     ],
     ids=" ".join,

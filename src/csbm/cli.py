@@ -24,6 +24,7 @@ from csbm._console import console as make_console
 from csbm.batch.cli import batch_app
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.extract.cli import extract_command
+from csbm.record.cli import record_app
 from csbm.report.cli import report_command
 from csbm.store.cli import db_app
 from csbm.web.cli import serve_command, token_app
@@ -55,6 +56,7 @@ zone_app = typer.Typer(help="The zone of application (Annex I).", no_args_is_hel
 app.add_typer(zone_app, name="zone")
 app.add_typer(db_app, name="db")
 app.add_typer(batch_app, name="batch")
+app.add_typer(record_app, name="record")
 app.command("extract")(extract_command)
 app.command("serve")(serve_command)
 app.add_typer(token_app, name="token")
