@@ -205,3 +205,7 @@ class Finding(_Frozen):
         default_factory=list,
         description="Facts taken as given by --assume (FACT=VALUE): the verdict is conditional.",
     )
+    basis: list[str] = Field(
+        default_factory=list,
+        description="With `lean`: how the probability of each open fact was worked out.",
+    )
