@@ -349,8 +349,8 @@ def test_polarity_reads_the_head_word_only() -> None:
 # Issue 13's goals: at least 90% of dossiers carry an act and at least 80% of top-level
 # activities carry a notification act (made or not made). These floors are the counts
 # reached so far: raise them as acts are recorded, never lower them.
-WITH_ACT_FLOOR = 30
-TOP_LEVEL_NOTIFICATION_FLOOR = 21
+WITH_ACT_FLOOR = 34
+TOP_LEVEL_NOTIFICATION_FLOOR = 22
 
 
 def test_act_coverage_holds_its_floor(bundled: dict[str, Dossier]) -> None:
