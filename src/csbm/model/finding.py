@@ -207,5 +207,10 @@ class Finding(_Frozen):
     )
     basis: list[str] = Field(
         default_factory=list,
-        description="With `lean`: how the probability of each open fact was worked out.",
+        description="With `lean`: how the probability of each fact was worked out.",
+    )
+    summary: str | None = Field(
+        default=None,
+        description="Headline duties: the reasons in short, as the headline quotes them "
+        "(facts, then what the finding hinges on).",
     )

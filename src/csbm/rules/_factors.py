@@ -47,7 +47,15 @@ def zone_factor(ctx: Context) -> Factor | None:
         return None
     label_ = "forces in the zone reach the threshold"
     if ctx.presume is None:
-        return Factor("zone", label_, None, "true", "false", "part of the activity lies outside")
+        return Factor(
+            "zone",
+            label_,
+            None,
+            "true",
+            "false",
+            "part of the activity lies outside",
+            short="part of it outside the zone",
+        )
     p = ctx.presume["zone_share"]
     return Factor(
         "zone",
@@ -57,6 +65,7 @@ def zone_factor(ctx: Context) -> Factor | None:
         "false",
         f"part of the activity lies outside the zone; presumed an even chance ({where.reason})",
         (p.used(),),
+        "part of it outside the zone",
     )
 
 
@@ -78,7 +87,18 @@ def command_factor(ctx: Context) -> tuple[Factor | None, PresumptionUse | None]:
             )
         return certain("single_operational_command", name, False), rebutted
     if ctx.presume is None:
-        return Factor("single_operational_command", name, None, "true", "false", "unknown"), None
+        return (
+            Factor(
+                "single_operational_command",
+                name,
+                None,
+                "true",
+                "false",
+                "unknown",
+                short="single operational command unknown",
+            ),
+            None,
+        )
     p = ctx.presume["single_operational_command"]
     return (
         Factor(
@@ -90,6 +110,7 @@ def command_factor(ctx: Context) -> tuple[Factor | None, PresumptionUse | None]:
             f"not stated by any source; presumed, as it was announced and run as one "
             f"exercise: {_pct(p.confidence)}",
             (p.used(),),
+            "single operational command presumed",
         ),
         None,
     )
@@ -175,7 +196,19 @@ def figures_factor(
     yes = best[1] if best is not None and best[0] > 0 else "a threshold reached"
     basis = "; ".join([k[2] for k in known] + unknown)
     used = best[3] if best is not None and p is not None else ()
-    return Factor("figures", "figures at a threshold", p, yes, "below every threshold", basis, used)
+    if p is None:
+        short = "figures unknown" if not known else f"{yes}: unknown"
+    elif p >= 1:
+        short = yes
+    elif p <= 0:
+        short = "below every threshold"
+    else:
+        short = f"{likelihood_words(p)} {yes} ({p:.0%})"
+        if used:
+            short += ", equipment presumed from troops"
+    return Factor(
+        "figures", "figures at a threshold", p, yes, "below every threshold", basis, used, short
+    )
 
 
 # --- whether the duty was kept ---------------------------------------------------------
@@ -323,6 +356,12 @@ def duty_factor(
         used.extend(u)
         p_all = None if p is None or p_all is None else p_all * p
     owed_by = states[0] if len(states) == 1 else f"{len(states)} States"
+    if len(states) == 1:
+        short = f"{what} by {owed_by}: {parts[0].split('; ')[0]}"
+    elif p_all is None:
+        short = f"{what} by {owed_by}: unknown"
+    else:
+        short = f"{what} by {owed_by}: {likelihood_words(p_all)} made in time ({p_all:.0%})"
     return Factor(
         act_type.value,
         f"{what} by {owed_by}",
@@ -331,6 +370,7 @@ def duty_factor(
         "not made in time",
         "; ".join(parts),
         tuple(dict.fromkeys(used)),
+        short,
     )
 
 

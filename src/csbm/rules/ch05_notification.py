@@ -16,7 +16,6 @@ from csbm.rules._common import (
     thresholds_gate,
 )
 from csbm.rules._factors import (
-    OPEN,
     alert_chance,
     command_factor,
     duty_factor,
@@ -93,7 +92,7 @@ def prior_notification(ctx: Context) -> list[Finding]:
             claims=gate.claims,
             deadline=obligation.deadline,
             assumptions=assumptions,
-            verdict=_lean(ctx, normal_due) if outcome in OPEN else None,
+            verdict=_lean(ctx, normal_due),
         )
     ]
 

@@ -16,7 +16,6 @@ from csbm.rules._common import (
     thresholds_gate,
 )
 from csbm.rules._factors import (
-    OPEN,
     alert_chance,
     command_factor,
     duty_factor,
@@ -142,7 +141,7 @@ def observation_invitation(ctx: Context) -> list[Finding]:
             claims=gate.claims,
             deadline=obligation.deadline,
             assumptions=assumptions,
-            verdict=_lean(ctx, normal_due, max_hours) if outcome in OPEN else None,
+            verdict=_lean(ctx, normal_due, max_hours),
         )
     ]
 

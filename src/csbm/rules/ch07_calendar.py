@@ -14,7 +14,6 @@ from csbm.rules._common import (
     thresholds_gate,
 )
 from csbm.rules._factors import (
-    OPEN,
     alert_chance,
     command_factor,
     duty_factor,
@@ -77,7 +76,7 @@ def annual_calendar(ctx: Context) -> list[Finding]:
             applies=gate.result,
             claims=gate.claims,
             deadline=obligation.deadline,
-            verdict=_lean(ctx, due) if outcome in OPEN else None,
+            verdict=_lean(ctx, due),
         )
     ]
 

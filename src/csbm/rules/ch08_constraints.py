@@ -26,7 +26,7 @@ from csbm.rules._common import (
     owed_by_conductors,
     threshold_test,
 )
-from csbm.rules._factors import OPEN, command_factor, duty_factor, lean_of, rebuttal, triggers
+from csbm.rules._factors import command_factor, duty_factor, lean_of, rebuttal, triggers
 from csbm.rules.ch_zone import activity_zone
 from csbm.rules.engine import Context, ParameterView, Peer, rule
 from csbm.rules.lean import Shape, Verdict
@@ -125,7 +125,7 @@ def large_activity_communication(ctx: Context) -> list[Finding]:
             applies=result,
             claims=claims,
             deadline=obligation.deadline,
-            verdict=_large_lean(ctx, comm_due, cal_due) if outcome in OPEN else None,
+            verdict=_large_lean(ctx, comm_due, cal_due),
             assumptions=[
                 "Alert activities are not exempted here; whether the Document exempts them "
                 "from this rule is unverified."

@@ -218,8 +218,10 @@ class Context:
     ) -> Finding:
         # A lean only where the rules leave the outcome open (docs/lean.md).
         lean: dict[str, Any] = {}
+        if verdict is not None and verdict.summary:
+            lean["summary"] = verdict.summary
         if verdict is not None and outcome in (Outcome.INDETERMINATE, Outcome.CONFLICT):
-            lean = {
+            lean |= {
                 "lean": verdict.lean,
                 "likelihood": verdict.likelihood,
                 "hinges_on": verdict.hinges,
@@ -229,7 +231,8 @@ class Context:
         elif verdict is not None:
             # A rebutted presumption is still shown: the finding says what overturned it.
             rebutted = [p for p in verdict.presumptions if p.rebutted_by]
-            lean = {"presumptions": rebutted} if rebutted else {}
+            if rebutted:
+                lean["presumptions"] = rebutted
         # The engine builds every field itself (checked by mypy), so skip re-validation.
         return Finding.model_construct(
             rule=self.rule.id,

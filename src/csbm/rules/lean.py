@@ -35,6 +35,7 @@ class Factor:
     no: str  # the fact failing: "false", "not made in time"
     basis: str  # how p was worked out, for the finding's account
     presumptions: tuple[PresumptionUse, ...] = ()
+    short: str = ""  # the fact as the headline quotes it: "no notification, per LSM"
 
     @property
     def settled(self) -> bool:
@@ -120,6 +121,7 @@ class Verdict:
     presumptions: list[PresumptionUse]
     basis: list[str] = field(default_factory=list)
     chances: dict[Outcome, float] | None = None
+    summary: str | None = None  # the quotable reasons: facts, then what it hinges on
 
 
 def _choose(found: dict[Outcome, float]) -> tuple[Lean, float]:
@@ -199,13 +201,26 @@ def hinges(shape: Shape, lean: Lean | None, limit: int = 3) -> list[Hinge]:
 def verdict(shape: Shape) -> Verdict:
     """The lean, its likelihood and hinges, the presumptions used and the basis of each fact."""
     found = chances(shape)
-    used = [u for f in shape.factors if not f.settled for u in f.presumptions]
-    basis = [f"{f.label}: {f.basis}" for f in shape.factors if f.basis and not f.settled]
+    used = list(dict.fromkeys(u for f in shape.factors if not f.settled for u in f.presumptions))
+    basis = [f"{f.label}: {f.basis}" for f in shape.factors if f.basis]
     if found is None:
-        return Verdict(None, None, hinges(shape, None), used, basis)
+        turns = hinges(shape, None)
+        return Verdict(None, None, turns, used, basis, None, summary(shape, turns))
     lean, p = _choose(found)
     likelihood = Likelihood(probability=round(p, 3), words=likelihood_words(p))
-    return Verdict(lean, likelihood, hinges(shape, lean), used, basis, found)
+    turns = hinges(shape, lean)
+    return Verdict(lean, likelihood, turns, used, basis, found, summary(shape, turns))
+
+
+def summary(shape: Shape, turns: Sequence[Hinge]) -> str:
+    """The reasons a headline quotes: each fact in short, then the facts it hinges on."""
+    parts = [f.short for f in shape.factors if f.short]
+    if turns:
+        parts.append(
+            "hinges on: "
+            + "; ".join(h.label + (" (presumed)" if h.presumed else "") for h in turns)
+        )
+    return "; ".join(parts)
 
 
 __all__ = ["BALANCE", "Factor", "Shape", "Verdict", "certain", "chances", "hinges", "verdict"]
