@@ -71,6 +71,7 @@ def _clean_env(tmp_path: Path) -> dict[str, str]:
         ["serve", "--help"],
         ["report", "--help"],
         ["record", "--help"],
+        ["record", "gaps", "--help"],
         ["--version"],
     ],
     ids=" ".join,
