@@ -55,7 +55,12 @@ class Assumptions:
         if self.acts:
             a = dossier.activity
             data["sources"].append(
-                {"id": ASSUMED_SOURCE, "kind": "other", "publisher": "csbm --assume"}
+                {
+                    "id": ASSUMED_SOURCE,
+                    "kind": "other",
+                    "publisher": "csbm --assume",
+                    "symbol": "csbm --assume",
+                }
             )
             data["acts"] = [
                 x for x in data.get("acts", []) if x["type"] not in {t.value for t in self.acts}
