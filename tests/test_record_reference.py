@@ -365,7 +365,7 @@ def test_polarity_reads_the_head_word_only() -> None:
 # Issue 13's goals: at least 90% of dossiers carry an act and at least 80% of top-level
 # activities carry a notification act (made or not made). These floors are the counts
 # reached so far: raise them as acts are recorded, never lower them.
-WITH_ACT_FLOOR = 40
+WITH_ACT_FLOOR = 43
 TOP_LEVEL_NOTIFICATION_FLOOR = 25
 
 
