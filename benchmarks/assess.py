@@ -110,14 +110,32 @@ def main(argv: list[str]) -> None:
         # whole set is assessed at once, as `csbm assess DIR` does.
         return assess(baseline())
 
+    def strict() -> object:
+        # Without presumptions: the assessment as it was before leans (issue 12).
+        return assess(baseline(), strict=True)
+
     assess(baseline()[:10])  # warm-up: zone geometry and parameter caches load once
+    assess(baseline()[:10], strict=True)
     t_base, m_base = measure(baseline)
+    t_strict, m_strict = measure(strict)
     t_full, m_full = measure(full)
     print(f"activities: {n}")
-    print(f"{'step':<28}{'seconds':>10}{'per second':>14}{'peak MiB':>12}")
-    print(f"{'validate (baseline)':<28}{t_base:>10.3f}{n / t_base:>14,.0f}{m_base:>12.1f}")
-    print(f"{'validate + assess':<28}{t_full:>10.3f}{n / t_full:>14,.0f}{m_full:>12.1f}")
+    print(f"{'step':<34}{'seconds':>10}{'per second':>14}{'peak MiB':>12}")
+    print(f"{'validate (baseline)':<34}{t_base:>10.3f}{n / t_base:>14,.0f}{m_base:>12.1f}")
+    print(
+        f"{'validate + assess --strict':<34}{t_strict:>10.3f}{n / t_strict:>14,.0f}"
+        f"{m_strict:>12.1f}"
+    )
+    print(
+        f"{'validate + assess (with leans)':<34}{t_full:>10.3f}{n / t_full:>14,.0f}{m_full:>12.1f}"
+    )
     print(f"assess costs {t_full / t_base:.1f}x the validation time")
+    # The lean's own cost: the goal is at most 1.5x the assessment without it.
+    print(
+        f"leans cost {(t_full - t_base) / (t_strict - t_base):.2f}x the assessment without them "
+        f"({(t_full - t_base) / n * 1000:.2f} against {(t_strict - t_base) / n * 1000:.2f} ms per "
+        "activity)"
+    )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Run with `make bench` (or `python -m benchmarks.record`). The baseline is the record
 assessed once under the rules in force on each activity's dates; every other line is a
-multiple of that time.
+multiple of that time. The last lines time `csbm record gaps` and print the record's
+coverage counts (docs/gaps.md).
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def main() -> None:
         t = _time(lambda o=overlay: assess(dossiers, overlays=[o]))
         print(f"{'overlay ' + name:<34}{t:>9.3f}{n / t:>12,.0f}{t / base:>12.2f}")
     print(f"peak memory of one baseline run: {peak / 2**20:.1f} MiB")
+    from csbm.record.coverage import coverage
+    from csbm.record.gaps import record_gaps
+
+    # The research list assesses each activity again under every value of every gap.
+    t = _time(lambda: record_gaps(dossiers))
+    print(f"{'record gaps (every value tried)':<34}{t:>9.3f}{n / t:>12,.0f}{t / base:>12.2f}")
+    print("\n".join(coverage(dossiers).lines()))
 
 
 if __name__ == "__main__":

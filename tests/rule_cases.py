@@ -92,6 +92,15 @@ class Expectation(BaseModel):
     met: bool | str | None = "any"
     reason_contains: list[str] = Field(default_factory=list)
     claims: list[str] | None = None
+    # The lean (docs/lean.md): "absent" for no lean at all, "none" for balanced.
+    lean: str | None = None
+    likelihood: tuple[float, float] | None = Field(
+        default=None, description="[low, high]: the likelihood's probability lies within."
+    )
+    hinges: list[str] | None = Field(default=None, description="Facts, in order.")
+    presumptions: list[str] | None = Field(default=None, description="Ids used, any order.")
+    rebutted: list[str] | None = None
+    conditional: list[str] | None = None
 
 
 class Case(BaseModel):
@@ -102,12 +111,20 @@ class Case(BaseModel):
     ruleset: str | None = None
     dossier: dict[str, Any] = Field(default_factory=dict)
     peers: list[dict[str, Any]] = Field(default_factory=list)
+    strict: bool = False
+    assume: list[str] = Field(default_factory=list)
+    # Replace the base dossier's sources by these ids only (e.g. [press]: silence).
+    base_sources: list[str] | None = None
     expect: dict[str, Expectation | list[Expectation]]
 
 
-def build(fragment: dict[str, Any], activity_id: str = "case") -> Dossier:
+def build(
+    fragment: dict[str, Any], activity_id: str = "case", base_sources: list[str] | None = None
+) -> Dossier:
     data = copy.deepcopy(BASE)
     data["activity"]["id"] = activity_id
+    if base_sources is not None:
+        data["sources"] = [s for s in data["sources"] if s["id"] in base_sources]
     for key, value in fragment.items():
         if key == "activity":
             data["activity"].update(value)
@@ -137,12 +154,17 @@ def load_cases() -> list[tuple[str, Case]]:
 
 
 def run(case: Case) -> list[Finding]:
-    subject = build(case.dossier)
+    subject = build(case.dossier, base_sources=case.base_sources)
     peers = [
         build(p, p.get("activity", {}).get("id", f"peer-{i}")) for i, p in enumerate(case.peers)
     ]
     [result, *_] = assess(
-        [subject, *peers], ruleset=case.ruleset, as_of=case.as_of, scenarios=[case.scenario]
+        [subject, *peers],
+        ruleset=case.ruleset,
+        as_of=case.as_of,
+        scenarios=[case.scenario],
+        strict=case.strict,
+        assume=case.assume,
     )
     return result.scenarios[case.scenario].findings
 
@@ -185,4 +207,31 @@ def check(case: Case, findings: list[Finding]) -> list[str]:
                     errors.append(f"{where}: reason lacks {text!r}: {f.reason}")
             if exp.claims is not None and sorted(f.claims) != sorted(exp.claims):
                 errors.append(f"{where}: claims {f.claims}, expected {exp.claims}")
+            errors += _check_lean(where, exp, f)
+    return errors
+
+
+def _check_lean(where: str, exp: Expectation, f: Finding) -> list[str]:
+    errors: list[str] = []
+    if exp.lean is not None:
+        got = "absent" if f.lean is None else f.lean.value
+        if got != exp.lean:
+            errors.append(f"{where}: lean {got}, expected {exp.lean} — {f.summary}")
+    if exp.likelihood is not None:
+        p = f.likelihood.probability if f.likelihood else None
+        low, high = exp.likelihood
+        if p is None or not low <= p <= high:
+            errors.append(f"{where}: likelihood {p}, expected within [{low}, {high}]")
+    if exp.hinges is not None:
+        facts = [h.fact for h in f.hinges_on]
+        if facts != exp.hinges:
+            errors.append(f"{where}: hinges {facts}, expected {exp.hinges}")
+    used = sorted(p.id for p in f.presumptions if not p.rebutted_by)
+    if exp.presumptions is not None and used != sorted(exp.presumptions):
+        errors.append(f"{where}: presumptions {used}, expected {sorted(exp.presumptions)}")
+    rebutted = sorted(p.id for p in f.presumptions if p.rebutted_by)
+    if exp.rebutted is not None and rebutted != sorted(exp.rebutted):
+        errors.append(f"{where}: rebutted {rebutted}, expected {sorted(exp.rebutted)}")
+    if exp.conditional is not None and f.conditional_on != exp.conditional:
+        errors.append(f"{where}: conditional on {f.conditional_on}, expected {exp.conditional}")
     return errors

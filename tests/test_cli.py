@@ -6,22 +6,41 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.conftest import env_without_color
+from tests.conftest import BUNDLED, env_without_color
 
 
-def run(cmd: list[str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*cmd, *args], capture_output=True, text=True, env=env_without_color(), timeout=120
-    )
+def run(
+    cmd: list[str], *args: str, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = env_without_color() | (env_extra or {})
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_assess_bundled_by_id(csbm_cmd: list[str]) -> None:
-    r = run(csbm_cmd, "assess", "union-resolve-2022")
+    r = run(csbm_cmd, "assess", "union-resolve-2022", "--details")
     assert r.returncode == 0, r.stderr
     assert "Union Resolve 2022" in r.stdout
     assert "ch05.prior_notification" in r.stdout
     assert "2021-12-30" in r.stdout
     assert "unverified" in r.stdout
+
+
+def test_assess_prints_one_screen(csbm_cmd: list[str]) -> None:
+    # Issue 15: the headline, key figures and sources in at most 40 lines (at 100 columns);
+    # --details gives the full account.
+    r = run(csbm_cmd, "assess", "union-resolve-2022", env_extra={"COLUMNS": "100"})
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) <= 40, len(lines)
+    assert lines[0].startswith("Union Resolve 2022")
+    text = r.stdout.replace("\n", " ")
+    for title in ("Prior notification:", "Observation:", "Annual calendar:"):
+        assert title in text
+    assert "very likely not kept (85%), indeterminate" in text
+    assert "hinges on: single operational command (presumed)" in text
+    assert "Key figures" in text and "--details" in text
+    details = run(csbm_cmd, "assess", "union-resolve-2022", "--details")
+    assert len(details.stdout.splitlines()) > 2 * len(lines)
 
 
 def test_assess_json_shape(csbm_cmd: list[str], union_resolve: Path) -> None:
@@ -72,10 +91,15 @@ def test_scenario_and_as_of_options(csbm_cmd: list[str]) -> None:
 
 
 def test_markdown_output(csbm_cmd: list[str]) -> None:
-    r = run(csbm_cmd, "assess", "union-resolve-2022", "--format", "markdown")
+    r = run(csbm_cmd, "assess", "union-resolve-2022", "--format", "markdown", "--details")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("## Union Resolve 2022")
     assert "| `ch05.prior_notification` |" in r.stdout
+    assert "- **Prior notification**: very likely not kept (85%)" in r.stdout
+    brief = run(csbm_cmd, "assess", "union-resolve-2022", "--format", "markdown")
+    assert brief.stdout.startswith("## Union Resolve 2022")
+    assert "- **Prior notification**: very likely not kept (85%)" in brief.stdout
+    assert "ch05.prior_notification" not in brief.stdout
 
 
 def test_bad_dossier_exits_2_with_location(
@@ -293,3 +317,15 @@ def test_help_shows_no_python_types(csbm_cmd: list[str]) -> None:
         assert r.returncode == 0
         for python in ("<list[", "<bool>", "<str>", "<int>", "list[str]"):
             assert python not in r.stdout, (args, python)
+
+
+def test_record_coverage_counts_the_bundled_files(csbm_cmd: list[str]) -> None:
+    r = run(csbm_cmd, "record", "coverage", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["dossiers"] == len(list(BUNDLED.glob("*.yaml")))
+    assert 0 < data["with_act"] <= data["dossiers"]
+    assert 0 < data["top_level_with_notification"] <= data["top_level"] < data["dossiers"]
+    assert data["years"][0] == 2009 and data["missing_years"] == []
+    table = run(csbm_cmd, "record", "coverage")
+    assert f"dossiers: {data['dossiers']}" in table.stdout

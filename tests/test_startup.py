@@ -70,6 +70,8 @@ def _clean_env(tmp_path: Path) -> dict[str, str]:
         ["batch", "extract", "--help"],
         ["serve", "--help"],
         ["report", "--help"],
+        ["record", "--help"],
+        ["record", "gaps", "--help"],
         ["--version"],
     ],
     ids=" ".join,

@@ -113,6 +113,22 @@ OverlayOption = Annotated[
         help="A what-if overlay (file, or lower-thresholds, alert-24h); shows what changes.",
     ),
 ]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="No presumptions: open findings lean only on graded evidence (docs/lean.md).",
+    ),
+]
+AssumeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--assume",
+        metavar="FACT=VALUE",
+        help="Take a fact as given, e.g. single_operational_command=false or tanks=0; "
+        "repeatable. The verdicts say they are conditional on it.",
+    ),
+]
 SetOption = Annotated[
     list[str] | None,
     typer.Option(

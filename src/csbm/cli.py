@@ -13,10 +13,12 @@ import typer
 from csbm import __version__
 from csbm._console import (
     AsOfOption,
+    AssumeOption,
     OverlayOption,
     RulesetOption,
     ScenarioOption,
     SetOption,
+    StrictOption,
     parse_day,
     stored_activities,
 )
@@ -24,6 +26,7 @@ from csbm._console import console as make_console
 from csbm.batch.cli import batch_app
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.extract.cli import extract_command
+from csbm.record.cli import record_app
 from csbm.report.cli import report_command
 from csbm.store.cli import db_app
 from csbm.web.cli import serve_command, token_app
@@ -55,6 +58,7 @@ zone_app = typer.Typer(help="The zone of application (Annex I).", no_args_is_hel
 app.add_typer(zone_app, name="zone")
 app.add_typer(db_app, name="db")
 app.add_typer(batch_app, name="batch")
+app.add_typer(record_app, name="record")
 app.command("extract")(extract_command)
 app.command("serve")(serve_command)
 app.add_typer(token_app, name="token")
@@ -132,6 +136,14 @@ def assess(
     scenario: ScenarioOption = None,
     overlay: OverlayOption = None,
     set_: SetOption = None,
+    strict: StrictOption = False,
+    assume: AssumeOption = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", help="The full account (table and markdown): every rule, figure, source."
+        ),
+    ] = False,
     output_format: Annotated[
         Format, typer.Option("--format", help="Output format.")
     ] = Format.table,
@@ -164,8 +176,10 @@ def assess(
             as_of=parse_day(as_of, "--as-of"),
             scenarios=scenario or None,
             overlays=overlays,
+            strict=strict,
+            assume=assume or (),
         )
-        _print_results(results, output_format)
+        _print_results(results, output_format, details=details)
         return
     from_db, paths = stored_activities(paths or [], use_db=not (all_ or state is not None))
     sources = [str(p) for p in _resolve(paths)]
@@ -184,6 +198,8 @@ def assess(
         as_of=parse_day(as_of, "--as-of"),
         scenarios=scenario or None,
         overlays=overlays,
+        strict=strict,
+        assume=assume or (),
     )
     if state is not None and year is not None:
         _print_state_year(results, state, year, output_format)
@@ -199,7 +215,7 @@ def assess(
         else:
             summary_table(results, make_console())
     else:
-        _print_results(results, output_format)
+        _print_results(results, output_format, details=details)
 
 
 def check_state_year(state: str, year: int) -> str:
@@ -231,18 +247,20 @@ def check_state_year(state: str, year: int) -> str:
     return code
 
 
-def _print_results(results: list[Assessment], output_format: Format) -> None:
+def _print_results(
+    results: list[Assessment], output_format: Format, *, details: bool = False
+) -> None:
     from csbm.report import to_json, to_markdown, to_terminal
     from csbm.report.summary import findings_csv as summary_csv
 
     if output_format is Format.json:
         sys.stdout.write(to_json(results))
     elif output_format is Format.markdown:
-        sys.stdout.write(to_markdown(results))
+        sys.stdout.write(to_markdown(results, details=details))
     elif output_format is Format.csv:
         sys.stdout.write(summary_csv(results))
     else:
-        to_terminal(results, make_console())
+        to_terminal(results, make_console(), details=details)
 
 
 def _print_state_year(results: list[Assessment], state: str, year: int, fmt: Format) -> None:

@@ -68,6 +68,10 @@ def test_union_resolve_pdf(csbm_cmd: list[str], examples: Path) -> None:
     assert data.startswith(b"%PDF")
     assert pdf_page_count(data) >= 1
     text = " ".join(pdf_text(out).split())
+    # Page 1 carries the bottom line, one line per obligation with its lean.
+    first_page = " ".join(pdf_text(out).split("\f")[0].split())
+    assert "Bottom line" in first_page
+    assert "Prior notification: very likely not kept (85%)" in first_page
     assert "Union Resolve 2022 under the Vienna Document" in text
     assert "notification indeterminate" in text
     assert "Page 1 of" in text

@@ -110,9 +110,42 @@ def test_activity_under_a_what_if_overlay_shows_what_changes(client: httpx.Clien
     assert plain.json()["what_if"] is None
 
 
+def test_activity_bottom_line_with_leans_strict_and_assume(client: httpx.Client) -> None:
+    data = client.get(f"/activities/{UR}.json").json()
+    lines = {x["rule"]: x for x in data["obligations"]["lines"]}
+    notify = lines["ch05.prior_notification"]
+    assert notify["outcome"] == "indeterminate" and notify["lean"] == "non_compliant"
+    assert notify["text"].startswith("Prior notification: very likely not kept (85%)")
+    assert any("zone" in s for s in data["obligations"]["scope"])
+    finding = next(
+        f
+        for f in data["findings"]
+        if f["rule"] == "ch05.prior_notification" and f["scenario"] == "all"
+    )
+    assert finding["hinges_on"][0]["fact"] == "single_operational_command"
+    assert finding["presumptions"] and finding["likelihood"]["words"] == "very likely"
+    page = client.get(f"/activities/{UR}").text
+    assert "Bottom line" in page and "very likely not kept (85%)" in page
+    strict = client.get(f"/activities/{UR}.json", params={"strict": "true"}).json()
+    lines = {x["rule"]: x for x in strict["obligations"]["lines"]}
+    assert lines["ch05.prior_notification"]["lean"] is None
+    assert strict["judging"]["strict"] is True
+    # The form sends several facts in one field, separated by commas.
+    given = client.get(
+        f"/activities/{UR}.json",
+        params={"assume": "single_operational_command=false, alert=false"},
+    ).json()
+    assert given["judging"]["assume"] == ["single_operational_command=false", "alert=false"]
+    lines = {x["rule"]: x for x in given["obligations"]["lines"]}
+    assert lines["ch05.prior_notification"]["outcome"] == "not_applicable"
+    page = client.get(f"/activities/{UR}", params={"assume": "single_operational_command=false"})
+    assert "Conditional on: single_operational_command=false" in page.text
+
+
 @pytest.mark.parametrize(
     ("params", "words"),
     [
+        ({"assume": "single_command=true"}, "did you mean single_operational_command"),
         ({"as_of": "2022-02-30"}, "as_of must be a date"),
         ({"overlay": "no-such-overlay"}, "no bundled overlay 'no-such-overlay'"),
         # Only bundled overlays by id: never a path on the server.

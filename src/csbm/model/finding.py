@@ -205,3 +205,12 @@ class Finding(_Frozen):
         default_factory=list,
         description="Facts taken as given by --assume (FACT=VALUE): the verdict is conditional.",
     )
+    basis: list[str] = Field(
+        default_factory=list,
+        description="With `lean`: how the probability of each fact was worked out.",
+    )
+    summary: str | None = Field(
+        default=None,
+        description="Headline duties: the reasons in short, as the headline quotes them "
+        "(facts, then what the finding hinges on).",
+    )

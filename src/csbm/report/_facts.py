@@ -215,3 +215,23 @@ def grades_used(a: Assessment) -> dict[str, str]:
             for g in w.claims:
                 out[g.claim_id] = g.grade
     return out
+
+
+def lean_text(f: Finding) -> str:
+    """The lean of an open finding in words, with what it hinges on and the presumptions
+    it used (empty for a determinate finding)."""
+    from csbm.report.headline import verdict_words
+
+    out = []
+    if f.lean is not None or f.hinges_on:
+        out.append(f"Lean: {verdict_words(f)}.")
+    if f.hinges_on:
+        out.append("Hinges on: " + "; ".join(h.text() for h in f.hinges_on) + ".")
+    for p in f.presumptions:
+        if p.rebutted_by:
+            out.append(f"Presumption {p.id} rebutted: {p.rebutted_by}.")
+        else:
+            out.append(f"Presumed ({p.id}, {p.confidence:.0%}; {p.citation}): {p.statement}")
+    if f.conditional_on:
+        out.append("Conditional on: " + ", ".join(f.conditional_on) + ".")
+    return " ".join(out)

@@ -14,10 +14,12 @@ import typer
 
 from csbm._console import (
     AsOfOption,
+    AssumeOption,
     OverlayOption,
     RulesetOption,
     ScenarioOption,
     SetOption,
+    StrictOption,
     parse_day,
     stored_activities,
 )
@@ -173,6 +175,8 @@ def report_command(
             "is it plus #rule). Default: urn:csbm:report:ACTIVITY_ID."
         ),
     ] = None,
+    strict: StrictOption = False,
+    assume: AssumeOption = None,
 ) -> None:
     """Write one activity's assessment as a document for a reader new to the Vienna Document.
 
@@ -208,6 +212,8 @@ def report_command(
         as_of=day,
         scenarios=scenario or None,
         overlays=overlays,
+        strict=strict,
+        assume=assume or (),
     )
     data = render(result, output_format, parts=parts, made=datetime.now(UTC), url=url)
     if out is None:

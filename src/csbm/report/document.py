@@ -173,7 +173,14 @@ def rule_sections(view: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "outcomes": {},
             },
         )
-        key = (f["subject"], f["outcome"], f["reason"], repr(f["deadline"]), tuple(f["claims"]))
+        key = (
+            f["subject"],
+            f["outcome"],
+            f["reason"],
+            repr(f["deadline"]),
+            tuple(f["claims"]),
+            f.get("lean_text", ""),
+        )
         row = rule["rows"].setdefault(key, dict(f, scenario_labels=[]))
         row["scenario_labels"].append(f["scenario_label"])
         for x in f["assumptions"]:

@@ -13,9 +13,57 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def headline_md(a: Assessment) -> list[str]:
+    from csbm.report.headline import headline, headline_scenario, scope
+
+    s = headline_scenario(a)
+    out = [f"## {facts.headline(a)}", ""]
+    out += [f"Scope: {fact}." for fact in scope(a, s)]
+    out += [
+        "",
+        f"**Verdicts** ({facts.SCENARIO_LABEL[s]} figures; a lean sits beside an open outcome):",
+        "",
+    ]
+    for x in headline(a, s):
+        out.append(
+            f"- **{x.title}**: {x.verdict}" + (f" ({_cell(x.reasons)})" if x.reasons else "")
+        )
+    given = sorted({c for r in a.scenarios.values() for f in r.findings for c in f.conditional_on})
+    if given:
+        out += ["", "**Conditional on:** " + ", ".join(f"`{g}`" for g in given)]
+    return out
+
+
+def render_brief(a: Assessment) -> str:
+    """The one-screen Markdown: headline, key figures per scenario, the sources behind."""
+    from csbm.report.headline import headline_scenario, sources_behind
+
+    out = headline_md(a)
+    scenarios = list(a.scenarios)
+    out += [
+        "",
+        "| quantity | " + " | ".join(facts.SCENARIO_LABEL[s] for s in scenarios) + " |",
+        "|---" * (len(scenarios) + 1) + "|",
+    ]
+    for q in Quantity:
+        if any(a.scenarios[s].estimates.get(q) for s in scenarios):
+            out.append(
+                f"| {q.value} | "
+                + " | ".join(facts.estimate_cell(a, s, q) for s in scenarios)
+                + " |"
+            )
+    lines = {line.split(":", 1)[0]: line for line in facts.source_lines(a.dossier)}
+    behind = sources_behind(a, headline_scenario(a))
+    out += ["", "Sources behind the verdicts:", ""]
+    out += [f"- {_cell(lines.get(sid, sid))}" for sid in behind[:6]]
+    if len(behind) > 6:
+        out.append(f"- … and {len(behind) - 6} more (`--details`)")
+    return "\n".join(out) + "\n"
+
+
 def render_one(a: Assessment) -> str:
     out = [
-        f"## {facts.headline(a)}",
+        *headline_md(a),
         "",
         f"- {facts.ruleset_line(a)}",
         f"- {facts.knowledge_line(a)}",
@@ -87,6 +135,9 @@ def render_one(a: Assessment) -> str:
             line = f"- **{s}**{subject}: *{f.outcome.value}*. {f.reason}"
             if f.deadline:
                 line += f" ({facts.deadline_text(f.deadline)})"
+            leaning = facts.lean_text(f)
+            if leaning:
+                line += " " + leaning
             if f.claims:
                 line += " Claims: " + ", ".join(f"`{c}`" for c in f.claims) + "."
             out.append(line)
@@ -108,5 +159,5 @@ def render_one(a: Assessment) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(assessments: Sequence[Assessment]) -> str:
-    return "\n".join(render_one(a) for a in assessments)
+def render(assessments: Sequence[Assessment], *, details: bool = True) -> str:
+    return "\n".join(render_one(a) if details else render_brief(a) for a in assessments)

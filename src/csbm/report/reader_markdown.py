@@ -122,6 +122,17 @@ def render_markdown(view: Mapping[str, Any], *, made: datetime) -> str:
         "",
         md(view["headline"]),
         "",
+        "**Bottom line** (on all the evidence; where the rules leave a verdict open, the way "
+        "the evidence leans stands beside it):",
+        "",
+    ]
+    for x in view["obligations"]["lines"]:
+        reasons = f" ({md(x['reasons'])})" if x["reasons"] else ""
+        out.append(f"- **{md(x['title'])}:** {md(x['verdict'])}{reasons}")
+    if view["obligations"]["scope"]:
+        out += ["", "Scope: " + md("; ".join(view["obligations"]["scope"])) + "."]
+    out += [
+        "",
         f"> **{label}:** {md(verdict)}.",
     ]
     for v in view["verdicts"]:

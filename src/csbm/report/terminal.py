@@ -27,12 +27,72 @@ def _outcome(word: str) -> Text:
     return Text(word, style=STYLE.get(word, ""))
 
 
+_BRIEF_SOURCES = 6
+
+
+def _headline_block(a: Assessment) -> list[object]:
+    from csbm.report.headline import headline, headline_scenario, scope
+
+    s = headline_scenario(a)
+    parts: list[object] = [Text(facts.headline(a), style="bold")]
+    for fact in scope(a, s):
+        parts.append(Text(f"Scope: {fact}", style="dim"))
+    label = facts.SCENARIO_LABEL[s]
+    parts.append(Text(f"Verdicts ({label} figures; a lean sits beside an open outcome)"))
+    for x in headline(a, s):
+        t = Text("  ")
+        t.append(f"{x.title}: ", style="bold")
+        t.append(x.verdict, style=STYLE.get(x.lean.value if x.lean else x.outcome.value, ""))
+        if x.reasons:
+            t.append(f" ({x.reasons})")
+        parts.append(t)
+    return parts
+
+
+def render_brief(a: Assessment) -> Group:
+    """One screen: the headline, the key figures per scenario, the sources they rest on."""
+    from csbm.report.headline import headline_scenario, sources_behind
+
+    parts = _headline_block(a)
+    if a.baseline is not None or any(
+        f.conditional_on for r in a.scenarios.values() for f in r.findings
+    ):
+        given = sorted(
+            {c for r in a.scenarios.values() for f in r.findings for c in f.conditional_on}
+        )
+        if given:
+            parts.append(Text("Conditional on: " + ", ".join(given), style="bold magenta"))
+        if a.baseline is not None:
+            parts.append(Text(f"What-if: {len(a.changes())} finding(s) change (--details)"))
+    scenarios = list(a.scenarios)
+    quantities = [q for q in Quantity if any(r.estimates.get(q) for r in a.scenarios.values())]
+    est = Table(title="Key figures", title_justify="left", box=None, pad_edge=False)
+    est.add_column("quantity")
+    for s in scenarios:
+        est.add_column(facts.SCENARIO_LABEL[s])
+    for q in quantities[:6]:
+        est.add_row(q.value, *[facts.estimate_cell(a, s, q) for s in scenarios])
+    if not quantities:
+        est.add_row("(no figures)", *["—" for _ in scenarios])
+    parts.append(est)
+    behind = sources_behind(a, headline_scenario(a))
+    lines = {line.split(":", 1)[0]: line for line in facts.source_lines(a.dossier)}
+    text = Text("Sources behind the verdicts\n", style="bold")
+    for sid in behind[:_BRIEF_SOURCES]:
+        text.append("  " + lines.get(sid, sid) + "\n", style="")
+    if len(behind) > _BRIEF_SOURCES:
+        text.append(f"  … and {len(behind) - _BRIEF_SOURCES} more\n", style="dim")
+    text.append("Full account: --details", style="dim")
+    parts.append(text)
+    return Group(*parts)  # type: ignore[arg-type]
+
+
 def render_one(a: Assessment) -> Group:
     parts: list[object] = []
     head = [facts.ruleset_line(a), facts.knowledge_line(a)]
     if facts.unknowns(a):
         head.append("Unknown: " + "; ".join(facts.unknowns(a)))
-    parts.append(Text(facts.headline(a), style="bold"))
+    parts.extend(_headline_block(a))
     parts.append(Panel("\n".join(head)))
     if a.baseline is not None:
         parts.append(_what_if(a))
@@ -88,6 +148,9 @@ def render_one(a: Assessment) -> Group:
             reason = (f"[{f.subject}] " if f.subject else "") + f.reason
             if f.deadline:
                 reason += f" ({facts.deadline_text(f.deadline)})"
+            leaning = facts.lean_text(f)
+            if leaning:
+                reason += " " + leaning
             why.add_row("  " + label, _outcome(f.outcome.value), reason)
         cites = "; ".join(c.label() for c in found[0][1].citations)
         parts.append(Group(Text(f"{rule_id}  cites {cites}", style="bold"), why))
@@ -149,8 +212,8 @@ def _what_if(a: Assessment) -> Group:
     return Group(*lines)
 
 
-def render(assessments: Sequence[Assessment], console: Console) -> None:
+def render(assessments: Sequence[Assessment], console: Console, *, details: bool = False) -> None:
     for i, a in enumerate(assessments):
         if i:
             console.rule()
-        console.print(render_one(a))
+        console.print(render_one(a) if details else render_brief(a))

@@ -121,6 +121,13 @@ def _finding_data(
         "claims": list(f.claims),
         "deadline": _deadline_data(f.deadline),
         "assumptions": list(f.assumptions),
+        "lean": f.lean.value if f.lean else None,
+        "likelihood": f.likelihood.model_dump(mode="json") if f.likelihood else None,
+        "hinges_on": [h.model_dump(mode="json") for h in f.hinges_on],
+        "presumptions": [p.model_dump(mode="json") for p in f.presumptions],
+        "conditional_on": list(f.conditional_on),
+        "basis": list(f.basis),
+        "lean_text": _facts.lean_text(f),
     }
 
 
@@ -283,7 +290,8 @@ def _timeline(a: Assessment, acts: list[dict[str, Any]]) -> list[dict[str, Any]]
 def activity_view(a: Assessment, *, parts: Sequence[str] = ()) -> dict[str, Any]:
     """Everything the pages and reports show about one assessed activity.
 
-    Keys: ``activity`` (the activity's own fields), ``headline``, ``ruleset`` and
+    Keys: ``activity`` (the activity's own fields), ``headline``, ``obligations`` (the
+    bottom line: one line per obligation with its lean, and the scope), ``ruleset`` and
     ``ruleset_line``, ``as_of`` and ``knowledge_line``, ``verdicts`` (one line per
     scenario), ``findings`` (every finding, scenario by scenario), ``estimates``,
     ``weighing`` (statements per scenario), ``evidence`` (one row per claim),
@@ -292,6 +300,8 @@ def activity_view(a: Assessment, *, parts: Sequence[str] = ()) -> dict[str, Any]
     ``links`` (parent, parts, series) and ``what_if`` (overlays and changed findings,
     or None). `parts` names the activities recorded with this one as their parent.
     """
+    from csbm.report.headline import headline_json
+
     dossier = a.dossier
     act = dossier.activity
     specs = {spec.id: spec for spec in rules()}
@@ -310,6 +320,8 @@ def activity_view(a: Assessment, *, parts: Sequence[str] = ()) -> dict[str, Any]
     return {
         "activity": act.model_dump(mode="json", exclude={"locations"}),
         "headline": _facts.headline(a),
+        # The quotable bottom line: one line per obligation, the scope apart.
+        "obligations": headline_json(a),
         "ruleset": a.ruleset.as_json() if a.ruleset else None,
         "ruleset_line": _facts.ruleset_line(a),
         "as_of": _iso(a.as_of),

@@ -262,6 +262,19 @@ def act_by(ctx: Context, act_type: ActType, state: str, due: When | None) -> Obl
     )
     not_made = [a for a in acts if not a.made]
     what = _name(act_type)
+    if made and not_made and due is not None:
+        late = [a for a in made if a.date is not None and timing(a.date, due) is False]
+        if len(late) == len(made):
+            # One source says it was made late, another that it was not made: missed either way.
+            first = late[0]
+            assert first.date is not None
+            return Obligation(
+                Outcome.NON_COMPLIANT,
+                f"sources disagree on the {what} by {state}, but it missed the deadline of "
+                f"{due} either way: {first.source} records one {_when_words(first.date)}, "
+                f"after it; {not_made[0].source} says none was made",
+                Deadline(due=due, met=False, done=first.date),
+            )
     if made and not_made:
         first = made[0]
         when = _when_words(first.date) if first.date is not None else "on a date not given"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csbm.errors import UsageError
 from csbm.evidence.estimate import Estimates, estimate
@@ -15,6 +15,9 @@ from csbm.model.finding import Citation, Finding, Outcome, ParameterUse, Scenari
 from csbm.rules._common import bound_thresholds
 from csbm.rules.engine import Context, ParameterView, Peer, Ruleset, load_ruleset, rules
 from csbm.rules.overlay import Overlay
+
+if TYPE_CHECKING:
+    from csbm.rules.assumption import Assumptions
 
 
 @dataclass
@@ -203,8 +206,8 @@ def _weighed_thresholds(dossier: Dossier) -> dict[Quantity, list[str]]:
     return {
         Quantity.TROOPS: ["ch05.land.troops", "ch06.land.troops", "ch08.large.troops"],
         Quantity.TANKS: ["ch05.land.tanks", "ch06.land.tanks", "ch08.large.tanks"],
-        Quantity.ACV: ["ch05.land.acv", "ch06.land.acv"],
-        Quantity.ARTILLERY: ["ch05.land.artillery", "ch06.land.artillery"],
+        Quantity.ACV: ["ch05.land.acv", "ch06.land.acv", "ch08.large.acv"],
+        Quantity.ARTILLERY: ["ch05.land.artillery", "ch06.land.artillery", "ch08.large.artillery"],
     }
 
 
@@ -232,21 +235,63 @@ def assess(
     as_of: date | None = None,
     scenarios: Sequence[Scenario] | None = None,
     overlays: Sequence[Overlay] = (),
+    strict: bool = False,
+    assume: Sequence[str] = (),
 ) -> list[Assessment]:
     """Assess each dossier under the rules in force on its start date (or `ruleset`).
 
     Rules that count a State's activities (Chapter VIII) see the whole set given. With
     `overlays`, each result is judged under the overlaid parameters and carries the
-    baseline result and the findings that changed.
+    baseline result and the findings that changed. Open findings carry a lean
+    (docs/lean.md); `strict` leaves out every presumption. `assume` takes facts as given
+    (FACT=VALUE, docs/lean.md#assuming-a-fact): every finding is then conditional on them.
     """
-    results = _assess(dossiers, ruleset, as_of, scenarios, ())
+    given = None
+    if assume:
+        from csbm.rules.assumption import parse_assumptions
+
+        given = parse_assumptions(assume)
+        dossiers = [given.apply(d) for d in dossiers]
+    options = _Options(strict, tuple(assume), given)
+    results = _assess(dossiers, ruleset, as_of, scenarios, (), options)
     if not overlays:
         return results
-    changed = _assess(dossiers, ruleset, as_of, scenarios, overlays)
+    changed = _assess(dossiers, ruleset, as_of, scenarios, overlays, options)
     for base, what_if in zip(results, changed, strict=True):
         what_if.overlays = list(overlays)
         what_if.baseline = base
     return changed
+
+
+@dataclass(frozen=True)
+class _Options:
+    strict: bool = False
+    assumed: tuple[str, ...] = ()
+    given: Assumptions | None = None
+
+
+def estimates_for(
+    dossiers: Sequence[Dossier], scenario: Scenario
+) -> list[tuple[Dossier, Estimates]]:
+    """Each dossier with its weighed estimates under one scenario (under its own ruleset)."""
+    out = []
+    for dossier in dossiers:
+        rs = load_ruleset(on=dossier.activity.start)
+        if rs is None:
+            continue
+        view = ParameterView(rs, rs.lookup_date(dossier.activity.start))
+        est = {
+            scenario: estimate(
+                dossier,
+                scenario,
+                view.use("evidence.approx_margin"),
+                None,
+                bound_thresholds(dossier, view),
+            )
+        }
+        _weigh_all(dossier, est, view, None)
+        out.append((dossier, est[scenario]))
+    return out
 
 
 def _assess(
@@ -255,6 +300,7 @@ def _assess(
     as_of: date | None,
     scenarios: Sequence[Scenario] | None,
     overlays: Sequence[Overlay],
+    options: _Options = _Options(),
 ) -> list[Assessment]:
     chosen = list(scenarios or Scenario)
     results: list[Assessment] = []
@@ -281,9 +327,18 @@ def _assess(
             bounds = bound_thresholds(dossier, view)
             per_scenario = {s: estimate(dossier, s, margins[key], as_of, bounds) for s in chosen}
             _weigh_all(dossier, per_scenario, view, as_of)
+            if options.given is not None:
+                for est in per_scenario.values():
+                    options.given.apply_to_estimates(est)
         for s in chosen:
             peers[s].append(Peer(dossier, per_scenario[s]))
         prepared.append((dossier, rs, when, per_scenario))
+    presume = None
+    if not options.strict:
+        from csbm.rules.presumption import presumptions_for
+
+        own = [(p.dossier, p.estimates) for p in peers.get(Scenario.ALL, [])]
+        presume = presumptions_for(own)
     for dossier, rs, when, per_scenario in prepared:
         acts, left = _known_acts(dossier, as_of)
         out: dict[Scenario, ScenarioResult] = {}
@@ -309,7 +364,17 @@ def _assess(
                     continue
                 memo = memos.setdefault((s, rs.id), {})
                 ctx = Context(
-                    spec, dossier, s, per_scenario[s], acts, params, as_of, peers[s], memo
+                    spec,
+                    dossier,
+                    s,
+                    per_scenario[s],
+                    acts,
+                    params,
+                    as_of,
+                    peers[s],
+                    memo,
+                    presume,
+                    options.assumed,
                 )
                 findings.extend(spec.func(ctx))
             out[s] = ScenarioResult(per_scenario[s], findings)

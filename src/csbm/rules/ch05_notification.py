@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from csbm.model.dossier import ActType
 from csbm.model.finding import Finding, Outcome
 from csbm.rules._common import (
     DIVISION_ASSUMPTION,
     LAND_KINDS,
+    chapter_thresholds,
     either_due,
     gated,
     owed_by_hosts,
     thresholds_gate,
 )
+from csbm.rules._factors import (
+    alert_chance,
+    command_factor,
+    duty_factor,
+    lean_of,
+    rebuttal,
+    triggers,
+)
 from csbm.rules.engine import Context, rule
+from csbm.rules.lean import Shape, Verdict
 
 OTHER_STATES_ASSUMPTION = (
     "Only the host State's notification is tested; other participating States whose own "
@@ -34,7 +44,7 @@ OTHER_STATES_ASSUMPTION = (
         ("vd2011", "V 41"),
     ],
     since="1991-01-01",
-    reads=["ch05.lead_days", "ch05.land.", "ch05.amphibious_parachute."],
+    reads=["ch05.lead_days", "ch05.land.", "ch05.amphibious_parachute.", "evidence.default_"],
 )
 def prior_notification(ctx: Context) -> list[Finding]:
     """An activity at or above any Chapter V threshold is notified in writing by the State on
@@ -55,6 +65,7 @@ def prior_notification(ctx: Context) -> list[Finding]:
                 applies=False,
                 claims=gate.claims,
                 assumptions=assumptions,
+                verdict=rebuttal(command_factor(ctx)[1]),
             )
         ]
     if activity.alert is True:
@@ -81,5 +92,22 @@ def prior_notification(ctx: Context) -> list[Finding]:
             claims=gate.claims,
             deadline=obligation.deadline,
             assumptions=assumptions,
+            verdict=_lean(ctx, normal_due),
         )
     ]
+
+
+def _lean(ctx: Context, normal_due: date) -> Verdict:
+    activity = ctx.dossier.activity
+    facts, rebutted = triggers(ctx, chapter_thresholds(ctx.dossier, "ch05"))
+    p_alert, presumed = alert_chance(ctx)
+    notified = duty_factor(
+        ctx,
+        ActType.NOTIFICATION,
+        activity.host_states,
+        activity.start if activity.alert is True else normal_due,
+        alert_due=activity.start if activity.alert is None else None,
+        p_alert=p_alert,
+        alert_presumptions=presumed,
+    )
+    return lean_of(Shape(facts, [notified], not_owed="not notifiable"), rebutted)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from csbm.model.dossier import ActType
 from csbm.model.finding import Finding, Outcome
@@ -10,11 +10,21 @@ from csbm.rules._common import (
     DIVISION_ASSUMPTION,
     LAND_KINDS,
     Obligation,
+    chapter_thresholds,
     gated,
     owed_by_hosts,
     thresholds_gate,
 )
+from csbm.rules._factors import (
+    alert_chance,
+    command_factor,
+    duty_factor,
+    lean_of,
+    rebuttal,
+    triggers,
+)
 from csbm.rules.engine import Context, rule
+from csbm.rules.lean import Factor, Shape, Verdict
 
 
 @rule(
@@ -22,7 +32,7 @@ from csbm.rules.engine import Context, rule
     title="Observers invited with the notification",
     cites=[("vd2011", "VI 45.4"), ("vd2011", "VI (alert-activity provision)")],
     since="1991-01-01",
-    reads=["ch06.", "ch05.lead_days"],
+    reads=["ch06.", "ch05.lead_days", "evidence.default_"],
 )
 def observation_invitation(ctx: Context) -> list[Finding]:
     """An activity at or above any Chapter VI threshold is open to observers: the host State
@@ -39,6 +49,7 @@ def observation_invitation(ctx: Context) -> list[Finding]:
                 applies=False,
                 claims=gate.claims,
                 assumptions=assumptions,
+                verdict=rebuttal(command_factor(ctx)[1]),
             )
         ]
     # Not needed for a non-alert activity; unknown under some older rulesets.
@@ -130,5 +141,60 @@ def observation_invitation(ctx: Context) -> list[Finding]:
             claims=gate.claims,
             deadline=obligation.deadline,
             assumptions=assumptions,
+            verdict=_lean(ctx, normal_due, max_hours),
         )
     ]
+
+
+def _long_chance(ctx: Context, max_hours: float | None) -> float | None:
+    """The chance the activity lasted more than the alert-activity limit: from the dates,
+    the share of the possible lengths above it."""
+    if max_hours is None:
+        return None
+    shortest, longest = ctx.dossier.activity.hours_range
+    if shortest > max_hours:
+        return 1.0
+    if longest <= max_hours:
+        return 0.0
+    return (longest - max_hours) / (longest - shortest)
+
+
+def _lean(ctx: Context, normal_due: date, max_hours: float | None) -> Verdict:
+    activity = ctx.dossier.activity
+    facts, rebutted = triggers(ctx, chapter_thresholds(ctx.dossier, "ch06"))
+    p_alert, presumed = alert_chance(ctx)
+    p_long = _long_chance(ctx, max_hours) if p_alert != 0.0 else 0.0
+    exemptions: list[Factor] = []
+    p_alert_owed: float | None = p_alert
+    if p_alert != 0.0:
+        p_short = None if p_alert is None or p_long is None else p_alert * (1 - p_long)
+        exemptions.append(
+            Factor(
+                "short_alert",
+                "a short alert activity (no invitation needed)",
+                p_short,
+                "true",
+                "false",
+                "alert activity: "
+                + ("unknown" if p_alert is None else f"{p_alert:.0%}")
+                + "; lasting more than the limit: "
+                + ("unknown" if p_long is None else f"{p_long:.0%}"),
+                presumed if activity.alert is None else (),
+            )
+        )
+        # Owed at all: the chance it was a (long) alert activity among the cases owed.
+        if p_short is not None and p_short < 1 and p_alert is not None and p_long is not None:
+            p_alert_owed = p_alert * p_long / (1 - p_short)
+        else:
+            p_alert_owed = None if p_short is None else p_alert
+    invited = duty_factor(
+        ctx,
+        ActType.OBSERVATION_INVITATION,
+        activity.host_states,
+        activity.start if activity.alert is True else normal_due,
+        alert_due=activity.start if activity.alert is None else None,
+        p_alert=p_alert_owed,
+        alert_presumptions=presumed,
+    )
+    shape = Shape(facts, [invited], exemptions, not_owed="not observable")
+    return lean_of(shape, rebutted)

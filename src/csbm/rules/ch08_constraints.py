@@ -26,8 +26,10 @@ from csbm.rules._common import (
     owed_by_conductors,
     threshold_test,
 )
+from csbm.rules._factors import command_factor, duty_factor, lean_of, rebuttal, triggers
 from csbm.rules.ch_zone import activity_zone
 from csbm.rules.engine import Context, ParameterView, Peer, rule
+from csbm.rules.lean import Shape, Verdict
 
 _MULTINATIONAL = (
     "A multinational activity counts in full against each conducting State's limits; the "
@@ -70,7 +72,7 @@ def _large_test(estimates: Estimates, params: ParameterView) -> tuple[bool | Non
     title="Large activities communicated two years ahead",
     cites=[("vd2011", "VIII 68"), ("vd2011", "VIII 70")],
     since="1991-01-01",
-    reads=["ch08.large.", "ch07."],
+    reads=["ch08.large.", "ch07.", "evidence.default_"],
 )
 def large_activity_communication(ctx: Context) -> list[Finding]:
     """An activity of more than 40,000 troops, 900 battle tanks, 2,000 ACV or 900 artillery
@@ -105,6 +107,7 @@ def large_activity_communication(ctx: Context) -> list[Finding]:
                 f"Not a large activity: {gate_reason}.",
                 applies=False,
                 claims=claims,
+                verdict=rebuttal(command_factor(ctx)[1]),
             )
         ]
     years = int(ctx.params.number("ch08.large.communication_years_ahead"))
@@ -122,12 +125,24 @@ def large_activity_communication(ctx: Context) -> list[Finding]:
             applies=result,
             claims=claims,
             deadline=obligation.deadline,
+            verdict=_large_lean(ctx, comm_due, cal_due),
             assumptions=[
                 "Alert activities are not exempted here; whether the Document exempts them "
                 "from this rule is unverified."
             ],
         )
     ]
+
+
+def _large_lean(ctx: Context, comm_due: date, cal_due: date) -> Verdict:
+    thresholds = list(zip(_QUANTITIES, _TIERS["large"], strict=True))
+    facts, rebutted = triggers(ctx, thresholds, strict=True)
+    states = ctx.dossier.activity.conducting_states
+    duties = [
+        duty_factor(ctx, ActType.LARGE_ACTIVITY_COMMUNICATION, states, comm_due),
+        duty_factor(ctx, ActType.CALENDAR_ENTRY, states, cal_due),
+    ]
+    return lean_of(Shape(facts, duties, not_owed="not a large activity"), rebutted)
 
 
 # --- counting constraints over a State's activities -----------------------------------

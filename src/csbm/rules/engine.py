@@ -35,7 +35,9 @@ from csbm.rules._tree import (
 )
 
 if TYPE_CHECKING:
+    from csbm.rules.lean import Verdict
     from csbm.rules.overlay import Overlay
+    from csbm.rules.presumption import Presumptions
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,10 @@ class Context:
     # Shared by all rule calls on one set and scenario, for work that does not depend on
     # the activity being judged (e.g. counting a State's activities in a year).
     memo: dict[object, object] = field(default_factory=dict)
+    # The presumptions leans may use; None under --strict.
+    presume: Presumptions | None = None
+    # Facts taken as given by --assume, in FACT=VALUE form, for every finding to show.
+    assumed: Sequence[str] = ()
 
     def finding(
         self,
@@ -208,7 +214,25 @@ class Context:
         deadline: Deadline | None = None,
         assumptions: Sequence[str] = (),
         subject: str | None = None,
+        verdict: Verdict | None = None,
     ) -> Finding:
+        # A lean only where the rules leave the outcome open (docs/lean.md).
+        lean: dict[str, Any] = {}
+        if verdict is not None and verdict.summary:
+            lean["summary"] = verdict.summary
+        if verdict is not None and outcome in (Outcome.INDETERMINATE, Outcome.CONFLICT):
+            lean |= {
+                "lean": verdict.lean,
+                "likelihood": verdict.likelihood,
+                "hinges_on": verdict.hinges,
+                "presumptions": verdict.presumptions,
+                "basis": verdict.basis,
+            }
+        elif verdict is not None:
+            # A rebutted presumption is still shown: the finding says what overturned it.
+            rebutted = [p for p in verdict.presumptions if p.rebutted_by]
+            if rebutted:
+                lean["presumptions"] = rebutted
         # The engine builds every field itself (checked by mypy), so skip re-validation.
         return Finding.model_construct(
             rule=self.rule.id,
@@ -221,6 +245,8 @@ class Context:
             claims=list(dict.fromkeys(claims)),
             deadline=deadline,
             assumptions=list(assumptions),
+            conditional_on=list(self.assumed),
+            **lean,
         )
 
 

@@ -12,6 +12,7 @@ from csbm.web.pages import (
     geo,
     imports,
     quota,
+    record,
     rules,
     states,
 )
@@ -24,6 +25,7 @@ def routers() -> list[APIRouter]:
         activities.router,
         activity.router,
         quota.router,
+        record.router,
         states.router,
         rules.router,
         extract.router,

@@ -42,6 +42,29 @@ Overlay = Annotated[
     str | None,
     Query(description="A bundled what-if overlay, e.g. lower-thresholds or alert-24h."),
 ]
+Strict = Annotated[
+    bool, Query(description="No presumptions: open findings lean only on graded evidence.")
+]
+Assume = Annotated[
+    list[str] | None,
+    Query(
+        description="Take a fact as given, FACT=VALUE (e.g. single_operational_command=false); "
+        "repeatable, or several in one value separated by commas (docs/lean.md)."
+    ),
+]
+
+
+def assuming(values: list[str] | None) -> tuple[str, ...]:
+    """The checked --assume facts of a query or form (400 naming the field when bad)."""
+    from csbm.errors import UsageError
+    from csbm.rules.assumption import parse_assumptions
+
+    items = tuple(x.strip() for v in values or [] for x in v.split(",") if x.strip())
+    try:
+        parse_assumptions(items)
+    except UsageError as exc:
+        raise bad_request(f"assume: {exc}".replace("--assume", "").replace("  ", " ")) from None
+    return items
 
 
 def judging(as_of: str | None, overlay: str | None) -> tuple[date | None, str | None]:
@@ -59,16 +82,28 @@ def judging(as_of: str | None, overlay: str | None) -> tuple[date | None, str | 
     return day, overlay or None
 
 
-def _assessed(snap: Snapshot, as_of: date | None, overlay: str | None) -> dict[str, Assessment]:
-    if as_of is None and overlay is None:
+def _assessed(
+    snap: Snapshot,
+    as_of: date | None,
+    overlay: str | None,
+    strict: bool = False,
+    assume: tuple[str, ...] = (),
+) -> dict[str, Assessment]:
+    if as_of is None and overlay is None and not strict and not assume:
         return snap.by_id
 
     def make() -> dict[str, Assessment]:
         overlays = [load_overlay(overlay)] if overlay else []
-        results = assess(list(snap.dossiers.values()), as_of=as_of, overlays=overlays)
+        results = assess(
+            list(snap.dossiers.values()),
+            as_of=as_of,
+            overlays=overlays,
+            strict=strict,
+            assume=assume,
+        )
         return {a.dossier.activity.id: a for a in results}
 
-    key = ("assessed", as_of, overlay)
+    key = ("assessed", as_of, overlay, strict, assume)
     variants = sum(1 for k in snap.derived if k[0] == "assessed")
     if key in snap.derived or variants < MAX_VARIANTS:
         return snap.cached(key, make)
@@ -76,7 +111,12 @@ def _assessed(snap: Snapshot, as_of: date | None, overlay: str | None) -> dict[s
 
 
 def view(
-    snap: Snapshot, activity_id: str, as_of: date | None = None, overlay: str | None = None
+    snap: Snapshot,
+    activity_id: str,
+    as_of: date | None = None,
+    overlay: str | None = None,
+    strict: bool = False,
+    assume: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """The shared view model (csbm.report.view), cached with the snapshot."""
     if not _ID.match(activity_id) or activity_id not in snap.by_id:
@@ -86,7 +126,7 @@ def view(
         )
 
     def make() -> dict[str, Any]:
-        a = _assessed(snap, as_of, overlay)[activity_id]
+        a = _assessed(snap, as_of, overlay, strict, assume)[activity_id]
         data = activity_view(a, parts=sorted(snap.parts.get(activity_id, [])))
         links = data["links"]
         # The view names the parent and parts; the page links only those on record.
@@ -100,36 +140,60 @@ def view(
             "as_of": as_of.isoformat() if as_of else None,
             "overlay": overlay,
             "overlays": list(bundled_overlays()),
+            "strict": strict,
+            "assume": list(assume),
         }
         return data
 
-    if as_of is None and overlay is None:
+    if as_of is None and overlay is None and not strict and not assume:
         return snap.cached(("activity", activity_id), make)
     return make()
 
 
 @router.get("/activities/{activity_id}.json", summary="One activity (JSON twin)")
 def activity_json(
-    request: Request, activity_id: str, as_of: AsOf = None, overlay: Overlay = None
+    request: Request,
+    activity_id: str,
+    as_of: AsOf = None,
+    overlay: Overlay = None,
+    strict: Strict = False,
+    assume: Assume = None,
 ) -> Response:
     day, name = judging(as_of, overlay)
+    given = assuming(assume)
     snap = snapshot(request)
-    return cached_json(request, lambda: view(snap, activity_id, day, name), snap)
+    return cached_json(request, lambda: view(snap, activity_id, day, name, strict, given), snap)
 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse, summary="One activity")
 def activity_page(
-    request: Request, activity_id: str, as_of: AsOf = None, overlay: Overlay = None
+    request: Request,
+    activity_id: str,
+    as_of: AsOf = None,
+    overlay: Overlay = None,
+    strict: Strict = False,
+    assume: Assume = None,
 ) -> Response:
     day, name = judging(as_of, overlay)
+    given = assuming(assume)
     snap = snapshot(request)
-    return cached_page(request, "activity.html", lambda: _page(snap, activity_id, day, name), snap)
+    return cached_page(
+        request,
+        "activity.html",
+        lambda: _page(snap, activity_id, day, name, strict, given),
+        snap,
+    )
 
 
 def _page(
-    snap: Snapshot, activity_id: str, day: date | None, name: str | None
+    snap: Snapshot,
+    activity_id: str,
+    day: date | None,
+    name: str | None,
+    strict: bool = False,
+    assume: tuple[str, ...] = (),
 ) -> tuple[dict[str, Any], str]:
-    data = view(snap, activity_id, day, name)
+    data = view(snap, activity_id, day, name, strict, assume)
     scenarios: dict[str, list[dict[str, Any]]] = {}
     for f in data["findings"]:
         scenarios.setdefault(f["scenario_label"], []).append(f)

@@ -1,0 +1,419 @@
+"""The facts a headline duty depends on, each with the probability that it holds
+(docs/lean.md): worked out from the graded evidence, the acts on record and, unless
+`--strict`, the presumptions of rules/presumptions.yaml."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+
+from csbm.evidence.weighing import RELIABILITY_WEIGHT, likelihood_words
+from csbm.model.dossier import (
+    Act,
+    ActivityKind,
+    ActType,
+    PartialDate,
+    Quantity,
+    SourceKind,
+    earliest_day,
+    latest_day,
+)
+from csbm.model.finding import Outcome, PresumptionUse
+from csbm.rules._common import When, day, fmt, label, timing
+from csbm.rules.engine import Context
+from csbm.rules.lean import Factor, Shape, Verdict, certain, verdict
+from csbm.rules.presumption import EQUIPMENT
+
+# The outcomes that carry a lean.
+OPEN = (Outcome.INDETERMINATE, Outcome.CONFLICT)
+_OFFICIAL = {SourceKind.OFFICIAL_NOTIFICATION, SourceKind.OFFICIAL_CALENDAR}
+
+
+def _pct(p: float) -> str:
+    return f"{likelihood_words(p)} ({p:.0%})"
+
+
+# --- what triggers the duty -----------------------------------------------------------
+
+
+def zone_factor(ctx: Context) -> Factor | None:
+    """Only where part of the activity lies outside the zone (wholly outside, the rule has
+    already answered; unknown, the rules test the figures as given)."""
+    from csbm.rules.ch_zone import activity_zone
+
+    where = activity_zone(ctx.dossier)
+    if where.where != "mixed":
+        return None
+    label_ = "forces in the zone reach the threshold"
+    if ctx.presume is None:
+        return Factor(
+            "zone",
+            label_,
+            None,
+            "true",
+            "false",
+            "part of the activity lies outside",
+            short="part of it outside the zone",
+        )
+    p = ctx.presume["zone_share"]
+    return Factor(
+        "zone",
+        label_,
+        p.confidence,
+        "true",
+        "false",
+        f"part of the activity lies outside the zone; presumed an even chance ({where.reason})",
+        (p.used(),),
+        "part of it outside the zone",
+    )
+
+
+def command_factor(ctx: Context) -> tuple[Factor | None, PresumptionUse | None]:
+    """Single operational command (land exercises only); the second value is the
+    presumption a source rebutted, for the finding to show."""
+    activity = ctx.dossier.activity
+    if activity.kind is not ActivityKind.LAND_EXERCISE:
+        return None, None
+    soc = activity.single_operational_command
+    name = "single operational command"
+    if soc is True:
+        return None, None
+    if soc is False:
+        rebutted = None
+        if ctx.presume is not None:
+            rebutted = ctx.presume["single_operational_command"].rebutted(
+                "the record states the forces were not under a single operational command"
+            )
+        return certain("single_operational_command", name, False), rebutted
+    if ctx.presume is None:
+        return (
+            Factor(
+                "single_operational_command",
+                name,
+                None,
+                "true",
+                "false",
+                "unknown",
+                short="single operational command unknown",
+            ),
+            None,
+        )
+    p = ctx.presume["single_operational_command"]
+    return (
+        Factor(
+            "single_operational_command",
+            name,
+            p.confidence,
+            "true",
+            "false",
+            f"not stated by any source; presumed, as it was announced and run as one "
+            f"exercise: {_pct(p.confidence)}",
+            (p.used(),),
+            "single operational command presumed",
+        ),
+        None,
+    )
+
+
+def _point(ctx: Context, quantity: Quantity) -> float | None:
+    weighing = ctx.estimates.weighing.get(quantity)
+    if weighing is not None and weighing.best is not None:
+        return weighing.best
+    est = ctx.estimates.get(quantity)
+    if est is None or est.interval.high == math.inf:
+        return None
+    return (est.interval.low + est.interval.high) / 2
+
+
+def _criterion(
+    ctx: Context, quantity: Quantity, path: str, threshold: float, strict: bool
+) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
+    """The chance one figure reaches its threshold, how it was worked out, and any
+    presumption used."""
+    cmp_ = "above" if strict else "at or above"
+    at = threshold + 1 if strict else threshold  # whole numbers: "more than T" is "≥ T + 1"
+    what = f"{label(quantity)} {cmp_} {fmt(threshold)}"
+    est = ctx.estimates.get(quantity)
+    if est is not None:
+        hit = est.interval.more_than(threshold) if strict else est.interval.at_least(threshold)
+        if hit is not None:
+            return (1.0 if hit else 0.0), f"{what}: {'yes' if hit else 'no'}", ()
+        weighing = ctx.estimates.weighing.get(quantity)
+        for t in weighing.thresholds if weighing is not None else ():
+            if t.parameter == path:
+                return t.probability, t.statement, ()
+        i = est.interval
+        share = 0.5 if i.high == math.inf else (i.high - at + 1) / (i.high - i.low + 1)
+        return share, f"{what}: {_pct(share)} (share of the range {i.render()})", ()
+    if quantity not in EQUIPMENT:
+        return None, f"no figure for {label(quantity)}", ()
+    troops = _point(ctx, Quantity.TROOPS)
+    if troops is None or ctx.presume is None:
+        return None, f"no figure for {label(quantity)}", ()
+    ratios = ctx.presume.ratios
+    if ratios.count(quantity) == 0:
+        return None, f"no figure for {label(quantity)}; {ratios.text(quantity)}", ()
+    p = ratios.probability_at_least(quantity, at, troops)
+    presumption = ctx.presume["equipment_from_troops"]
+    return (
+        p,
+        f"{what}: {_pct(p)}, presumed from {fmt(troops)} troops ({ratios.text(quantity)})",
+        (presumption.used(),),
+    )
+
+
+def figures_factor(
+    ctx: Context, thresholds: Sequence[tuple[Quantity, str]], *, strict: bool = False
+) -> Factor:
+    """Do the figures reach any threshold? The criteria are not independent (a large
+    exercise is large in every count), so the strongest single criterion is taken: a lower
+    bound on the chance that any is reached. An unknown criterion leaves the chance unknown
+    unless a known one already makes it more likely than not."""
+    known: list[tuple[float, str, str, tuple[PresumptionUse, ...]]] = []
+    unknown: list[str] = []
+    for quantity, path in thresholds:
+        threshold = ctx.params.threshold(path)
+        if threshold == math.inf:
+            continue
+        if threshold is None:
+            unknown.append(f"the {label(quantity)} threshold is unknown under this ruleset")
+            continue
+        chance, why, used = _criterion(ctx, quantity, path, threshold, strict)
+        name = f"{label(quantity)} {'above' if strict else 'at or above'} {fmt(threshold)}"
+        if chance is None:
+            unknown.append(why)
+        else:
+            known.append((chance, name, why, used))
+    best = max(known, key=lambda k: k[0]) if known else None
+    p: float | None
+    if best is not None and best[0] >= 1:
+        p = 1.0
+    elif unknown and (best is None or best[0] < 0.5):
+        p = None
+    else:
+        p = best[0] if best is not None else 0.0
+    yes = best[1] if best is not None and best[0] > 0 else "a threshold reached"
+    basis = "; ".join([k[2] for k in known] + unknown)
+    used = best[3] if best is not None and p is not None else ()
+    if p is None:
+        short = "figures unknown" if not known else f"{yes}: unknown"
+    elif p >= 1:
+        short = yes
+    elif p <= 0:
+        short = "below every threshold"
+    else:
+        short = f"{likelihood_words(p)} {yes} ({p:.0%})"
+        if used:
+            short += ", equipment presumed from troops"
+    return Factor(
+        "figures", "figures at a threshold", p, yes, "below every threshold", basis, used, short
+    )
+
+
+# --- whether the duty was kept ---------------------------------------------------------
+
+
+def _grade_weight(ctx: Context, act: Act) -> float:
+    source = ctx.dossier.source(act.source)
+    grade = source.reliability or str(
+        ctx.params.value(f"evidence.default_reliability.{source.kind.value}")
+    )
+    return RELIABILITY_WEIGHT[grade]
+
+
+def _in_time(
+    ctx: Context, act: Act, due: When | None
+) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
+    """The chance a made act was in time, with how it was worked out."""
+    if due is None:
+        return 1.0, "made (no deadline)", ()
+    if act.date is None:
+        if ctx.presume is None:
+            return None, "made, on a date the source does not give", ()
+        p = ctx.presume["undated_act_in_time"]
+        return (
+            p.confidence,
+            f"made on a date the source does not give; presumed in time: {_pct(p.confidence)}",
+            (p.used(),),
+        )
+    met = timing(act.date, due)
+    if met is not None:
+        return (1.0 if met else 0.0), f"made {act.date}, {'by' if met else 'after'} {due}", ()
+    assert isinstance(act.date, PartialDate)
+    if ctx.presume is None:
+        return None, f"made in {act.date}, which spans the deadline {due}", ()
+    first, last = earliest_day(act.date), latest_day(act.date)
+    share = ((day(due) - first).days + 1) / ((last - first).days + 1)
+    p = ctx.presume["act_day_uniform"]
+    return (
+        share,
+        f"made in {act.date}; {(day(due) - first).days + 1} of its {(last - first).days + 1} "
+        f"days are by {due}: {_pct(share)}",
+        (p.used(share),),
+    )
+
+
+def _not_on_record(
+    ctx: Context, act_type: ActType, state: str
+) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
+    if ctx.presume is None:
+        return None, "no act on record", ()
+    if act_type is ActType.CALENDAR_ENTRY:
+        notified = [
+            a for a in ctx.acts if a.type is ActType.NOTIFICATION and state in a.by and a.made
+        ]
+        if notified:
+            follows = ctx.presume["calendar_follows_notification"]
+            return (
+                follows.confidence,
+                f"no calendar entry on record, but {state} notified the activity "
+                f"(per {notified[0].source}): {_pct(follows.confidence)}",
+                (follows.used(),),
+            )
+    presumption = ctx.presume["duty_not_on_record"]
+    given = presumption.done_given or {}
+    sources = ctx.dossier.sources
+    if any(s.kind in _OFFICIAL and (s.state in (None, state)) for s in sources):
+        kind, words = "official_document", "an official document of the activity is on record"
+    elif any(s.kind is SourceKind.GOVERNMENT_STATEMENT and s.state == state for s in sources):
+        kind, words = "own_statement_silent", f"{state}'s own statements on record are silent on it"
+    else:
+        kind, words = "silence", "only other sources are on record, silent on it"
+    p = given[kind]
+    return p, f"no act on record; {words}: {_pct(p)}", (presumption.used(p),)
+
+
+def _done_by(
+    ctx: Context, act_type: ActType, state: str, due: When | None
+) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
+    acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
+    made = sorted(
+        (a for a in acts if a.made),
+        key=lambda a: (a.date is None, day(a.date) if a.date is not None else date.min),
+    )
+    not_made = [a for a in acts if not a.made]
+    if not made and not not_made:
+        return _not_on_record(ctx, act_type, state)
+    if not made:
+        return 0.0, f"not made (per {not_made[0].source})", ()
+    p_time, why, used = _in_time(ctx, made[0], due)
+    if not not_made:
+        return p_time, f"{why} (per {made[0].source})", used
+    if p_time is None:
+        return None, f"sources disagree ({why})", used
+    w_made = sum(_grade_weight(ctx, a) for a in made)
+    w_not = sum(_grade_weight(ctx, a) for a in not_made)
+    p = p_time * w_made / (w_made + w_not)
+    return (
+        p,
+        f"sources disagree: {', '.join(a.source for a in made)} record it ({why}), "
+        f"{', '.join(a.source for a in not_made)} say none was made; weighed by their "
+        f"reliability: {_pct(p)}",
+        used,
+    )
+
+
+def alert_chance(ctx: Context) -> tuple[float | None, tuple[PresumptionUse, ...]]:
+    """The chance the activity was an alert activity."""
+    alert = ctx.dossier.activity.alert
+    if alert is not None:
+        return (1.0 if alert else 0.0), ()
+    if ctx.presume is None:
+        return None, ()
+    p = ctx.presume["not_an_alert_activity"]
+    return 1 - p.confidence, (p.used(),)
+
+
+def duty_factor(
+    ctx: Context,
+    act_type: ActType,
+    states: Sequence[str],
+    due: When | None,
+    *,
+    alert_due: When | None = None,
+    p_alert: float | None = 0.0,
+    alert_presumptions: tuple[PresumptionUse, ...] = (),
+) -> Factor:
+    """Was the act made in time by every State that owes it? With `alert_due`, the deadline
+    is `due` unless the activity was an alert one (chance `p_alert`)."""
+    what = act_type.value.replace("_", " ")
+    p_all: float | None = 1.0
+    parts: list[str] = []
+    used: list[PresumptionUse] = []
+    for state in states:
+        p, why, u = _done_by(ctx, act_type, state, due)
+        if alert_due is not None and p_alert != 0.0:
+            pa, why_a, ua = _done_by(ctx, act_type, state, alert_due)
+            if pa != p or why_a != why:
+                if p_alert is None or p is None or pa is None:
+                    p = None
+                else:
+                    p = (1 - p_alert) * p + p_alert * pa
+                    why = f"{why}; if it was an alert activity (due {alert_due}): {why_a}"
+                    u = (*u, *ua, *alert_presumptions)
+        parts.append(f"{state}: {why}" if len(states) > 1 else why)
+        used.extend(u)
+        p_all = None if p is None or p_all is None else p_all * p
+    owed_by = states[0] if len(states) == 1 else f"{len(states)} States"
+    if len(states) == 1:
+        short = f"{what} by {owed_by}: {parts[0].split('; ')[0]}"
+    elif p_all is None:
+        short = f"{what} by {owed_by}: unknown"
+    else:
+        short = f"{what} by {owed_by}: {likelihood_words(p_all)} made in time ({p_all:.0%})"
+    return Factor(
+        act_type.value,
+        f"{what} by {owed_by}",
+        p_all,
+        "made in time",
+        "not made in time",
+        "; ".join(parts),
+        tuple(dict.fromkeys(used)),
+        short,
+    )
+
+
+def triggers(
+    ctx: Context, thresholds: Sequence[tuple[Quantity, str]], *, strict: bool = False
+) -> tuple[list[Factor], PresumptionUse | None]:
+    out = [f for f in (zone_factor(ctx),) if f is not None]
+    soc, rebutted = command_factor(ctx)
+    if soc is not None:
+        out.append(soc)
+    out.append(figures_factor(ctx, thresholds, strict=strict))
+    return out, rebutted
+
+
+def lean_of(shape: Shape, rebutted: PresumptionUse | None = None) -> Verdict:
+    found = verdict(shape)
+    if rebutted is None:
+        return found
+    return Verdict(
+        found.lean,
+        found.likelihood,
+        found.hinges,
+        [*found.presumptions, rebutted],
+        found.basis,
+        found.chances,
+    )
+
+
+def rebuttal(rebutted: PresumptionUse | None) -> Verdict | None:
+    """For a finding settled by a source that rebutted a presumption: the rebuttal shown."""
+    if rebutted is None:
+        return None
+    return Verdict(None, None, [], [rebutted])
+
+
+__all__ = [
+    "OPEN",
+    "alert_chance",
+    "command_factor",
+    "duty_factor",
+    "figures_factor",
+    "lean_of",
+    "rebuttal",
+    "triggers",
+    "zone_factor",
+]

@@ -1,0 +1,145 @@
+"""The arithmetic of leans (docs/lean.md), checked by hand, and --strict/--assume at the
+command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from typing import Any
+
+import pytest
+
+from csbm.errors import UsageError
+from csbm.model.dossier import Quantity
+from csbm.model.finding import Lean, Outcome
+from csbm.rules.assumption import parse_assumptions
+from csbm.rules.lean import Factor, Shape, chances, verdict
+from csbm.rules.presumption import Ratios, load_presumptions
+from tests.conftest import env_without_color
+
+
+def fact(name: str, p: float | None) -> Factor:
+    return Factor(name, name.replace("_", " "), p, "true", "false", "")
+
+
+def test_one_presumed_trigger_and_a_duty_not_done() -> None:
+    # Owed only under a single command (0.85); not done for certain:
+    # non-compliant 0.85, not applicable 0.15, compliant 0.
+    shape = Shape(
+        [fact("single_operational_command", 0.85), fact("figures", 1.0)],
+        [fact("notification", 0.0)],
+        not_owed="not notifiable",
+    )
+    found = chances(shape)
+    assert found == pytest.approx(
+        {Outcome.NON_COMPLIANT: 0.85, Outcome.NOT_APPLICABLE: 0.15, Outcome.COMPLIANT: 0.0}
+    )
+    v = verdict(shape)
+    assert v.lean is Lean.NON_COMPLIANT
+    assert v.likelihood is not None and v.likelihood.words == "very likely"
+    [hinge] = v.hinges
+    assert (hinge.fact, hinge.flip, hinge.effect) == (
+        "single_operational_command",
+        "false",
+        "not notifiable",
+    )
+
+
+def test_two_open_triggers_and_an_open_duty() -> None:
+    # T = 0.8 x 0.5 = 0.4; kept 0.4 x 0.6 = 0.24; not kept 0.4 x 0.4 = 0.16; not owed 0.6.
+    shape = Shape([fact("a", 0.8), fact("b", 0.5)], [fact("done", 0.6)])
+    found = chances(shape)
+    assert found is not None
+    assert found[Outcome.COMPLIANT] == pytest.approx(0.24)
+    assert found[Outcome.NON_COMPLIANT] == pytest.approx(0.16)
+    assert found[Outcome.NOT_APPLICABLE] == pytest.approx(0.6)
+    v = verdict(shape)
+    assert v.lean is Lean.NOT_APPLICABLE
+    assert v.likelihood is not None and v.likelihood.probability == pytest.approx(0.6)
+    assert v.likelihood.words == "likely"
+
+
+def test_an_exemption_and_an_even_duty_are_balanced() -> None:
+    # Owed for certain, exempt 0.1, done 0.5: kept 0.45, not kept 0.45, not owed 0.1.
+    # The two likeliest are within 0.05 of each other: no lean.
+    shape = Shape([fact("figures", 1.0)], [fact("done", 0.5)], [fact("short_alert", 0.1)])
+    found = chances(shape)
+    assert found is not None
+    assert found[Outcome.COMPLIANT] == pytest.approx(0.45)
+    assert found[Outcome.NON_COMPLIANT] == pytest.approx(0.45)
+    assert verdict(shape).lean is Lean.NONE
+
+
+def test_an_unknown_fact_gives_no_lean_but_names_the_hinge() -> None:
+    shape = Shape([fact("single_operational_command", None)], [fact("done", 0.0)])
+    v = verdict(shape)
+    assert v.lean is None and v.likelihood is None
+    assert [h.fact for h in v.hinges] == ["single_operational_command"]
+
+
+def test_equipment_ratio_probability() -> None:
+    # Tanks per 1,000 troops 5, 10, 20 and 30; 20,000 troops reach 250 tanks at 12.5 per
+    # 1,000: two of four ratios do; smoothed (2 + 0.5) / (4 + 1) = 0.5.
+    ratios = Ratios({Quantity.TANKS: (5.0, 10.0, 20.0, 30.0)}, "a test record")
+    assert ratios.probability_at_least(Quantity.TANKS, 250, 20_000) == pytest.approx(0.5)
+    # None reaches 1,000 tanks: (0 + 0.5) / 5 = 0.1; never certain.
+    assert ratios.probability_at_least(Quantity.TANKS, 1000, 20_000) == pytest.approx(0.1)
+    assert "ranged 5.0–30.0 (median 15.0)" in ratios.text(Quantity.TANKS)
+
+
+def test_presumptions_are_cited_and_dated() -> None:
+    for p in load_presumptions().values():
+        assert 0 < p.confidence < 1
+        assert "docs/presumptions.md#" in p.citation
+        assert p.reviewed >= p.since
+
+
+def test_assumptions_are_checked() -> None:
+    given = parse_assumptions(["single_operational_command=false", "tanks=1,200"])
+    assert given.flags == {"single_operational_command": False}
+    assert given.figures == {Quantity.TANKS: 1200}
+    with pytest.raises(UsageError, match="did you mean single_operational_command"):
+        parse_assumptions(["single_command=true"])
+    with pytest.raises(UsageError, match="give true or false"):
+        parse_assumptions(["alert=perhaps"])
+    with pytest.raises(UsageError, match="made, made:YYYY-MM-DD or not_made"):
+        parse_assumptions(["notification=sent"])
+
+
+def test_strict_and_assume_on_the_command_line(csbm_cmd: list[str]) -> None:
+    def _csbm(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*csbm_cmd, *args], capture_output=True, text=True, env=env_without_color(), timeout=120
+        )
+
+    lean = json.loads(_csbm("assess", "union-resolve-2022", "--format", "json").stdout)
+    strict = json.loads(
+        _csbm("assess", "union-resolve-2022", "--format", "json", "--strict").stdout
+    )
+
+    def notification(data: Any) -> dict[str, Any]:
+        [a] = data if isinstance(data, list) else [data]
+        findings = a["scenarios"]["all"]["findings"]
+        found: dict[str, Any] = next(f for f in findings if f["rule"] == "ch05.prior_notification")
+        return found
+
+    assert notification(lean)["lean"] == "non_compliant"
+    assert notification(strict)["lean"] is None
+    assert notification(strict)["presumptions"] == []
+    assert notification(lean)["outcome"] == notification(strict)["outcome"]
+    assumed = json.loads(
+        _csbm(
+            "assess",
+            "union-resolve-2022",
+            "--format",
+            "json",
+            "--assume",
+            "single_operational_command=true",
+        ).stdout
+    )
+    f = notification(assumed)
+    assert f["outcome"] == "non_compliant"
+    assert f["conditional_on"] == ["single_operational_command=true"]
+    bad = _csbm("assess", "union-resolve-2022", "--assume", "tank=3")
+    assert bad.returncode == 2
+    assert "did you mean tanks" in bad.stderr
