@@ -365,8 +365,8 @@ def test_polarity_reads_the_head_word_only() -> None:
 # Issue 13's goals: at least 90% of dossiers carry an act and at least 80% of top-level
 # activities carry a notification act (made or not made). These floors are the counts
 # reached so far: raise them as acts are recorded, never lower them.
-WITH_ACT_FLOOR = 43
-TOP_LEVEL_NOTIFICATION_FLOOR = 25
+WITH_ACT_FLOOR = 44
+TOP_LEVEL_NOTIFICATION_FLOOR = 26
 
 
 def test_act_coverage_holds_its_floor(bundled: dict[str, Dossier]) -> None:

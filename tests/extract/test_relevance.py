@@ -48,11 +48,19 @@ def test_a_text_the_gate_stops_gives_nothing_when_read_in_full() -> None:
     for text, published in stopped:
         full = extract(text, published=published, read_all=True)
         assert full.exercises == [] and full.claims() == [] and full.figures == []
+        assert full.acts == []
         gated = extract(text, published=published)
         assert gated.notes == [NO_ACTIVITY_NOTE] and gated.figures == []
     for text, published in texts:
-        if extract(text, published=published, read_all=True).claims():
+        full = extract(text, published=published, read_all=True)
+        if full.claims() or full.acts:
             assert has_activity_cue(text)
+
+
+def test_a_chapter3_request_passes_the_gate_without_an_activity_word() -> None:
+    text = "Ukraine asked Russia to explain its military activity under the Vienna Document."
+    assert has_activity_cue(text)
+    assert [(a.type.value, a.by) for a in extract(text).acts] == [("chapter3_request", "UKR")]
 
 
 def test_every_activity_word_contains_a_stem() -> None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from csbm.extract import attribution, dates, exercises, figures, states, thresholds
+from csbm.extract import acts, attribution, dates, exercises, figures, states, thresholds
 from csbm.extract.gazetteer import Match, PlaceMention, lexicon, place_mentions
 from csbm.extract.numbers import Spans, find_numbers
 from csbm.extract.relevance import has_activity_cue
@@ -188,6 +188,20 @@ def extract(
                 )
             )
     state_results = states.combine(all_state_mentions, cues)
+    acts_found = acts.find(
+        text,
+        [
+            acts.SentenceView(
+                i.sentence.start,
+                i.sentence.end,
+                i.state_mentions,
+                i.dates,
+                i.other_cue is not None and not i.names_main,
+            )
+            for i in infos
+        ],
+        [r.code for r in state_results if "host" in r.roles],
+    )
 
     period_dates = [
         d
@@ -230,6 +244,7 @@ def extract(
         vienna_document=ViennaDocument(bool(vd_spans), vd_spans[:_MAX_MENTIONS], held),
         dropped=dropped[:_MAX_MENTIONS],
         notes=notes,
+        acts=acts_found[:_MAX_MENTIONS],
     )
 
 

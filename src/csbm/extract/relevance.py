@@ -11,6 +11,9 @@ the pipeline finds no exercise and makes no figure a claim:
 - the first word of a known series name or alias ("Zapad", "Запад", "BALTOPS"): the
   gazetteer finds a series only where a word of the text is, case-folded, the first word of
   one of its names, so a text with none of them names no known series;
+- a word without which no act under the Vienna Document is read (``acts.ACT_STEMS``: the
+  Vienna Document, the OSCE, observers, inspection, notification ...), since a Chapter III
+  request names no exercise;
 - the words before an unknown name: "operation" (a quoted name after it) and the
   introducing words with a year (``exercises._INTRODUCED``: "take part in Nordic Response
   2024"); the other patterns for unknown names need an activity word, which the first test
@@ -101,11 +104,14 @@ def has_activity_cue(text: str) -> bool:
     Substring tests on the case-folded text come first (they cost a few microseconds);
     the patterns themselves run only where a stem of theirs occurs.
     """
+    from csbm.extract.acts import has_act_cue
     from csbm.extract.exercises import _INTRODUCED
     from csbm.extract.pipeline import _EXERCISE_WORD
 
     low = fold(text)
     if any(stem in low for stem in ACTIVITY_STEMS) and _EXERCISE_WORD.search(text):
+        return True
+    if has_act_cue(low):
         return True
     if "operation" in low and _OPERATION.search(text):
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from csbm.extract.acts import ActFound
 from csbm.extract.dates import DateMention, Period
 from csbm.extract.exercises import Exercise
 from csbm.extract.states import StateResult
@@ -105,6 +106,7 @@ class Extraction:
     vienna_document: ViennaDocument
     dropped: list[Dropped]
     notes: list[str] = field(default_factory=list)
+    acts: list[ActFound] = field(default_factory=list)
 
     @property
     def main_exercise(self) -> Exercise | None:
@@ -118,6 +120,7 @@ class Extraction:
 
 
 __all__ = [
+    "ActFound",
     "Dropped",
     "Evidence",
     "Extraction",

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from csbm.extract.gold import Count, GoldError, GoldFigure, GoldRecord, load
 from csbm.extract.result import Extraction, Figure
+from csbm.model.dossier import ActType
 
 FIELDS = (
     "figures",
@@ -51,6 +52,11 @@ _PLACE_WORDS = re.compile(
     r"\b(?:range|ranges|firing|training|proving|ground|grounds|area|centre|center|"
     r"airfield|airbase|air base|base|oblast|region|district|krai|the)\b"
 )
+
+
+_ACT_TYPES = frozenset(t.value for t in ActType)
+# The realworld README's short name for a Chapter IX evaluation visit.
+_ACT_ALIASES = {"evaluation": ActType.EVALUATION_VISIT.value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +102,10 @@ def acts(record: GoldRecord) -> set[GoldAct]:
         kind, sep, by = item.lstrip("-").partition(":")
         if not sep or not kind or not by:
             raise GoldError(f"{record.name}: act '{item}' is not type:STATE")
-        found.add(GoldAct(kind.strip(), by.strip(), made))
+        kind = _ACT_ALIASES.get(kind.strip(), kind.strip())
+        if kind not in _ACT_TYPES:
+            raise GoldError(f"{record.name}: act type '{kind}' is not one of {sorted(_ACT_TYPES)}")
+        found.add(GoldAct(kind, by.strip(), made))
     return found
 
 
@@ -287,12 +296,9 @@ def score_record(rec: GoldRecord, x: Extraction, out: Scored) -> None:
         if i not in matched:
             out.error("place missed", name, spellings[0])
 
-    # acts, when the extractor gives them
+    # acts: (type, acting State, made)
     gold_a = {(a.type, a.by, a.made) for a in acts(rec)}
-    found_a = {
-        (str(getattr(a, "type", "")), str(getattr(a, "by", "")), bool(getattr(a, "made", True)))
-        for a in getattr(x, "acts", [])
-    }
+    found_a = {(a.type.value, a.by, a.made) for a in x.acts}
     c["acts"].add(name, set(gold_a), set(found_a))
     for t, by, made in sorted(gold_a - found_a):
         out.error("act missed", name, f"{'' if made else 'not '}{t} by {by}")

@@ -134,9 +134,8 @@ def split_sentences(text: str) -> list[Sentence]:
     "Gen.") or a single capital (an initial), which is the usual trap in news text.
     """
     out: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        base = line.start()
-        body = line.group()
+    for base, stop in _paragraphs(text):
+        body = text[base:stop]
         begin = 0
         for m in _BOUNDARY.finditer(body):
             word = _LAST_WORD.search(body[max(0, m.start() - 12) : m.start()])
@@ -148,6 +147,32 @@ def split_sentences(text: str) -> list[Sentence]:
             _add(out, text, base + begin, base + cut)
             begin = m.end()
         _add(out, text, base + begin, base + len(body))
+    return out
+
+
+# A hard-wrapped line (a copied page, a video description) goes on in the next line when it
+# ends without a full stop and the next starts in lower case: "Observers from the\ncountries
+# bordering Belarus ... watched" is one sentence.
+_WRAPPED_END = re.compile(r"[\w,;\-–]$")
+_WRAPPED_START = re.compile(r"[a-z0-9(\[]")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines, with hard-wrapped ones joined (offsets into the text)."""
+    out: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        if out:
+            prev_start, prev_end = out[-1]
+            gap = text[prev_end:start]
+            if (
+                gap in ("\n", "\r\n")
+                and _WRAPPED_END.search(text, prev_end - 1, prev_end)
+                and _WRAPPED_START.match(text, start)
+            ):
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
     return out
 
 

@@ -4,7 +4,13 @@ The article becomes one new ``media`` source (its URL and publication date from 
 line); each figure about the reported exercise becomes a claim citing it, with the words it
 was read from as ``quote``, the speaker as ``attributed_to`` and ``originator`` (so copies of
 one speaker's figure count once), and ``declared_by`` when the speaker speaks for one State.
-Thresholds, figures about other exercises and numbers set aside are not claims.
+Thresholds, figures about other exercises and numbers set aside are not claims. Each act the
+text reports (a notification, an invitation of observers, a Chapter III request, reply or
+meeting, an inspection or evaluation visit; made or said not to be made) becomes a dossier act
+citing the source, with the sentence it was read from in its note; a made act whose day the
+text does not give gets ``date_text`` saying so (csbm invents no date), and an inspection or
+evaluation visit whose receiving State the text does not give is left out (the source's note
+says so), since a dossier act must name it.
 
 A new dossier also needs the activity: its name, the States conducting and hosting it, and
 its first and last day. They are taken from the text; when the text does not give one of
@@ -28,6 +34,8 @@ from csbm.extract.gazetteer import tokens
 from csbm.extract.result import Extraction
 from csbm.extract.version import EXTRACTOR_VERSION
 from csbm.model.dossier import (
+    CHAPTER9_ACTS,
+    Act,
     Activity,
     ActivityKind,
     Claim,
@@ -81,11 +89,19 @@ def _source_id(x: Extraction, publisher: str, taken: set[str]) -> str:
     return source_id
 
 
-def _source(x: Extraction, source_id: str, publisher: str, title: str | None) -> Source:
+def _source(
+    x: Extraction,
+    source_id: str,
+    publisher: str,
+    title: str | None,
+    acts_left_out: list[str] | None = None,
+) -> Source:
     note = (
         f"Claims extracted by csbm extract {EXTRACTOR_VERSION} (rule-based); "
         "review each claim against the text before relying on it."
     )
+    if acts_left_out:
+        note += " Acts read but not written: " + "; ".join(acts_left_out) + "."
     symbol = None
     url = x.url
     if url and not is_web_address(url):
@@ -167,6 +183,38 @@ def _claims(x: Extraction, source_id: str) -> list[Claim]:
     ]
 
 
+def _acts(x: Extraction, source_id: str) -> tuple[list[Act], list[str]]:
+    """The acts read from the text as dossier acts, and what was left out and why."""
+    out: list[Act] = []
+    left_out: list[str] = []
+    for a in x.acts:
+        what = f"{'' if a.made else 'not '}{a.type.value} by {a.by}"
+        if a.type in CHAPTER9_ACTS and a.to is None:
+            left_out.append(f"{what} (the text names no receiving State)")
+            continue
+        date_text = None
+        if a.made and a.date is None:
+            date_text = "the text gives no date" + (
+                f"; reported in a text published {x.published.isoformat()}"
+                if x.published is not None
+                else ""
+            )
+        quote = a.evidence_text if len(a.evidence_text) <= 240 else a.evidence_text[:239] + "…"
+        out.append(
+            Act(
+                type=a.type,
+                by=[a.by],
+                to=[a.to] if a.to is not None else None,
+                made=a.made,
+                date=a.date if a.made else None,
+                date_text=date_text,
+                source=source_id,
+                note=f'read by csbm extract ({a.reason}); the text: "{quote}"',
+            )
+        )
+    return out, left_out
+
+
 def _same_activity(x: Extraction, dossier: Dossier) -> bool:
     """Whether the text's exercise is the dossier's activity (or the whole it is part of)."""
     main = x.main_exercise
@@ -205,11 +253,13 @@ def to_dossier(
                 ],
             )
         source_id = _source_id(x, pub, {s.id for s in into.sources})
+        acts, left_out = _acts(x, source_id)
         return Dossier.model_validate(
             {
                 **into.model_dump(exclude_defaults=True, exclude_none=True),
-                "sources": [*into.sources, _source(x, source_id, pub, title)],
+                "sources": [*into.sources, _source(x, source_id, pub, title, left_out)],
                 "claims": [*into.claims, *_claims(x, source_id)],
+                "acts": [*into.acts, *acts],
             }
         )
     return _new(x, pub, title)
@@ -286,11 +336,13 @@ def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
         locations=locations,
         notes=notes,
     )
+    acts, left_out = _acts(x, source_id)
     return Dossier(
         csbm=1,
         activity=activity,
-        sources=[_source(x, source_id, publisher, title)],
+        sources=[_source(x, source_id, publisher, title, left_out)],
         claims=_claims(x, source_id),
+        acts=acts,
     )
 
 

@@ -124,6 +124,19 @@ def to_dict(x: Extraction) -> dict[str, Any]:
                 for t in x.vienna_document.threshold_mentions
             ],
         },
+        "acts": [
+            {
+                "type": a.type.value,
+                "by": a.by,
+                "made": a.made,
+                "to": a.to,
+                "date": a.date.isoformat() if a.date else None,
+                "date_text": a.date_text,
+                "evidence": {"text": a.evidence_text, "start": a.start, "end": a.end},
+                "reason": a.reason,
+            }
+            for a in x.acts
+        ],
         "dropped": [
             {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason} for d in x.dropped
         ],

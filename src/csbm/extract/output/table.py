@@ -111,6 +111,19 @@ def to_terminal(x: Extraction, console: Console) -> None:
                 _safe(p.source, 60),
             )
         console.print(table)
+    if x.acts:
+        table = Table(title="Acts (Vienna Document)")
+        for col in ("act", "by", "made", "date", "why"):
+            table.add_column(col)
+        for a in x.acts:
+            table.add_row(
+                a.type.value,
+                a.by,
+                "yes" if a.made else "no",
+                a.date.isoformat() if a.date else "-",
+                _safe(a.reason, 80),
+            )
+        console.print(table)
     if x.dropped:
         table = Table(title="Numbers set aside")
         table.add_column("text")

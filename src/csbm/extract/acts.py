@@ -1,0 +1,625 @@
+"""Acts under the Vienna Document that a text reports: who made them, and whether they were made.
+
+The dossier records, besides claims about an activity's size, the official acts around it
+(:class:`csbm.model.dossier.ActType`): a notification, an invitation of observers, a request
+for an explanation under Chapter III, the reply, the meeting, an inspection or an evaluation
+visit. The press reports them in a few shapes, read here sentence by sentence:
+
+- a State as the subject of the act's verb: "Belarus notified ...", "Lithuania, Latvia and
+  Estonia had asked Minsk to explain ...", "Kyiv demanded a meeting", "Belarus answered";
+- the State's possessive on the act's noun: "Minsk's answer", "Ukraine's request";
+- "by" after a passive: "the request submitted by Ukraine";
+- a passive with no agent, or observers watching: "observers were invited", "observers from
+  ... watched": the act of the State hosting the activity (the Vienna Document has the host
+  invite observers): the first host named in that sentence, else the first host of the
+  text; a text that names no host gives no such act (unknown stays unknown).
+
+An act is *not made* when the text says so: a negation between the State and the verb ("did
+not invite", "has not answered", "no NATO officials will be invited"), a refusal ("refused to
+take part"), a failure ("let the deadline pass", "gave no answer"). An act under a condition
+or a duty ("if Russia gives no data, Ukraine would call a meeting", "Belarus must answer",
+"a State may ask ...") is not reported as made or not made: it is not an act yet. A reply is
+read only in a text that reports a request, a meeting only in a text that names the Vienna
+Document, the OSCE or Chapter III: "Russia responded by moving troops" is no reply.
+
+Inspections: a Russian "snap inspection" or "combat readiness inspection" is a national check
+of its own forces, not a visit under Chapter IX; only inspectors or an inspection from
+another State, or an inspection in a sentence naming the Vienna Document or Chapter IX, count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from csbm.extract.dates import DateMention
+from csbm.extract.states import StateMention
+from csbm.model.dossier import ActType
+
+# Words without one of which no act is read (see has_act_cue): requests, replies and
+# meetings need the forum (the Vienna Document, the OSCE, Chapter III, risk reduction), the
+# other acts their own word.
+ACT_STEMS = (
+    "vienna",
+    "osce",
+    "chapter iii",
+    "risk reduction",
+    "invit",
+    "observ",
+    "notif",
+    "notice",
+    "inspect",
+    "evaluat",
+    "delegation",
+    "attach",
+    "monitor",
+)
+
+
+def has_act_cue(folded: str) -> bool:
+    """Whether a text (case-folded with :func:`csbm.extract.relevance.fold`) can report an
+    act: :func:`find` reads none in a text without one of ``ACT_STEMS``."""
+    return any(stem in folded for stem in ACT_STEMS)
+
+
+# A cheap test first: most sentences name no act at all.
+_ANY = re.compile(
+    r"invit|observ|notif|notice|request|\bask|explain|explanation|answer|repl[yi]|respon|meeting"
+    r"|inspect|evaluat|clarif|questions|attach[eé]|deadline|refus|mechanism|Vienna\s+Document",
+    re.I,
+)
+_BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
+_OBSERVE_WORDS = (
+    r"(?:observers?|to\s+observe|to\s+watch|to\s+monitor|to\s+attend|inspectors|monitors"
+    r"|military\s+attach[eé]s|attach[eé]s|delegations?|experts)"
+)
+_WATCH = (
+    r"(?:watch(?:ed|es|ing)?|observ(?:ed|es|ing)|monitor(?:ed|s|ing)?|attend(?:ed|s|ing)?"
+    r"|follow(?:ed|s|ing)|were\s+present|was\s+present)"
+)
+_EXPLAIN = (
+    r"(?:to\s+(?:explain|clarify|provide\s+(?:\w+\s+){0,2}?(?:information|details|data|explanations?)"
+    r"|give\s+(?:\w+\s+){0,2}?(?:information|details|data|explanations?)|disclose)"
+    r"|for\s+(?:\w+\s+){0,3}?(?:explanations?|clarifications?|information|details|data))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    type: ActType
+    rx: re.Pattern[str]
+    how: str  # "subject", "possessive", "host", "agent"
+    made: bool
+    reason: str
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+# Negative rules come first: their words are taken, so "let the deadline to answer pass" is
+# not also read as an answer.
+_RULES: tuple[_Rule, ...] = (
+    _Rule(
+        ActType.CHAPTER3_REPLY,
+        _r(
+            r"\b(?:(?:did|does|do|has|have|had)\s+not|(?:did|does|has|have|had)n['’]t|never|failed"
+            r"\s+to|refus(?:ed|es)\s+to)\s+(?:yet\s+)?(?:answer|repl(?:y|ied)|respond|react)\w*"
+        ),
+        "subject",
+        False,
+        "did not answer",
+    ),
+    _Rule(
+        ActType.CHAPTER3_REPLY,
+        _r(
+            r"\b(?:gave|gives|has\s+given|provided|sent)\s+no\s+(?:\w+\s+)?(?:answer|reply|response)"
+            r"|\bignor(?:ed|es|ing)\s+(?:the|our|a|its|their|\w+['’]s)\s+(?:\w+\s+){0,3}?request"
+            r"|\blet\s+(?:pass\s+)?the\s+deadline|\bmissed\s+the\s+deadline"
+        ),
+        "subject",
+        False,
+        "gave no answer",
+    ),
+    _Rule(
+        ActType.CHAPTER3_REPLY,
+        _r(r"['’]s\s+(?:\w+\s+)?(?:failure|refusal)\s+to\s+(?:answer|reply|respond)"),
+        "possessive",
+        False,
+        "its failure to answer",
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        _r(
+            r"\b(?:refus(?:ed|es)|declin(?:ed|es))\s+to\s+(?:take\s+part|attend|participate|join)"
+            r"|\b(?:did|does|has|have)\s+not\s+(?:attend|take\s+part|participate|join)"
+            r"|\b(?:stayed|stays)\s+away|\bboycott(?:ed|s)\b"
+        ),
+        "subject",
+        False,
+        "did not take part in the meeting",
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        _r(r"['’]s\s+(?:refusal|failure)\s+to\s+(?:take\s+part|attend|participate|join)"),
+        "possessive",
+        False,
+        "its refusal to take part",
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
+        _r(
+            rf"\b(?:(?:did|does|do|will|would|has|have|had)\s+not|(?:did|does|do|has|have|had|wo)n['’]t"
+            rf"|never|refus(?:ed|es)\s+to|declin(?:ed|es)\s+to)\s+invite\b"
+            rf"(?=[^.;]{{0,80}}?\b{_OBSERVE_WORDS}\b)"
+        ),
+        "subject",
+        False,
+        "did not invite observers",
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
+        _r(
+            rf"\b(?:no|not)\s+(?:\w+\s+){{0,4}}?(?:observers?|officials|monitors|inspectors"
+            rf"|attach[eé]s|delegations?|experts|one)\s+(?:\w+\s+){{0,3}}?{_BE}\s+invited\b"
+            rf"|\bobservers\s+(?:\w+\s+){{0,3}}?{_BE}\s+not\s+(?:been\s+)?invited\b"
+            rf"|\bwithout\s+(?:inviting\s+)?(?:any\s+)?(?:foreign\s+|international\s+)?observers\b"
+        ),
+        "host",
+        False,
+        "no observers invited",
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
+        _r(rf"\binvit(?:e|es|ed|ing)\b(?=[^.;]{{0,80}}?\b{_OBSERVE_WORDS}\b)"),
+        "subject",
+        True,
+        "invited observers",
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
+        _r(
+            rf"\b{_BE}\s+(?:also\s+)?invited\s+(?:to\s+(?:send\s+observers|observe|watch|monitor|attend))"
+        ),
+        "host",
+        True,
+        "were invited to observe",
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
+        _r(
+            rf"\b(?:observers|delegations|military\s+attach[eé]s|inspectors|monitors)\b"
+            rf"(?:[^.;]{{0,120}}?)\b{_WATCH}\b"
+            rf"|\b{_WATCH}\s+(?:\w+\s+){{0,2}}by\s+(?:\w+\s+){{0,4}}?observers"
+        ),
+        "host",
+        True,
+        "observers watched the activity",
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
+        _r(rf"\binvitations?\s+(?:\w+\s+){{0,4}}?{_OBSERVE_WORDS}"),
+        "host",
+        True,
+        "invitations to observe",
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(
+            r"\b(?:notif(?:y|ies|ied)|gave\s+(?:advance\s+|prior\s+)?notice|informed\s+(?:the\s+)?"
+            r"(?:OSCE|other\s+(?:participating\s+)?States|participating\s+States))\b"
+        ),
+        "subject",
+        True,
+        "notified",
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(
+            rf"\b(?:exercises?|drills?|manoeuvres|maneuvers|activity|activities)\s+{_BE}\s+notified\b"
+        ),
+        "host",
+        True,
+        "the activity was notified",
+    ),
+    _Rule(
+        ActType.CHAPTER3_REQUEST,
+        _r(
+            rf"\bask(?:s|ed)?\b(?=\s+(?:[\w’']+,?\s+){{0,7}}?{_EXPLAIN})"
+            rf"|\b(?:request(?:s|ed)?|demand(?:s|ed)?|sought|seek(?:s)?)\s+(?:\w+\s+){{0,3}}?"
+            rf"(?:explanations?|clarifications?|information|details)\b"
+            rf"|\binvok(?:e|es|ed|ing)\s+(?:the\s+)?(?:OSCE['’]s\s+)?(?:20[0-9]{{2}}\s+)?Vienna\s+Document"
+            rf"|\binvok(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:mechanism|Chapter\s+III)"
+            rf"|\btrigger(?:s|ed)?\s+the\s+(?:\w+\s+){{0,4}}?mechanism"
+            rf"|\bput\s+questions\s+to\b"
+            rf"|\b(?:sent|sends|submitted|submits|filed|lodged|made)\s+(?:\w+\s+){{0,3}}?(?:a|an)\s+"
+            rf"(?:\w+\s+){{0,3}}?request\b"
+        ),
+        "subject",
+        True,
+        "asked for an explanation",
+    ),
+    _Rule(
+        ActType.CHAPTER3_REQUEST,
+        _r(r"['’]s\s+(?:\w+\s+){0,2}?request\b(?!\s+(?:for|to)\s+(?:an?\s+|the\s+)?meeting)"),
+        "possessive",
+        True,
+        "its request",
+    ),
+    _Rule(
+        ActType.CHAPTER3_REQUEST,
+        _r(r"\brequest\w*\b[^.;]{0,60}?\b(?:submitted|sent|made|filed)\s+by\s+(?=\S)"),
+        "agent",
+        True,
+        "a request made by",
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        _r(
+            r"\b(?:ask(?:s|ed)?|request(?:s|ed)?|demand(?:s|ed)?|call(?:s|ed)?(?:\s+for)?|want(?:s|ed)?"
+            r"|convene[sd]?|convening|seek(?:s)?|sought|urg(?:ed|es))\b"
+            r"(?=\s+(?:[\w’']+\s+){0,8}?meeting\b)"
+        ),
+        "subject",
+        True,
+        "asked for a meeting",
+    ),
+    _Rule(
+        ActType.CHAPTER3_REPLY,
+        _r(
+            r"\b(?:answer(?:s|ed)|repl(?:y|ies|ied)|respond(?:s|ed)|gave\s+(?:an?\s+)?(?:\w+\s+)?(?:answer|reply|response))\b"
+        ),
+        "subject",
+        True,
+        "answered",
+    ),
+    _Rule(
+        ActType.CHAPTER3_REPLY,
+        _r(r"['’]s\s+(?:\w+\s+)?(?:answer|reply|response)\b"),
+        "possessive",
+        True,
+        "its answer",
+    ),
+    _Rule(
+        ActType.INSPECTION,
+        _r(r"\binspect(?:ions?|ors?|ion\s+teams?)\b"),
+        "visit",
+        True,
+        "inspection",
+    ),
+    _Rule(
+        ActType.EVALUATION_VISIT,
+        _r(r"\bevaluation\s+(?:visits?|teams?|missions?)\b"),
+        "visit",
+        True,
+        "evaluation visit",
+    ),
+)
+_NEEDS_REQUEST = frozenset({ActType.CHAPTER3_REPLY})
+_NEEDS_FORUM = frozenset({ActType.CHAPTER3_MEETING, ActType.CHAPTER3_REQUEST})
+_FORUM = re.compile(r"Vienna\s+Document|\bOSCE\b|Chapter\s+III|risk\s+reduction", re.I)
+_NATIONAL_CHECK = re.compile(
+    r"\b(?:snap|surprise|sudden|readiness|combat|unannounced)[\s-]+(?:\w+\s+)?$", re.I
+)
+_CHAPTER9 = re.compile(r"Vienna\s+Document|\bOSCE\b|Chapter\s+IX", re.I)
+_VISIT_VERB = re.compile(
+    r"\b(?:conducted|conducts|carried\s+out|carries\s+out|made|makes|held|holds|requested"
+    r"|requests|sent|sends)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+_VISIT_TO = re.compile(r"\s*(?:\w+\s+){0,9}?(?:in|to|of|on)\s+(?:the\s+)?$", re.I)
+# Words after which a verb is no act yet: a duty, a condition, a possibility, a plan to be.
+_HEDGE = re.compile(
+    r"\b(?:must|should|would|could|may|might|can|cannot|shall|if|unless|whether|to|ought"
+    r"|has\s+to|have\s+to|needs?\s+to|able\s+to|until)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_CONDITION = re.compile(r"\b(?:if|unless|whether|should\s+\w+\s+fail)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|though|and)\b|\bbut\b")
+# Between a subject and its verb: adverbs, auxiliaries, a short apposition; no new clause.
+_GAP_BREAK = re.compile(r"[.;:!?“”\"]|\b(?:that|which|who|whom|when|after|before|because|as)\b")
+_NOT_SUBJECT = re.compile(
+    r"\b(?:of|from|to|in|into|near|with|against|by|for|on|across|at|between|than|about|asked"
+    r"|told|urged)\s+(?:the\s+)?$",
+    re.I,
+)
+_ORGAN = re.compile(
+    r"\s*(?:(?:foreign|defen[cs]e|armed|interior)\s+)?(?:ministry|ministries|government|MoD"
+    r"|military|authorities|officials|forces|side|foreign\s+minister|minister|president"
+    r"|delegation|mission|chairmanship|army)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActFound:
+    """An act the text reports: its type, the acting State, made or not, and the words."""
+
+    type: ActType
+    by: str
+    made: bool
+    to: str | None
+    date: date | None
+    date_text: str | None
+    evidence_text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """What the act rules need of one sentence."""
+
+    start: int
+    end: int
+    states: Sequence[StateMention]
+    dates: Sequence[DateMention]
+    other: bool  # the sentence is about another activity
+
+
+def find(
+    text: str,
+    sentences: Sequence[SentenceView],
+    hosts: Sequence[str],
+) -> list[ActFound]:
+    """The acts reported in the text, one per (type, acting State, made), first mention kept.
+
+    ``hosts`` are the States the text has host the reported activity, in order of mention.
+    """
+    from csbm.extract.relevance import fold
+
+    if not has_act_cue(fold(text)):
+        return []  # the relevance gate's guarantee rests on this test
+    forum = _FORUM.search(text) is not None
+    found: list[ActFound] = []
+    for view in sentences:
+        if view.other or not _ANY.search(text, view.start, view.end):
+            continue
+        found.extend(_in_sentence(text, view, hosts, forum))
+    has_request = any(a.type is ActType.CHAPTER3_REQUEST for a in found)
+    out: list[ActFound] = []
+    seen: set[tuple[ActType, str, bool]] = set()
+    for a in found:
+        if a.type in _NEEDS_REQUEST and not has_request:
+            continue
+        key = (a.type, a.by, a.made)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _in_sentence(
+    text: str, view: SentenceView, hosts: Sequence[str], forum: bool
+) -> list[ActFound]:
+    out: list[tuple[int, ActFound]] = []
+    taken: list[tuple[int, int]] = []
+    for rule in _RULES:
+        if rule.type in _NEEDS_FORUM and not forum:
+            continue
+        for m in rule.rx.finditer(text, view.start, view.end):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if rule.how == "visit":
+                acts = _visit(text, view, rule, m, hosts)
+            else:
+                acts = _read(text, view, rule, m, hosts)
+            if acts:
+                taken.append((m.start(), m.end()))
+                out.extend((m.start(), a) for a in acts)
+    out.sort(key=lambda pa: pa[0])  # in the order the text reports them
+    return [a for _, a in out]
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    cut = floor
+    for b in _CLAUSE_BREAK.finditer(text, max(floor, pos - 200), pos):
+        cut = b.end()
+    return cut
+
+
+def _read(
+    text: str, view: SentenceView, rule: _Rule, m: re.Match[str], hosts: Sequence[str]
+) -> list[ActFound]:
+    clause = _clause_start(text, view.start, m.start())
+    before = text[clause : m.start()]
+    if _CONDITION.search(before) or _HEDGE.search(before[-40:]):
+        return []  # a condition, a duty or a possibility: no act yet
+    made = rule.made
+    codes: list[str] = []
+    how = rule.reason
+    if rule.how == "subject":
+        subject = _subject(text, view, clause, m.start())
+        if subject is None:
+            passive = re.search(rf"\b{_BE}\s+(?:\w+\s+)?$", before)
+            if passive is None or rule.type is not ActType.OBSERVATION_INVITATION:
+                return []
+            codes = _host(view, hosts)
+            how += " (passive: the host's act)"
+        else:
+            codes, gap = subject
+            if rule.made and _NEGATION.search(gap):
+                made = False
+                how += " (negated)"
+    elif rule.how == "possessive":
+        owner = _owner(view, m.start())
+        if owner is None:
+            return []
+        codes = list(owner.codes)
+    elif rule.how == "agent":
+        agent = next((s for s in view.states if 0 <= s.start - m.end() <= 4), None)
+        if agent is None or agent.kind == "adjective":
+            return []
+        codes = list(agent.codes)
+    else:  # the host's act
+        if rule.made and _NEGATION.search(text[max(clause, m.start() - 40) : m.start()]):
+            made = False
+            how += " (negated)"
+        codes = _host(view, hosts)
+    if not codes:
+        return []
+    to = None
+    day, day_text = _when(text, view, clause, m.start(), m.end())
+    span_start = min(
+        [m.start()] + [s.start for s in view.states if s.codes[0] in codes and clause <= s.start]
+    )
+    evidence = text[view.start : view.end].strip()
+    return [
+        ActFound(
+            type=rule.type,
+            by=code,
+            made=made,
+            to=to,
+            date=day,
+            date_text=day_text,
+            evidence_text=evidence,
+            start=view.start,
+            end=view.end,
+            reason=f"{how}: '{text[span_start : m.end()].strip()}'",
+        )
+        for code in codes
+    ]
+
+
+def _visit(
+    text: str, view: SentenceView, rule: _Rule, m: re.Match[str], hosts: Sequence[str]
+) -> list[ActFound]:
+    """An inspection or evaluation visit: the visiting State and the receiving one."""
+    before = text[max(view.start, m.start() - 40) : m.start()]
+    if _NATIONAL_CHECK.search(before):
+        return []  # "a snap inspection": a national check of readiness, not Chapter IX
+    clause = _clause_start(text, view.start, m.start())
+    if _CONDITION.search(text[clause : m.start()]) or _HEDGE.search(before):
+        return []
+    by: list[str] = []
+    how = rule.reason
+    after = [s for s in view.states if 0 <= s.start - m.end() <= 12]
+    lead = [s for s in view.states if 0 <= m.start() - s.end <= 3]
+    if after and re.fullmatch(r"\s+(?:from|by)\s+(?:the\s+)?", text[m.end() : after[0].start]):
+        by = list(after[0].codes)
+        how += " from or by that State"
+    elif lead and lead[-1].kind != "metonym":
+        by = list(lead[-1].codes)
+        how += " of that State"
+    else:
+        verb = _VISIT_VERB.search(before)
+        if verb is not None:
+            subject = _subject(text, view, clause, m.start() - len(before) + verb.start())
+            if subject is not None and not _NEGATION.search(subject[1]):
+                by = subject[0]
+                how += " (its subject)"
+    if not by:
+        return []
+    to: str | None = None
+    for s in view.states:
+        if (
+            s.start >= m.end()
+            and s.kind != "adjective"
+            and s.codes[0] not in by
+            and _VISIT_TO.fullmatch(text, m.end(), s.start)
+        ):
+            to = s.codes[0]
+            break
+    if to is None:
+        receiving = [h for h in hosts if h not in by]
+        to = receiving[0] if receiving else None
+    # Only another State's visit, or one the sentence puts under the Document.
+    if to is None and not _CHAPTER9.search(text, view.start, view.end):
+        return []
+    day, day_text = _when(text, view, clause, m.start(), m.end())
+    evidence = text[view.start : view.end].strip()
+    return [
+        ActFound(
+            type=rule.type,
+            by=code,
+            made=True,
+            to=to,
+            date=day,
+            date_text=day_text,
+            evidence_text=evidence,
+            start=view.start,
+            end=view.end,
+            reason=f"{how}: '{text[m.start() : m.end()]}'",
+        )
+        for code in by
+    ]
+
+
+def _subject(text: str, view: SentenceView, clause: int, pos: int) -> tuple[list[str], str] | None:
+    """The States of the nearest list before pos in its clause that can be the verb's subject,
+    with the words between them and the verb."""
+    before = [s for s in view.states if clause <= s.start and s.end <= pos]
+    if not before:
+        return None
+    # The last mention and the list it closes: "Estonia, Latvia and Lithuania have asked".
+    last = before[-1]
+    gap = text[last.end : pos]
+    if last.kind == "adjective" or last.possessive:
+        organ = _ORGAN.match(re.sub(r"^['’]s", "", gap))
+        if organ is None:
+            return None  # "the Russian exercise asked ...": no State speaks
+    if len(gap) > 70 or _GAP_BREAK.search(gap):
+        return None
+    items = [last]
+    for s in reversed(before[:-1]):
+        between = text[s.end : items[0].start]
+        if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?", between) is None:
+            break
+        items.insert(0, s)
+    lead = text[max(clause, items[0].start - 30) : items[0].start]
+    if _NOT_SUBJECT.search(lead):
+        return None
+    codes: list[str] = []
+    for s in items:
+        codes.extend(c for c in s.codes if c not in codes)
+    return codes, gap
+
+
+def _owner(view: SentenceView, pos: int) -> StateMention | None:
+    """The State whose possessive ends right at pos ("Minsk's answer")."""
+    for s in view.states:
+        if s.possessive and s.end == pos and s.kind != "adjective":
+            return s
+    return None
+
+
+def _host(view: SentenceView, hosts: Sequence[str]) -> list[str]:
+    """The host whose act it is: the one host named in the sentence, else the text's one host."""
+    named = [c for s in view.states for c in s.codes if c in hosts]
+    named = list(dict.fromkeys(named))
+    if len(named) >= 1:
+        return named[:1]
+    return list(hosts[:1])
+
+
+_NEXT_CLAUSE = re.compile(r"[;:]|,\s|\s(?:and|but|while|after|before|which)\s")
+
+
+def _when(
+    text: str, view: SentenceView, clause: int, start: int, end: int
+) -> tuple[date | None, str | None]:
+    """The day the act's clause gives ("On 9 February the Baltic States asked ...", "Belarus
+    answered on 11 February"): not a day of another verb joined by "and"."""
+    lo = clause
+    for m in re.finditer(r"\band\s", text[clause:start]):
+        lo = clause + m.end()
+    if any(lo <= s.start for s in view.states if s.end <= start):
+        lo = clause  # "and" inside the subject list: "Latvia and Estonia asked ..."
+    nxt = _NEXT_CLAUSE.search(text, end, view.end)
+    hi = nxt.start() if nxt is not None else view.end
+    days = [
+        d
+        for d in view.dates
+        if d.first is not None and d.first == d.last and lo <= d.start and d.end <= hi
+    ]
+    if not days:
+        return None, None
+    d = min(days, key=lambda d: min(abs(d.start - end), abs(d.end - start)))
+    return d.first, d.text
+
+
+__all__ = ["ActFound", "SentenceView", "find"]
