@@ -19,7 +19,7 @@ from csbm.model.dossier import (
     earliest_day,
     latest_day,
 )
-from csbm.model.finding import Deadline, Outcome
+from csbm.model.finding import Deadline, Finding, Outcome
 from csbm.rules.engine import Context, ParameterView
 
 LAND_KINDS = {ActivityKind.LAND_EXERCISE, ActivityKind.TRANSFER, ActivityKind.CONCENTRATION}
@@ -355,14 +355,38 @@ def combine(obligations: Sequence[Obligation]) -> Obligation:
     return Obligation(worst.outcome, reason, worst.deadline)
 
 
+def bound(ctx: Context, states: Sequence[str]) -> list[str]:
+    """The States the Document bound on the activity's start: participating States (a
+    State whose standing is not on file is kept, and general.participating_states says so)."""
+    from csbm.data.states import participating_on
+
+    day = ctx.dossier.activity.start
+    return [s for s in states if participating_on(s, day) is not False]
+
+
+def not_bound(ctx: Context, states: Sequence[str], owed: str) -> Finding | None:
+    """A not_applicable finding when none of the States that owe the duty was bound by it."""
+    if bound(ctx, states):
+        return None
+    day = ctx.dossier.activity.start
+    named = ", ".join(states)
+    return ctx.finding(
+        Outcome.NOT_APPLICABLE,
+        f"{named} {'was' if len(states) == 1 else 'were'} not a participating State on {day}: "
+        f"{owed} binds only participating States.",
+        applies=False,
+    )
+
+
 def owed_by_hosts(ctx: Context, act_type: ActType, due: When | None) -> Obligation:
     """Acts the host State owes (notification, invitations): it acts for the activity."""
-    return combine([act_by(ctx, act_type, s, due) for s in ctx.dossier.activity.host_states])
+    states = bound(ctx, ctx.dossier.activity.host_states)
+    return combine([act_by(ctx, act_type, s, due) for s in states])
 
 
 def owed_by_conductors(ctx: Context, act_type: ActType, due: When | None) -> Obligation:
     """Acts each conducting State owes about its own activities (calendars, Chapter VIII)."""
-    states = ctx.dossier.activity.conducting_states
+    states = bound(ctx, ctx.dossier.activity.conducting_states)
     return combine([act_by(ctx, act_type, s, due) for s in states])
 
 
