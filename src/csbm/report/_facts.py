@@ -160,8 +160,21 @@ def findings_of(a: Assessment, rule_id: str) -> list[tuple[str, Finding]]:
     ]
 
 
+def is_signal(rule_id: str) -> bool:
+    return rule_id.startswith("signal.")
+
+
+def outcome_word(f: Finding) -> str:
+    """The outcome as shown: a signal is not a verdict, so it reads "fired" or "not fired"."""
+    if is_signal(f.rule):
+        return "fired" if f.applies else "not fired"
+    return f.outcome.value
+
+
 def summary_outcome(findings: list[Finding]) -> str:
     """One word for a rule's findings in one scenario (several subjects: the worst one)."""
+    if findings and all(is_signal(f.rule) for f in findings):
+        return "fired" if any(f.applies for f in findings) else "not fired"
     order = ["conflict", "non_compliant", "indeterminate", "compliant", "not_applicable"]
     return min((f.outcome.value for f in findings), key=order.index) if findings else "—"
 

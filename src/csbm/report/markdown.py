@@ -132,7 +132,7 @@ def render_one(a: Assessment) -> str:
         out.append("")
         for s, f in found:
             subject = f" [{f.subject}]" if f.subject else ""
-            line = f"- **{s}**{subject}: *{f.outcome.value}*. {f.reason}"
+            line = f"- **{s}**{subject}: *{facts.outcome_word(f)}*. {f.reason}"
             if f.deadline:
                 line += f" ({facts.deadline_text(f.deadline)})"
             leaning = facts.lean_text(f)

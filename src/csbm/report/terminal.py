@@ -20,6 +20,8 @@ STYLE = {
     Outcome.INDETERMINATE.value: "yellow",
     Outcome.NOT_APPLICABLE.value: "dim",
     Outcome.CONFLICT.value: "bold magenta",
+    "fired": "bold cyan",
+    "not fired": "dim",
 }
 
 
@@ -151,7 +153,7 @@ def render_one(a: Assessment) -> Group:
             leaning = facts.lean_text(f)
             if leaning:
                 reason += " " + leaning
-            why.add_row("  " + label, _outcome(f.outcome.value), reason)
+            why.add_row("  " + label, _outcome(facts.outcome_word(f)), reason)
         cites = "; ".join(c.label() for c in found[0][1].citations)
         parts.append(Group(Text(f"{rule_id}  cites {cites}", style="bold"), why))
 

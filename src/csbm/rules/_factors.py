@@ -20,7 +20,16 @@ from csbm.model.dossier import (
     latest_day,
 )
 from csbm.model.finding import Outcome, PresumptionUse
-from csbm.rules._common import When, day, fmt, label, timing
+from csbm.rules._common import (
+    LAND_QUANTITIES,
+    TO_ALL,
+    When,
+    day,
+    fmt,
+    label,
+    not_to_all,
+    timing,
+)
 from csbm.rules.engine import Context
 from csbm.rules.lean import Factor, Shape, Verdict, certain, verdict
 from csbm.rules.presumption import EQUIPMENT
@@ -146,10 +155,26 @@ def _criterion(
         i = est.interval
         share = 0.5 if i.high == math.inf else (i.high - at + 1) / (i.high - i.low + 1)
         return share, f"{what}: {_pct(share)} (share of the range {i.render()})", ()
-    if quantity not in EQUIPMENT:
+    if ctx.presume is None:
         return None, f"no figure for {label(quantity)}", ()
     troops = _point(ctx, Quantity.TROOPS)
-    if troops is None or ctx.presume is None:
+    if troops is None:
+        land = ctx.dossier.activity.kind is ActivityKind.LAND_EXERCISE
+        if not land or any(ctx.estimates.get(q) is not None for q in LAND_QUANTITIES):
+            return None, f"no figure for {label(quantity)}", ()
+        # No figure at all: the record's own land exercises as the reference class.
+        ratios = ctx.presume.ratios
+        record_share = ratios.probability_count_at_least(quantity, at)
+        if record_share is None:
+            return None, f"no figure for {label(quantity)}", ()
+        presumption = ctx.presume["figures_from_record"]
+        return (
+            record_share,
+            f"{what}: {_pct(record_share)}, presumed from the record with no figure on record "
+            f"({ratios.count_text(quantity, at)})",
+            (presumption.used(),),
+        )
+    if quantity not in EQUIPMENT:
         return None, f"no figure for {label(quantity)}", ()
     ratios = ctx.presume.ratios
     if ratios.count(quantity) == 0:
@@ -288,6 +313,9 @@ def _done_by(
     ctx: Context, act_type: ActType, state: str, due: When | None
 ) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
     acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
+    partial = not_to_all(ctx, acts, state) if act_type in TO_ALL else None
+    if partial is not None:
+        return 0.0, f"not to every participating State: {partial}", ()
     made = sorted(
         (a for a in acts if a.made),
         key=lambda a: (a.date is None, day(a.date) if a.date is not None else date.min),

@@ -9,9 +9,11 @@ from csbm.model.finding import Finding, Outcome
 from csbm.rules._common import (
     DIVISION_ASSUMPTION,
     LAND_KINDS,
+    bound,
     chapter_thresholds,
     either_due,
     gated,
+    not_bound,
     owed_by_hosts,
     thresholds_gate,
 )
@@ -51,6 +53,9 @@ def prior_notification(ctx: Context) -> list[Finding]:
     whose territory it takes place, 42 days or more before it starts; an alert activity
     (no advance notice to the troops) is notified when the troops start it."""
     activity = ctx.dossier.activity
+    unbound = not_bound(ctx, activity.host_states, "prior notification")
+    if unbound is not None:
+        return [unbound]
     gate = thresholds_gate(ctx, "ch05")
     lead = int(ctx.params.number("ch05.lead_days"))
     normal_due = activity.start - timedelta(days=lead)
@@ -104,7 +109,7 @@ def _lean(ctx: Context, normal_due: date) -> Verdict:
     notified = duty_factor(
         ctx,
         ActType.NOTIFICATION,
-        activity.host_states,
+        bound(ctx, activity.host_states),
         activity.start if activity.alert is True else normal_due,
         alert_due=activity.start if activity.alert is None else None,
         p_alert=p_alert,

@@ -10,8 +10,10 @@ from csbm.rules._common import (
     DIVISION_ASSUMPTION,
     LAND_KINDS,
     Obligation,
+    bound,
     chapter_thresholds,
     gated,
+    not_bound,
     owed_by_hosts,
     thresholds_gate,
 )
@@ -39,6 +41,9 @@ def observation_invitation(ctx: Context) -> list[Finding]:
     invites all other participating States in writing at the time of notification. An alert
     activity needs no invitation unless it lasts more than 72 hours."""
     activity = ctx.dossier.activity
+    unbound = not_bound(ctx, activity.host_states, "the invitation of observers")
+    if unbound is not None:
+        return [unbound]
     gate = thresholds_gate(ctx, "ch06")
     assumptions = [DIVISION_ASSUMPTION] if activity.kind in LAND_KINDS else []
     if gate.result is False:
@@ -190,7 +195,7 @@ def _lean(ctx: Context, normal_due: date, max_hours: float | None) -> Verdict:
     invited = duty_factor(
         ctx,
         ActType.OBSERVATION_INVITATION,
-        activity.host_states,
+        bound(ctx, activity.host_states),
         activity.start if activity.alert is True else normal_due,
         alert_due=activity.start if activity.alert is None else None,
         p_alert=p_alert_owed,

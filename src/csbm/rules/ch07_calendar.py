@@ -9,6 +9,7 @@ from csbm.model.finding import Finding, Outcome
 from csbm.rules._common import (
     chapter_thresholds,
     gated,
+    not_bound,
     november_deadline,
     owed_by_conductors,
     thresholds_gate,
@@ -37,6 +38,9 @@ def annual_calendar(ctx: Context) -> list[Finding]:
     notification that it plans for the next year. Alert activities cannot be foreseen and are
     outside this rule."""
     activity = ctx.dossier.activity
+    unbound = not_bound(ctx, activity.conducting_states, "the annual calendar")
+    if unbound is not None:
+        return [unbound]
     gate = thresholds_gate(ctx, "ch05")
     due = november_deadline(ctx, 1)
     if gate.result is False:

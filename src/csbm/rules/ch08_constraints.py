@@ -18,10 +18,12 @@ from csbm.model.finding import Finding, Outcome
 from csbm.rules._common import (
     Obligation,
     Test,
+    bound,
     combine,
     fmt,
     gated,
     label,
+    not_bound,
     november_deadline,
     owed_by_conductors,
     threshold_test,
@@ -79,6 +81,9 @@ def large_activity_communication(ctx: Context) -> list[Finding]:
     pieces is communicated in writing by 15 November two years before the year it starts in,
     and may not be carried out unless it was so communicated and is in the annual calendar."""
     activity = ctx.dossier.activity
+    unbound = not_bound(ctx, activity.conducting_states, "the communication of a large activity")
+    if unbound is not None:
+        return [unbound]
     where = activity_zone(ctx.dossier)
     if where.where == "outside":
         return [
@@ -137,7 +142,7 @@ def large_activity_communication(ctx: Context) -> list[Finding]:
 def _large_lean(ctx: Context, comm_due: date, cal_due: date) -> Verdict:
     thresholds = list(zip(_QUANTITIES, _TIERS["large"], strict=True))
     facts, rebutted = triggers(ctx, thresholds, strict=True)
-    states = ctx.dossier.activity.conducting_states
+    states = bound(ctx, ctx.dossier.activity.conducting_states)
     duties = [
         duty_factor(ctx, ActType.LARGE_ACTIVITY_COMMUNICATION, states, comm_due),
         duty_factor(ctx, ActType.CALENDAR_ENTRY, states, cal_due),

@@ -190,6 +190,30 @@ def hinges(shape: Shape, lean: Lean | None, limit: int = 3) -> list[Hinge]:
                         ),
                     )
                 )
+    if not found:
+        # No single fact would settle or turn it: name those that would move it most.
+        for order, f in enumerate(shape.factors):
+            if f.settled or f.p is None:
+                continue
+            value = f.p < 0.5  # the value contrary to the fact's reading
+            result = chances(shape, {f.fact: value})
+            if result is None:
+                continue
+            outcome, q = max(result.items(), key=lambda kv: kv[1])
+            effect = f"{likelihood_words(q)} {_effect(shape, outcome)} ({q:.0%})"
+            found.append(
+                (
+                    2.0 + abs(f.p - 0.5),
+                    order,
+                    Hinge(
+                        fact=f.fact,
+                        label=f.label,
+                        flip=f.yes if value else f.no,
+                        effect=effect,
+                        presumed=f.presumed,
+                    ),
+                )
+            )
     found.sort(key=lambda t: (t[0], t[1]))
     # One hinge per fact: its most decisive value.
     best: dict[str, Hinge] = {}

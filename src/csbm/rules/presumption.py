@@ -31,6 +31,7 @@ REQUIRED = (
     "undated_act_in_time",
     "act_day_uniform",
     "calendar_follows_notification",
+    "figures_from_record",
 )
 EQUIPMENT = (Quantity.TANKS, Quantity.ACV, Quantity.ARTILLERY)
 
@@ -101,6 +102,25 @@ class Ratios:
     per_kind: dict[Quantity, tuple[float, ...]]
     record: str  # which record: "the set assessed" or "the bundled record"
     activities: dict[Quantity, tuple[str, ...]] = field(default_factory=dict)
+    # Each quantity's own figures in the record's land exercises, for an activity with none.
+    counts: dict[Quantity, tuple[float, ...]] = field(default_factory=dict)
+
+    def probability_count_at_least(self, quantity: Quantity, threshold: float) -> float | None:
+        """The share of the record's land exercises whose figure reaches `threshold`,
+        smoothed like the ratios; None when the record gives no such figure."""
+        counts = self.counts.get(quantity, ())
+        if not counts:
+            return None
+        hits = sum(1 for c in counts if c >= threshold)
+        return (hits + 0.5) / (len(counts) + 1)
+
+    def count_text(self, quantity: Quantity, threshold: float) -> str:
+        counts = self.counts.get(quantity, ())
+        hits = sum(1 for c in counts if c >= threshold)
+        return (
+            f"{hits} of {len(counts)} recorded land exercises of {self.record} with a figure "
+            f"for {quantity.value} reach {threshold:,.0f}"
+        )
 
     def count(self, quantity: Quantity) -> int:
         return len(self.per_kind.get(quantity, ()))
@@ -142,9 +162,14 @@ def _point(estimates: Estimates, quantity: Quantity) -> float | None:
 def ratios_of(pairs: Sequence[tuple[Dossier, Estimates]], record: str) -> Ratios:
     per: dict[Quantity, list[float]] = {q: [] for q in EQUIPMENT}
     names: dict[Quantity, list[str]] = {q: [] for q in EQUIPMENT}
+    counts: dict[Quantity, list[float]] = {q: [] for q in (Quantity.TROOPS, *EQUIPMENT)}
     for dossier, estimates in pairs:
         if dossier.activity.kind is not ActivityKind.LAND_EXERCISE:
             continue
+        for q, found in counts.items():
+            n = _point(estimates, q)
+            if n is not None:
+                found.append(n)
         troops = _point(estimates, Quantity.TROOPS)
         if not troops:
             continue
@@ -157,6 +182,7 @@ def ratios_of(pairs: Sequence[tuple[Dossier, Estimates]], record: str) -> Ratios
         {q: tuple(v) for q, v in per.items()},
         record,
         {q: tuple(v) for q, v in names.items()},
+        {q: tuple(v) for q, v in counts.items()},
     )
 
 
