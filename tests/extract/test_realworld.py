@@ -37,7 +37,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "qualifier": 0.8,  # F1 0.846 (P 0.876, R 0.818)
         "attribution": 0.62,  # F1 0.692 (P 0.833, R 0.592)
         "declared State": 0.52,  # F1 0.584 (P 0.812, R 0.456)
-        "dates": 0.65,  # F1 0.731 (P 0.778, R 0.690)
+        "dates": 0.84,  # F1 0.897 (P 0.938, R 0.859)
         "names": 0.8,  # F1 0.857 (P 0.923, R 0.800)
         "States": 0.9,  # F1 0.978 (P 0.962, R 0.995)
         "State roles": 0.65,  # F1 0.694 (P 0.719, R 0.671)

@@ -40,7 +40,8 @@ _EXERCISE_WORD = re.compile(
 )
 # Words for the activity in a sentence that gives its dates: "The check, which runs until ...".
 _ACTIVITY_WORD = re.compile(
-    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres))\b", re.I
+    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres)|this\s+year['’]s\s+edition)\b",
+    re.I,
 )
 _OTHER = re.compile(
     r"\b(?:last\s+year['’]s|last\s+year|previous|a\s+year\s+(?:ago|earlier)"
@@ -144,12 +145,14 @@ def extract(
             x.reasons.append(f"named {len(x.mentions)} times; the first {_MAX_MENTIONS} are listed")
     doc_activity = bool(found) or any(_EXERCISE_WORD.search(i.sentence.text) for i in infos)
     main_year = main.year if main is not None else None
+    # The year written in the exercise's name, not one it took from the publication date.
+    name_year = main_year if main is not None and any(m.year for m in main.mentions) else None
 
     carry = None
     budget = MAX_NUMBERS
     for info in infos:
         s = info.sentence
-        info.dates = dates.find_dates(text, s.start, s.end, published, main_year)
+        info.dates = dates.find_dates(text, s.start, s.end, published, main_year, name_year)
         info.names_main = main is not None and any(
             name_of.get(m.start) == main.name for m in info.exercise_mentions
         )
@@ -216,9 +219,26 @@ def extract(
         for d in info.dates
         if d.role in ("start", "end", "range")
     ]
-    period = (
-        dates.choose_period(period_dates, main.name if main else None) if period_dates else None
-    )
+    # Days the sentences naming the exercise give come first: "Caucasus-2016 began on 5
+    # September and runs until September 10" over "a readiness check from 25 to 31 August".
+    named_dates = [
+        d
+        for info in infos
+        if info.names_main
+        for d in info.dates
+        if d.role in ("start", "end", "range")
+    ]
+    # A period with both ends from those sentences, else the whole text's (where a range
+    # wins), else what those sentences give.
+    named = dates.choose_period(named_dates, main_name) if named_dates else None
+    period = dates.choose_period(period_dates, main_name) if period_dates else None
+    if named is not None and (
+        (named.start is not None and named.end is not None)
+        or period is None
+        or period.start is None
+        or period.end is None
+    ):
+        period = named
 
     vd_spans: list[tuple[int, int]] = []
     for info in infos:
