@@ -64,7 +64,10 @@ def test_chapter3_reply_within_48_hours(union_resolve: Path) -> None:
     assert request.date == date(2022, 2, 9)
     [result] = assess([d])
     f = result.scenarios[Scenario.ALL].finding("ch03.unusual_activity_reply")
-    assert f.outcome is Outcome.COMPLIANT
+    # In time, but it did not answer the questions asked (the requesting States' word):
+    # the duty of ¶16 is an explanation, not only a reply (issue 12 §4).
+    assert f.outcome is Outcome.NON_COMPLIANT
+    assert "did not answer the questions asked" in f.reason
     assert f.deadline is not None
     assert f.deadline.done == date(2022, 2, 11) and f.deadline.met is True
 

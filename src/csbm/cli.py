@@ -366,19 +366,36 @@ def rules_show(
     console.print("Cites: " + "; ".join(c.label() for c in get_rule(rule_id).citations))
     table = Table(title="Parameters over time")
     for col in ("parameter", "since", "value", "confidence", "citation", "checked against"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for p in data["parameters"]:
         for v in p["values"]:
             cite = Citation.model_validate(v["citation"])
             table.add_row(
                 p["path"],
                 v["since"],
-                f"{p['comparator'] or ''} {v['value']}".strip(),
+                value_words(p["comparator"], v["value"]),
                 v["confidence"],
                 f"{cite.symbol} {cite.paragraph}",
                 _checked(cite),
             )
     console.print(table)
+
+
+_COMPARATOR_WORDS = {">": "more than", ">=": "at least", "<=": "at most", "<": "fewer than"}
+
+
+def value_words(comparator: str | None, value: object) -> str:
+    """A parameter's value as a person writes it: "at least 9,000", "unknown", "no such
+    criterion"."""
+    if value is None:
+        return "unknown"
+    if value == "none":
+        return "no such criterion"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    shown = f"{value:,}" if isinstance(value, int) else str(value)
+    words = _COMPARATOR_WORDS.get(comparator or "")
+    return f"{words} {shown}" if words else shown
 
 
 @app.command()
@@ -393,9 +410,10 @@ def quota(
         ListFormat.table
     ),
 ) -> None:
-    """A State-year's inspection and evaluation ledger (requests, acceptances, refusals, quota
-    used and left, the day it ran out) and the findings of the Chapter I, II, III, IV and IX
-    rules over it."""
+    """A State-year's inspection and evaluation ledger, and the Chapter I-IX findings on it.
+
+    The ledger: requests, acceptances, refusals, quota used and left, the day it ran out.
+    """
     from rich.table import Table
 
     from csbm.rules.state_year import (
@@ -566,6 +584,13 @@ def _show(entry: object, unit: object) -> str:
         return "unknown"
     if value == "none":
         return "no such criterion"
+    if unit == "month-day" and isinstance(value, str) and len(value) == 5:
+        import calendar
+
+        month, day = value.split("-")
+        return f"{int(day)} {calendar.month_name[int(month)]}"
+    if isinstance(value, int) and unit in ("years", "days", "hours", "months"):
+        return f"{value:,} {unit if value != 1 else unit[:-1]}"
     if isinstance(value, int) and unit != "year":
         return f"{value:,}"
     return str(value)

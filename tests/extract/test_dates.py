@@ -135,3 +135,51 @@ def test_range_across_the_new_year_takes_one_year() -> None:
     [d] = _dates("The drills run from 28 December to 3 January.", date(2021, 12, 20))
     assert (d.first, d.last) == (date(2021, 12, 28), date(2022, 1, 3))
     assert ";" not in d.reason  # one reason: the year comes from the first day
+
+
+def test_a_present_timetable_under_way_keeps_the_publication_year() -> None:
+    from csbm.extract import extract
+
+    x = extract(
+        "The Kavkaz exercise runs from September 21 to 26 in southern Russia with 80,000 troops.",
+        published=date(2020, 9, 25),
+    )
+    assert x.period is not None
+    assert (x.period.start, x.period.end) == (date(2020, 9, 21), date(2020, 9, 26))
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_exercise_name() -> None:
+    from csbm.extract import extract
+
+    x = extract(
+        "Siil 2018 will be held in Estonia with 13,000 troops. The exercise: May 2-12.",
+        published=date(2017, 10, 20),
+    )
+    assert x.period is not None
+    assert (x.period.start, x.period.end) == (date(2018, 5, 2), date(2018, 5, 12))
+    assert "exercise's name" in x.period.start_reason
+
+
+def test_the_verb_after_the_date_gives_its_role() -> None:
+    [d] = _dates("On Sunday NATO began a naval exercise in the Baltic Sea.", date(2022, 6, 5))
+    assert (d.first, d.role) == (date(2022, 6, 5), "start")
+
+
+def test_dates_in_a_list_of_phases_are_phases() -> None:
+    found = _dates(
+        "There will be three phases: readiness until May 4; live fire from May 5-7.",
+        date(2018, 4, 20),
+    )
+    assert [d.role for d in found] == ["phase", "phase"]
+
+
+def test_the_sentences_naming_the_exercise_give_the_period_first() -> None:
+    from csbm.extract import extract
+
+    x = extract(
+        "A snap check of the troops ran from 25 to 31 August in Russia. The exercise "
+        "Kavkaz-2016 began on 5 September and runs until September 10 with 12,500 troops.",
+        published=date(2016, 9, 7),
+    )
+    assert x.period is not None
+    assert (x.period.start, x.period.end) == (date(2016, 9, 5), date(2016, 9, 10))

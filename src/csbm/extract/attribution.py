@@ -5,8 +5,9 @@ csbm weighs a claim by who makes it: a figure a State gives about its own activi
 (docs/evidence.md). News reports name the speaker around the figure: "according to NATO
 Secretary-General Jens Stoltenberg, 30,000 ...", "... 30,000 troops, the ministry said",
 "Minsk says 12,700 ...", "while Western analysts expect more than 200,000 ...". A figure takes
-the nearest speaker before it in its sentence, else the first one after it; a speaker in
-another sentence is not used (no pronoun resolution: "he said" gives nothing).
+the nearest speaker before it in its sentence, else the first one after it (not across "but"
+or ";"); the pipeline carries a speaker one sentence on and resolves pronouns and titles ("he
+said", "it said", "the ministry said", "according to the statement") with :func:`resolve`.
 
 The speaker is reduced to a person's name when it ends with one ("NATO Secretary-General Jens
 Stoltenberg" -> "Jens Stoltenberg"); offices stay whole ("Belarus's defence ministry"). When
@@ -22,12 +23,15 @@ from dataclasses import dataclass
 from csbm.extract.gazetteer import lexicon
 
 _VERB = re.compile(
-    r"\b(?:(?:has|have|had|also|reportedly|earlier|previously|now)\s+)*"
+    r"\b(?:(?:has|have|had|also|reportedly|earlier|previously|now|later|again|then|officially"
+    r"|recently|initially|first|publicly|further)\s+)*"
     r"(?P<verb>said|says|say|told|tells|estimated|estimates|estimate|believe|believes|believed"
     r"|claimed|claims|expects|expect|expected|puts|put\s+the\s+(?:\w+\s+)?(?:number|figure|total)"
     r"|counted|counts"
     r"|reported|reports|declared|declares|announced|announces|stated|noted|warned|warns|insisted"
-    r"|insists|wrote|writes|added|adds|spoke\s+of|speaks\s+of|cited|cites)\b"
+    r"|insists|wrote|writes|added|adds|spoke\s+of|speaks\s+of|cited|cites|hinted|hints|confirmed"
+    r"|confirms|revealed|reveals|indicated|indicates|explained|explains|specified|disclosed"
+    r"|promised|promises|predicted|predicts|suggested|suggests|informed|informs)\b"
 )
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)"
@@ -35,6 +39,73 @@ _ACCORDING = re.compile(
 )
 _INVERTED = re.compile(
     r"(?:[,”\"]\s*)(?:said|says|according\s+to)\s+(?P<who>(?:(?:[A-Z][\w.'’-]*|to|of|the|for)\s+){0,7}[A-Z][\w'’-]+)"
+    # not "..., said Russia had massed": there the name is the subject of what was said
+    r"(?![\w'’-])(?!['’]s\b|\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do"
+    r"|planned|plans|intended|intends|wanted|wants|massed|moved|deployed|sent|held)\b)"
+)
+# "Russian news agencies quoted Col. Gen. Postnikov as saying": the one quoted speaks.
+_QUOTED = re.compile(
+    r"\bquot(?:ed|es|ing)\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)|\.\s(?=[A-Z]))"
+    r"{2,90}?)\s+as\s+say(?:ing|s)\b"
+)
+# "Interfax reports, citing the General Staff of the Polish Army": the one cited speaks.
+_CITING = re.compile(
+    r"\bciting\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)(?=\s*(?:[,;:()“”\"]|\.(?:\s|$)|$))"
+)
+# A speaker named by a pronoun or a title ("it said", "he added", "the ministry said",
+# "according to the statement"), resolved in the pipeline to a speaker named before.
+_ANAPHOR = re.compile(
+    r"\b(?P<who>[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:ministry|department|agency|military"
+    r"|army|command|spokes(?:man|woman|person)|minister|general|official|officials|statement"
+    r"|release|press\s+service|headquarters|alliance|government|staff))\s+(?:also\s+|further\s+|later\s+)?"
+    r"(?P<verb>said|says|added|adds|told|tells|stated|noted|reported|announced|explained"
+    r"|estimated|wrote|writes|specified|clarified)\b"
+    r"|\b[Aa]ccording\s+to\s+(?P<doc>(?:the|its|his|her|their)\s+(?:statement|release|report"
+    r"|data|figures|ministry|press\s+service|communiqu[eé]|announcement|plan))\b"
+)
+_PERSON_ANAPHOR = frozenset(
+    {
+        "he",
+        "she",
+        "the minister",
+        "the general",
+        "the spokesman",
+        "the spokeswoman",
+        "the spokesperson",
+        "the official",
+    }
+)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|then|also|meanwhile|later|earlier|separately|so|yet|if)\s+)*"
+    r"(?:(?:on|in|at|by|last|this|early|late)\s+(?:[A-Z][a-z]+\.?\s+)?[0-9]{1,4}(?:st|nd|rd|th)?"
+    r",?\s+(?:[0-9]{4}\s+)?)?",
+    re.I,
+)
+_NOT_FIRST = frozenset(
+    {
+        "not",
+        "no",
+        "many",
+        "few",
+        "all",
+        "only",
+        "even",
+        "more",
+        "most",
+        "that",
+        "this",
+        "there",
+        "here",
+        "what",
+        "which",
+        "if",
+        "as",
+        "when",
+        "while",
+        "so",
+        "some",
+        "other",
+    }
 )
 _BY = re.compile(
     r"\b(?:declared|announced|reported|claimed|given|stated|cited|notified|estimated|put\s+forward)"
@@ -44,7 +115,7 @@ _BY = re.compile(
 _BOUNDARY = re.compile(r"[,;:(“”\"—–]|\b(?:while|but|whereas|which)\b")
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|these|those|who|which)$", re.I)
 _SPEAKER_NOUN = re.compile(
-    r"\b(?:officials?|ministry|minister|analysts?|experts?|intelligence|sources?|spokes(?:man|woman|person)"
+    r"\b(?:officials?|ministry|minister|analysts?|experts?|intelligence|sources?|spokes(?:man|woman|person|people)"
     r"|government|military|army|command|staff|observers|diplomats?|officers?|commander|chief"
     r"|media|agency|estimates?|generals?|president|ambassador|delegation|authorities|alliance"
     r"|press\s+service|fleet|headquarters)\b",
@@ -138,9 +209,44 @@ _NOT_NAME = frozenset(
 )
 
 
+_TITLE = frozenset(
+    {
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "lieutenant",
+        "maj",
+        "major",
+        "adm",
+        "admiral",
+        "minister",
+        "president",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "secretary-general",
+        "ambassador",
+        "marshal",
+        "chief",
+        "director",
+        "deputy",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """A speaker cue in a sentence: who, where the cue is, and the State it speaks for."""
+    """A speaker cue in a sentence: who, where the cue is, and the State it speaks for.
+
+    ``anaphor`` is set for a pronoun or a title ("he", "the ministry") that names a speaker
+    named before: :func:`resolve` replaces it by that speaker."""
 
     who: str
     phrase: str
@@ -148,10 +254,14 @@ class Speaker:
     end: int
     declared_by: str | None
     how: str
+    anaphor: str | None = None
+    person: bool = False
 
 
 def _clean(phrase: str) -> str:
     phrase = phrase.strip().strip("’'\"”“,")
+    phrase = phrase[_LEADING.match(phrase).end() :]  # type: ignore[union-attr]
+    phrase = re.sub(r"\s+(?:is|are)\s+to\s+be$", "", phrase)  # "if X is to be believed"
     if re.search(r"[a-z]{2}\.$", phrase):
         phrase = phrase[:-1]  # a sentence's full stop, not the one of "U.S."
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
@@ -169,6 +279,10 @@ def _plausible(phrase: str) -> bool:
         return False
     if len(words) == 1 and _PRONOUN.match(words[0]):
         return False
+    if words[0].casefold() in _NOT_FIRST:
+        return False  # "All told", "not many next to Belarus say"
+    if words[-1].casefold() in ("been", "be", "is", "was", "were", "are", "being"):
+        return False  # "the drill had been expected": a passive, no speaker
     if not any(w[:1].isupper() for w in words) and _SPEAKER_NOUN.search(phrase) is None:
         return False
     return not re.match(r"^(?:it|he|she|they|we)\b", phrase, re.I)
@@ -193,6 +307,11 @@ def _person(phrase: str) -> str | None:
     run.reverse()
     if len(run) >= 2 or (len(run) == 1 and len(words) == 1):
         return " ".join(run)
+    if len(run) == 1 and words[-2].strip(".,").casefold() in _TITLE:
+        return run[0]  # "Col. Gen. Postnikov", "Minister Shoigu": a surname after a title
+    head, sep, _ = phrase.partition(" of ")
+    if sep and head.strip():
+        return _person(head)  # "Lieutenant Colonel Ivar Moen of the ... headquarters"
     return None
 
 
@@ -218,13 +337,45 @@ def _speaker(phrase: str, start: int, end: int, how: str) -> Speaker | None:
     phrase = _clean(phrase)
     if not _plausible(phrase):
         return None
-    who = _person(phrase) or phrase
-    return Speaker(who, phrase, start, end, _declared_by(phrase), how)
+    person = _person(phrase)
+    who = person or phrase
+    return Speaker(who, phrase, start, end, _declared_by(phrase), how, person=person is not None)
+
+
+_APPOSITION = re.compile(r"(?P<a>[^,;:()“”\"]{2,90}),\s+(?P<b>[^,;:()“”\"]{2,90}),\s*$")
+
+
+def _apposition(window: str, lo: int, start: int, end: int, how: str) -> Speaker | None:
+    """'Josep Borrell, the EU's top diplomat, said' and 'NATO's top commander, Chris Cavoli,
+    said': of a name and its apposition, the name speaks; the State is read from both."""
+    m = _APPOSITION.search(window)
+    if m is None:
+        return None
+    a, b = _clean(m.group("a")), _clean(m.group("b"))
+    for name, other in ((b, a), (a, b)):
+        person = _person(name) if _plausible(name) else None
+        if person is not None and person == name.strip():
+            both = f"{other}, {name}"
+            return Speaker(
+                person, both, lo + m.start("a"), end, _declared_by(both), how, person=True
+            )
+    return None
 
 
 def speakers(text: str, start: int, end: int) -> list[Speaker]:
     """Every speaker cue in text[start:end] (one sentence), in order of position."""
     found: list[Speaker] = []
+    for m in _QUOTED.finditer(text, start, end):
+        sp = _speaker(m.group("who"), m.start(), m.end(), "quoted as saying")
+        if sp is not None:
+            found.append(sp)
+    for m in _CITING.finditer(text, start, end):
+        sp = _speaker(m.group("who"), m.start(), m.end(), "citing")
+        if sp is not None:
+            found.append(sp)
+    for m in _ANAPHOR.finditer(text, start, end):
+        word = (m.group("who") or m.group("doc")).casefold()
+        found.append(Speaker(word, m.group(), m.start(), m.end(), None, "anaphor", anaphor=word))
     for m in _ACCORDING.finditer(text, start, end):
         sp = _speaker(m.group("who"), m.start(), m.end(), "according to")
         if sp is not None:
@@ -245,17 +396,93 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
             cut = b.end()
         phrase = window[cut:]
         if not phrase.strip():
+            sp = _apposition(window, lo, lo + cut, m.end(), m.group("verb"))
+            if sp is not None:
+                found.append(sp)
             continue
+        if any(f.end == m.end() for f in found if f.anaphor):
+            continue  # "the ministry said": the anaphor, resolved later
         sp = _speaker(phrase, lo + cut, m.end(), m.group("verb"))
         if sp is not None:
             found.append(sp)
+    # "Interfax reports, citing the General Staff": the reporter passes the figure on.
+    citing = [f for f in found if f.how == "citing"]
+    found = [f for f in found if not any(0 <= c.start - f.end <= 3 and f is not c for c in citing)]
     found.sort(key=lambda s: s.start)
     return found
 
 
-def for_figure(cues: list[Speaker], fig_start: int, fig_end: int) -> Speaker | None:
+_NAMED_PERSON = re.compile(
+    r"(?P<lead>(?:[A-Z][\w'’.-]*\s+){0,4}?)"
+    r"(?P<title>(?:Defen[cs]e\s+|Foreign\s+|Prime\s+)?Minister|President|General|Gen\.|Colonel"
+    r"|Col\.|Admiral|Adm\.|Commander|Secretary(?:-General)?|Spokes(?:man|woman|person)|Chief"
+    r"|Lieutenant|Lt\.|Major|Maj\.|Marshal|Ambassador)\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
+
+
+def persons(text: str, start: int, end: int) -> list[Speaker]:
+    """People named with a title in text[start:end] ("Defence Minister Sergei Shoigu
+    visited ..."), who a later "he said" may name though they said nothing here."""
+    out: list[Speaker] = []
+    for m in _NAMED_PERSON.finditer(text, start, end):
+        phrase = _clean(m.group())
+        who = _person(phrase)
+        if who is None:
+            continue
+        out.append(
+            Speaker(who, phrase, m.start(), m.end(), _declared_by(phrase), "named", person=True)
+        )
+    return out
+
+
+def literal(cue: Speaker) -> Speaker | None:
+    """An anaphor no speaker before it resolves, as said: "the ministry" stays a speaker (a
+    reader can look it up), "he" or "the statement" does not."""
+    word = cue.anaphor or ""
+    if not word.startswith("the ") or word.split()[-1] in ("statement", "release"):
+        return None
+    return _speaker(word, cue.start, cue.end, "said")
+
+
+def resolve(cue: Speaker, named: list[Speaker]) -> Speaker | None:
+    """A pronoun or title ("he", "it", "the ministry", "according to the statement") as the
+    speaker named last before it (``named``, in text order): a person for "he", "she" and
+    titles of persons, else the last speaker that is no person (an organ, a State, a
+    publication), and for a title the last whose words contain it ("the ministry" after "the
+    Belarusian defence ministry"). None when no such speaker was named."""
+    word = cue.anaphor or ""
+    if word in _PERSON_ANAPHOR:
+        pool = [n for n in named if n.person]
+    else:
+        pool = [n for n in named if not n.person]
+        noun = word.removeprefix("the ").removeprefix("its ").split()[-1] if " " in word else ""
+        if noun and noun not in ("statement", "release", "report", "data", "figures", "plan"):
+            fitting = [n for n in pool if noun in n.phrase.casefold()]
+            if not fitting:
+                return None  # "the ministry" with no ministry named before: kept as said
+            pool = fitting
+    if not pool:
+        return None
+    target = pool[-1]
+    return Speaker(
+        target.who,
+        target.phrase,
+        cue.start,
+        cue.end,
+        target.declared_by,
+        f"{cue.phrase!r}, which names {target.who} (named before)",
+        person=target.person,
+    )
+
+
+_TURN = re.compile(r"[;]|,\s*(?:but|while|whereas|although)\b|\bbut\b")
+
+
+def for_figure(cues: list[Speaker], fig_start: int, fig_end: int, text: str = "") -> Speaker | None:
     """The speaker the figure names ('the 12,700 declared by Moscow'), else the nearest
-    speaker before it in its sentence, else the first after it."""
+    speaker before it in its sentence, else the first after it unless a turn ("but", ";")
+    stands between (``text`` is where the offsets point)."""
     agent = [c for c in cues if c.how == "by" and fig_end <= c.start <= fig_end + 20]
     if agent:
         return agent[0]
@@ -265,7 +492,13 @@ def for_figure(cues: list[Speaker], fig_start: int, fig_end: int) -> Speaker | N
     if before:
         return max(before, key=lambda c: c.end)
     after = [c for c in cues if c.start >= fig_end]
-    return after[0] if after else None
+    if not after:
+        return None
+    # Not across a turn: "expected to have 35,000 soldiers, but X said it was cut to 30,000".
+    between = text[fig_end : after[0].start]
+    if _TURN.search(between) and not re.search(r"[”\"]", between):  # a quote's speaker after it
+        return None
+    return after[0]
 
 
-__all__ = ["Speaker", "for_figure", "speakers"]
+__all__ = ["Speaker", "for_figure", "literal", "persons", "resolve", "speakers"]

@@ -123,6 +123,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _PHASE = re.compile(r"\b(?:phase|stage)\b", re.I)
+# "There will be three phases: combat readiness until May 4; ... from May 5-7": a list of
+# phases, whose dates are the phases'.
+_VERB_AFTER = re.compile(
+    r"\s*,?\s+(?:[\w'’.-]+\s+){0,4}?(?:(?P<start>began|begins|started|starts|launched|launches"
+    r"|kicked\s+off|kicks\s+off|opened|opens|got\s+under\s+way)|(?P<end>ended|ends|concluded"
+    r"|wrapped\s+up|finished))\b(?=[^,;:]*)",
+    re.I,
+)
+_PHASE_LIST = re.compile(r"\b(?:phases|stages)\b[^.;]{0,20}?[:—–]", re.I)
 _LAST_DAY = re.compile(r"^,?\s*the\s+last\s+day\s+of\b", re.I)
 _FIRST_DAY = re.compile(r"^,?\s*the\s+first\s+day\s+of\b", re.I)
 _PAST = re.compile(
@@ -172,6 +181,9 @@ def _month(token: str | None) -> int | None:
     return _MONTHS.get(token.rstrip(".").lower())
 
 
+_UNDER_WAY = 14
+
+
 def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[date, str] | None:
     """The year that puts the day nearest to publication, on the side the tense points to.
 
@@ -189,8 +201,10 @@ def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[da
         side = [d for d in days if (d - published).days <= 1]
         how = "the last such day up to"
     elif tense == "future":
-        side = [d for d in days if (published - d).days <= 1]
-        how = "the next such day from"
+        # A timetable in the present ("runs from 21 to 26 September", published on the 25th)
+        # is read as the future: days of the last two weeks are the activity under way.
+        side = [d for d in days if (published - d).days <= _UNDER_WAY]
+        how = "the next such day (or one under way) from"
     else:
         side, how = days, "the nearest such day to"
     if not side:
@@ -208,6 +222,7 @@ def _with_year(
     published: date | None,
     fallback_year: int | None,
     tense: str = "unknown",
+    name_year: int | None = None,
 ) -> tuple[date | None, str]:
     if year is not None:
         try:
@@ -216,6 +231,20 @@ def _with_year(
             return None, "not a valid date"
     if published is not None:
         got = _nearest_year(month, day, published, tense)
+        if (
+            got is not None
+            and name_year is not None
+            and got[0].year != name_year
+            and abs(name_year - published.year) <= 1
+        ):
+            try:
+                named = date(name_year, month, day)
+            except ValueError:
+                return got
+            return named, (
+                f"year {name_year} from the exercise's name (the publication date "
+                f"{published} alone would give {got[0].year})"
+            )
         if got is not None:
             return got
         return None, "not a valid date"
@@ -272,7 +301,7 @@ def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
     if _FIRST_DAY.match(after):
         return "start"
     _, clause = _clause_before(text, floor, start)
-    if _PHASE.search(clause):
+    if _PHASE.search(clause) or _PHASE_LIST.search(text, floor, start):
         return "phase"
     best: tuple[int, str] | None = None
     for role, rx in _CUES:
@@ -280,6 +309,10 @@ def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
             if best is None or m.end() > best[0]:
                 best = (m.end(), role)
     if best is None:
+        # "On Sunday NATO began an exercise": the verb after the date, in its clause.
+        verb = _VERB_AFTER.match(text, end, min(ceiling, end + 80))
+        if verb is not None:
+            return "start" if verb.group("start") else "end"
         # "Feb. 10-20" after "scheduled for", "planned for", "held on": no direction word.
         return "other"
     return best[1]
@@ -291,8 +324,13 @@ def find_dates(
     end: int,
     published: date | None,
     fallback_year: int | None = None,
+    name_year: int | None = None,
 ) -> list[DateMention]:
-    """Every date mention in text[start:end] (one sentence), resolved with its reason."""
+    """Every date mention in text[start:end] (one sentence), resolved with its reason.
+
+    ``name_year`` is the year in the reported exercise's name ("Siil 2018"): a day without
+    a year takes it when it is within a year of the publication date (a text of November
+    2017 on "May 2-12" of Siil 2018), before the publication date's nearest year."""
     found: list[DateMention] = []
     taken: set[int] = set()
     has_digit = _DIGIT.search(text, start, end) is not None
@@ -303,7 +341,7 @@ def find_dates(
             s, e = m.span()
             if any(i in taken for i in range(s, e)):
                 continue
-            mention = _resolve(kind, m, text, start, end, published, fallback_year)
+            mention = _resolve(kind, m, text, start, end, published, fallback_year, name_year)
             if mention is None:
                 continue
             found.append(mention)
@@ -320,6 +358,7 @@ def _resolve(
     ceiling: int,
     published: date | None,
     fallback_year: int | None,
+    name_year: int | None = None,
 ) -> DateMention | None:
     s, e = m.span()
     raw = m.group()
@@ -347,7 +386,9 @@ def _resolve(
             return None
         _, clause = _clause_before(text, floor, s)
         tense = _tense(clause)
-        first, reason = _with_year(first_month, d1, year, published, fallback_year, tense)
+        first, reason = _with_year(
+            first_month, d1, year, published, fallback_year, tense, name_year
+        )
         if d2 is None:
             return DateMention(s, e, raw, kind, first, first, role, reason)
         # One year for the whole range, from its first day; a range across the new year
@@ -362,7 +403,9 @@ def _resolve(
             except ValueError:
                 last, reason2 = None, "not a valid date"
         elif year is not None:
-            last, reason2 = _with_year(last_month, d2, year, published, fallback_year, tense)
+            last, reason2 = _with_year(
+                last_month, d2, year, published, fallback_year, tense, name_year
+            )
         why = reason if reason == reason2 else f"{reason}; {reason2}"
         span_role = role if role in ("phase", "statement") else "range"
         return DateMention(s, e, raw, kind, first, last, span_role, why)

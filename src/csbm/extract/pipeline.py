@@ -40,7 +40,8 @@ _EXERCISE_WORD = re.compile(
 )
 # Words for the activity in a sentence that gives its dates: "The check, which runs until ...".
 _ACTIVITY_WORD = re.compile(
-    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres))\b", re.I
+    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres)|this\s+year['’]s\s+edition)\b",
+    re.I,
 )
 _OTHER = re.compile(
     r"\b(?:last\s+year['’]s|last\s+year|previous|a\s+year\s+(?:ago|earlier)"
@@ -83,6 +84,7 @@ class _SentenceInfo:
     place_matches: list[PlaceMention]
     dates: list[dates.DateMention] = field(default_factory=list)
     candidates: list[figures.Candidate] = field(default_factory=list)
+    speakers: list[attribution.Speaker] = field(default_factory=list)
     other_cue: str | None = None
     names_main: bool = False
 
@@ -143,12 +145,14 @@ def extract(
             x.reasons.append(f"named {len(x.mentions)} times; the first {_MAX_MENTIONS} are listed")
     doc_activity = bool(found) or any(_EXERCISE_WORD.search(i.sentence.text) for i in infos)
     main_year = main.year if main is not None else None
+    # The year written in the exercise's name, not one it took from the publication date.
+    name_year = main_year if main is not None and any(m.year for m in main.mentions) else None
 
     carry = None
     budget = MAX_NUMBERS
     for info in infos:
         s = info.sentence
-        info.dates = dates.find_dates(text, s.start, s.end, published, main_year)
+        info.dates = dates.find_dates(text, s.start, s.end, published, main_year, name_year)
         info.names_main = main is not None and any(
             name_of.get(m.start) == main.name for m in info.exercise_mentions
         )
@@ -162,11 +166,16 @@ def extract(
         counted = [c.quantity for c in info.candidates if c.quantity is not None]
         carry = counted[-1] if counted else carry
 
+    if doc_activity:
+        _read_speakers(text, infos)
     figs: list[Figure] = []
     held: list[ThresholdMention] = []
     dropped: list[Dropped] = []
+    previous: _SentenceInfo | None = None
     for info in infos:
-        _figures_of(text, info, main, name_of, doc_activity, figs, held, dropped)
+        carried = _carried(text, previous, info)
+        _figures_of(text, info, main, name_of, doc_activity, figs, held, dropped, carried)
+        previous = info
     merged = _merge(figs)
 
     cues: list[states.RoleCue] = []
@@ -210,9 +219,26 @@ def extract(
         for d in info.dates
         if d.role in ("start", "end", "range")
     ]
-    period = (
-        dates.choose_period(period_dates, main.name if main else None) if period_dates else None
-    )
+    # Days the sentences naming the exercise give come first: "Caucasus-2016 began on 5
+    # September and runs until September 10" over "a readiness check from 25 to 31 August".
+    named_dates = [
+        d
+        for info in infos
+        if info.names_main
+        for d in info.dates
+        if d.role in ("start", "end", "range")
+    ]
+    # A period with both ends from those sentences, else the whole text's (where a range
+    # wins), else what those sentences give.
+    named = dates.choose_period(named_dates, main_name) if named_dates else None
+    period = dates.choose_period(period_dates, main_name) if period_dates else None
+    if named is not None and (
+        (named.start is not None and named.end is not None)
+        or period is None
+        or period.start is None
+        or period.end is None
+    ):
+        period = named
 
     vd_spans: list[tuple[int, int]] = []
     for info in infos:
@@ -273,6 +299,64 @@ def _empty(text: str, published: date | None, url: str | None, note: str) -> Ext
     )
 
 
+_TITLE_OWNER = re.compile(
+    r"^(ministry|department|agency|military|army|command|alliance|government|staff)['’]s\b",
+    re.I,
+)
+
+
+def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
+    """Every sentence's speakers, with pronouns and titles ("he said", "the ministry said",
+    "according to the statement") resolved to the speaker named last before them."""
+    named: list[attribution.Speaker] = []
+    for info in infos:
+        s = info.sentence
+        out: list[attribution.Speaker] = []
+        for cue in attribution.speakers(text, s.start, s.end):
+            if cue.anaphor is None:
+                # "the ministry's press release says": the ministry named before
+                title = _TITLE_OWNER.match(cue.phrase)
+                if title is not None:
+                    anaphor = replace(cue, anaphor=f"the {title.group(1).casefold()}")
+                    cue = attribution.resolve(anaphor, named) or cue
+                out.append(cue)
+                named.append(cue)
+                continue
+            sp = attribution.resolve(cue, named) or attribution.literal(cue)
+            if sp is not None:
+                out.append(sp)
+        # People named with a title, for a "he said" in a later sentence (not speakers here).
+        named.extend(
+            p
+            for p in attribution.persons(text, s.start, s.end)
+            if not any(p.start <= c.start < p.end for c in out)
+        )
+        info.speakers = out
+
+
+_IMPERSONAL = re.compile(
+    r"\bit\s+(?:became|has\s+become|was|is|has\s+been)\s+(?:known|reported|announced|learned"
+    r"|learnt)\b|\breportedly\b",
+    re.I,
+)
+
+
+def _carried(
+    text: str, previous: _SentenceInfo | None, info: _SentenceInfo
+) -> attribution.Speaker | None:
+    """The speaker a sentence with none of its own takes from the sentence before it, in the
+    same paragraph or the line before: "..., the Russian Defense Ministry said on Tuesday.
+    Altogether 128,000 troops ..." (the last speaker there, who is also the one nearest)."""
+    if previous is None or info.speakers or not previous.speakers:
+        return None
+    if _IMPERSONAL.search(info.sentence.text):
+        return None  # "it became known that ...": a source of its own, unnamed
+    if text.count("\n", previous.sentence.end, info.sentence.start) > 1:
+        return None  # a blank line: a new paragraph (one line may be one short paragraph)
+    last = previous.speakers[-1]
+    return replace(last, how=f"{last.how}, in the sentence before")
+
+
 def _other_cue(
     sentence: str, main: exercises.Exercise | None, published: date | None
 ) -> str | None:
@@ -326,11 +410,12 @@ def _figures_of(
     figs: list[Figure],
     held: list[ThresholdMention],
     dropped: list[Dropped],
+    carried: attribution.Speaker | None = None,
 ) -> None:
     s = info.sentence
     if not any(c.quantity is not None or c.set_aside or c.unit for c in info.candidates):
         return
-    speakers = attribution.speakers(text, s.start, s.end)
+    speakers = info.speakers
     procurement = _PROCUREMENT.search(s.text) is not None and not (
         info.exercise_mentions or _EXERCISE_WORD.search(s.text)
     )
@@ -397,7 +482,7 @@ def _figures_of(
         scope, contingent = _scope(text, s, c, previous)
         if scope is not None:
             reasons.append(f"scope: {scope}")
-        speaker = attribution.for_figure(speakers, c.start, c.end)
+        speaker = attribution.for_figure(speakers, c.start, c.end, text) or carried
         if speaker is not None:
             reasons.append(f"attributed to {speaker.who} ({speaker.how} '{speaker.phrase}')")
         fig = Figure(

@@ -135,7 +135,17 @@ def claim_reviews(view: Mapping[str, Any], *, url: str, published: date) -> list
         shown = next((f for f in mine if f["outcome"] == outcome), mine[0] if mine else None)
         title = shown["title"] if shown else rule
         value, word = RATING[outcome]
+        explanation = f"csbm {__version__} outcome: {outcome}"
         body = [f"Rule: {title}.", shown["reason"]] if shown else []
+        lean = shown.get("lean") if shown else None
+        if shown and lean and lean != "none" and shown.get("likelihood"):
+            # The lean beside the outcome, never instead of it: the rating stays the outcome's.
+            p = shown["likelihood"]
+            truth = {"non_compliant": "false", "compliant": "true", "not_applicable": "true"}
+            word += f"; the evidence leans {truth[lean]} ({p['words']}, {p['probability']:.0%})"
+            explanation += f"; lean: {lean} ({p['words']}, {p['probability']:.0%})"
+        if shown and shown.get("lean_text"):
+            body.append(shown["lean_text"])
         if shown and shown["citations"]:
             body.append("Cites " + "; ".join(c["label"] for c in shown["citations"]) + ".")
         elsewhere = [
@@ -170,7 +180,7 @@ def claim_reviews(view: Mapping[str, Any], *, url: str, published: date) -> list
                     "bestRating": BEST_RATING,
                     "worstRating": WORST_RATING,
                     "alternateName": word,
-                    "ratingExplanation": f"csbm {__version__} outcome: {outcome}",
+                    "ratingExplanation": explanation,
                 },
                 "reviewBody": " ".join(body),
                 "itemReviewed": claim,

@@ -252,9 +252,47 @@ def _name(act_type: ActType) -> str:
     return act_type.value.replace("_", " ")
 
 
+# Acts owed to every other participating State (Chapter V ¶38, Chapter VI ¶45.4).
+TO_ALL = {ActType.NOTIFICATION, ActType.OBSERVATION_INVITATION}
+
+
+def not_to_all(ctx: Context, acts: Sequence[Act], state: str) -> str | None:
+    """Why `state`'s act did not reach every other participating State, on the sources'
+    word: it was made only to chosen States, or withheld from some; None when nothing on
+    record says so. (A made act with no `to` is taken as sent to all.)"""
+    from csbm.data.states import participating_states
+
+    made = [a for a in acts if a.made]
+    withheld = [a for a in acts if not a.made and a.to]
+    if made and withheld:
+        names = sorted({s for a in withheld for s in a.to or []})
+        return f"withheld from {', '.join(names)} (per {withheld[0].source})"
+    if made and all(a.to for a in made):
+        day = ctx.dossier.activity.start
+        everyone = {
+            code for code, s in participating_states().items() if s.participating_on(day)
+        } - {state}
+        reached = {s for a in made for s in a.to or []}
+        left = everyone - reached
+        if left:
+            return (
+                f"made only to {', '.join(sorted(reached))} (per {made[0].source}), not to the "
+                f"other {len(left)} participating States"
+            )
+    return None
+
+
 def act_by(ctx: Context, act_type: ActType, state: str, due: When | None) -> Obligation:
     """Did `state` do the act, and in time? Missing records make the answer unknown."""
     acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
+    partial = not_to_all(ctx, acts, state) if act_type in TO_ALL else None
+    if partial is not None:
+        what = _name(act_type)
+        return Obligation(
+            Outcome.NON_COMPLIANT,
+            f"the {what} by {state} did not go to every participating State: {partial}",
+            Deadline(due=due, met=False),
+        )
     # Dated acts first, the earliest first; an act dated only in words comes last.
     made = sorted(
         (a for a in acts if a.made),

@@ -20,7 +20,16 @@ from csbm.model.dossier import (
     latest_day,
 )
 from csbm.model.finding import Outcome, PresumptionUse
-from csbm.rules._common import LAND_QUANTITIES, When, day, fmt, label, timing
+from csbm.rules._common import (
+    LAND_QUANTITIES,
+    TO_ALL,
+    When,
+    day,
+    fmt,
+    label,
+    not_to_all,
+    timing,
+)
 from csbm.rules.engine import Context
 from csbm.rules.lean import Factor, Shape, Verdict, certain, verdict
 from csbm.rules.presumption import EQUIPMENT
@@ -304,6 +313,9 @@ def _done_by(
     ctx: Context, act_type: ActType, state: str, due: When | None
 ) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
     acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
+    partial = not_to_all(ctx, acts, state) if act_type in TO_ALL else None
+    if partial is not None:
+        return 0.0, f"not to every participating State: {partial}", ()
     made = sorted(
         (a for a in acts if a.made),
         key=lambda a: (a.date is None, day(a.date) if a.date is not None else date.min),

@@ -30,6 +30,29 @@ def _answers(request: Act, reply: Act) -> bool:
     return latest_day(reply.date) >= earliest_day(request.date)
 
 
+def _weigh_answer(made: list[Act], outcome: Outcome, reason: str) -> tuple[Outcome, str]:
+    """A reply in time that did not answer the questions asked does not keep the duty;
+    sources that disagree on whether it answered make it a conflict."""
+    said = [r for r in made if r.answered is not None]
+    if not said:
+        return outcome, reason
+    no = [r for r in said if r.answered is False]
+    yes = [r for r in said if r.answered is True]
+    if no and yes:
+        return (
+            Outcome.CONFLICT if outcome is not Outcome.NON_COMPLIANT else outcome,
+            f"{reason} Sources disagree on whether it answered the questions asked: "
+            f"{yes[0].source} says it did, {no[0].source} that it did not.",
+        )
+    if no:
+        return (
+            Outcome.NON_COMPLIANT,
+            f"{reason} It did not answer the questions asked (per {no[0].source}), so the "
+            "explanation the request was owed was not given.",
+        )
+    return outcome, f"{reason} It answered the questions asked (per {yes[0].source})."
+
+
 @rule(
     "ch03.unusual_activity_reply",
     title="Reply to a request about unusual activity within 48 hours",
@@ -96,6 +119,8 @@ def unusual_activity_reply(ctx: Context) -> list[Finding]:
                 f"it was due by {due}" if due else f"it was due {hours:.0f} hours after the request"
             )
             reason = f"No reply by {_who(request.to)} is on record; it was due {by}."
+        if request.to is not None and made and outcome is not Outcome.CONFLICT:
+            outcome, reason = _weigh_answer(made, outcome, reason)
         findings.append(
             ctx.finding(
                 outcome,

@@ -62,7 +62,7 @@ def air_base_visit(ctx: StateYearContext) -> list[Finding]:
 @rule(
     "ch04.demonstration",
     title="Demonstration of a new type of major weapon and equipment system",
-    cites=[("vd2011", "IV (demonstration of new types)")],
+    cites=[("vd2011", "IV 31")],
     since="2011-12-01",
     needs="state_year",
     reads=["ch04.demonstration_within_years"],

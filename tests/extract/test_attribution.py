@@ -1,0 +1,111 @@
+"""Speakers across clauses and sentences, pronouns and titles, appositions, citing, quoting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from csbm.extract import extract
+
+PUB = date(2021, 9, 10)
+
+
+def _by(text: str) -> dict[int | None, tuple[str | None, str | None]]:
+    return {
+        f.value: (f.attributed_to, f.declared_by) for f in extract(text, published=PUB).claims()
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "want"),
+    [
+        # the speaker of the sentence before, in the same paragraph
+        (
+            "The Zapad exercise began on Friday, the Russian Defense Ministry said in a "
+            "statement. Altogether 128,000 troops take part.",
+            128000,
+            ("Russian Defense Ministry", "RUS"),
+        ),
+        # "the ministry said" after the ministry was named
+        (
+            "The Belarusian defence ministry said the drills began on Friday in Belarus. The "
+            "ministry said about 8,500 troops take part.",
+            8500,
+            ("Belarusian defence ministry", "BLR"),
+        ),
+        # "he said" after a named person
+        (
+            "Defence Minister Sergei Shoigu visited the drills in Russia. Some 38,000 troops "
+            "and 41 ships are in the exercise, he said.",
+            38000,
+            ("Sergei Shoigu", None),
+        ),
+        # "according to the statement"
+        (
+            "The Russian Ministry of Defense announced the start of the exercise in Russia on "
+            "Monday. According to the statement, about 1,000 foreign troops take part.",
+            1000,
+            ("Russian Ministry of Defense", "RUS"),
+        ),
+        # a name and its apposition: the name speaks
+        (
+            "The exercise in Poland will involve around 90,000 troops, NATO's top commander, "
+            "Chris Cavoli, said on Thursday.",
+            90000,
+            ("Chris Cavoli", None),
+        ),
+        # "citing": the one cited, not the agency
+        (
+            "About 20,000 troops will take part in the drills in Poland, Interfax reports, "
+            "citing the General Staff of the Polish Army.",
+            20000,
+            ("General Staff of the Polish Army", "POL"),
+        ),
+        # "quoted ... as saying", the speaker of a quote after it
+        (
+            '"Up to 8,000 servicemen will take part in the drills in Russia; the air force '
+            'will fly too," news agencies quoted Col. Gen. Postnikov as saying.',
+            8000,
+            ("Postnikov", None),
+        ),
+        # a capital for its government
+        (
+            "Moscow later said 200,000 troops took part in the exercise in Belarus.",
+            200000,
+            ("Moscow", "RUS"),
+        ),
+    ],
+)
+def test_speaker_is_found(text: str, value: int, want: tuple[str | None, str | None]) -> None:
+    assert _by(text)[value] == want
+
+
+def test_no_speaker_is_carried_into_a_new_paragraph_or_an_impersonal_report() -> None:
+    found = _by(
+        "Defence Minister Viktor Khrenin said the drills in Belarus would start soon.\n\n"
+        "About 13,000 troops take part.\n"
+        "On August 12 it became known that the exercise would have 12,000 troops."
+    )
+    assert found[13000] == (None, None)
+    assert found[12000] == (None, None)
+
+
+def test_a_speaker_after_a_turn_does_not_take_the_earlier_figure() -> None:
+    found = _by(
+        "The drill in Norway had been expected to have around 35,000 soldiers, but Lieutenant "
+        "Colonel Ivar Moen of the operational headquarters said the number was cut to 30,000 "
+        "soldiers."
+    )
+    assert found[35000] == (None, None)
+    assert found[30000][0] == "Ivar Moen"
+
+
+def test_the_subject_of_what_was_said_is_no_speaker() -> None:
+    found = _by(
+        "On April 19 Josep Borrell, the EU's top diplomat, said Russia had massed some 100,000 "
+        "troops near the border for the exercise, and on April 20 Ukrainian Foreign Minister "
+        "Dmytro Kuleba warned that the build-up would reach over 120,000 troops."
+    )
+    assert found[100000][0] == "Josep Borrell"
+    assert found[120000] == ("Dmytro Kuleba", "UKR")
