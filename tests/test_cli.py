@@ -148,7 +148,10 @@ def test_rules_list_and_show(csbm_cmd: list[str]) -> None:
     } <= ids
     r = run(csbm_cmd, "rules", "show", "ch05.prior_notification")
     assert r.returncode == 0, r.stderr
-    assert "9000" in r.stdout and "V 40.1.1" in r.stdout and "verified" in r.stdout
+    assert "at least 9,000" in r.stdout and "V 40.1.1" in r.stdout and "verified" in r.stdout
+    # Values as a person writes them: no "None", no "> None" (issue 15).
+    shown = run(csbm_cmd, "rules", "show", "ch08.constraint_4")
+    assert "None" not in shown.stdout and "unknown" in shown.stdout
 
 
 def test_schema_dossier(csbm_cmd: list[str]) -> None:

@@ -65,7 +65,11 @@ def observation_invitation(ctx: Context) -> list[Finding]:
     length = (
         f"{longest} hours"
         if shortest == longest
-        else f"between {shortest} and {longest} hours (only dates are known)"
+        else (
+            f"between {shortest} and {longest} hours (only dates are known)"
+            if longest <= 96
+            else f"between {shortest // 24} and {longest // 24} days (only dates are known)"
+        )
     )
     # Is it an alert activity lasting more than the limit? None: the dates cannot tell.
     # With dates only, the lower bound is exclusive: it ran for more than `shortest` hours.
