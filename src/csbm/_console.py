@@ -7,11 +7,12 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from rich.console import Console
 
+from csbm._printable import console_class, echo
 from csbm.errors import UsageError
 from csbm.model.scenario import Scenario
 
@@ -52,7 +53,7 @@ _plain_help_types()
 def console() -> Console:
     """Piped output gets 100 columns (not Rich's 80) so reasons stay readable; COLUMNS wins."""
     fixed = not sys.stdout.isatty() and "COLUMNS" not in os.environ
-    return Console(width=100 if fixed else None, soft_wrap=False)
+    return cast(Console, console_class()(width=100 if fixed else None, soft_wrap=False))
 
 
 def parse_day(value: str | None, option: str) -> date | None:
@@ -81,7 +82,7 @@ def stored_activities(names: list[str], *, use_db: bool) -> tuple[list[Dossier],
         where = store.where
         stored = store.load(sorted(held)) if held else []
     if held:
-        typer.echo(
+        echo(
             f"note: {', '.join(sorted(held))} read from the database at {where} "
             "(give a dossier file to read the file instead)",
             err=True,

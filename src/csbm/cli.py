@@ -23,6 +23,7 @@ from csbm._console import (
     stored_activities,
 )
 from csbm._console import console as make_console
+from csbm._printable import console_class, echo, write_out
 from csbm.batch.cli import batch_app
 from csbm.errors import CsbmError, InputError, Problem, UsageError
 from csbm.extract.cli import extract_command
@@ -207,9 +208,9 @@ def assess(
         from csbm.report.summary import summary_csv, summary_json, summary_table
 
         if output_format is Format.json:
-            sys.stdout.write(summary_json(results))
+            write_out(summary_json(results))
         elif output_format is Format.csv:
-            sys.stdout.write(summary_csv(results))
+            write_out(summary_csv(results))
         elif output_format is Format.markdown:
             raise UsageError("--all prints table, json or csv")
         else:
@@ -254,11 +255,11 @@ def _print_results(
     from csbm.report.summary import findings_csv as summary_csv
 
     if output_format is Format.json:
-        sys.stdout.write(to_json(results))
+        write_out(to_json(results))
     elif output_format is Format.markdown:
-        sys.stdout.write(to_markdown(results, details=details))
+        write_out(to_markdown(results, details=details))
     elif output_format is Format.csv:
-        sys.stdout.write(summary_csv(results))
+        write_out(summary_csv(results))
     else:
         to_terminal(results, make_console(), details=details)
 
@@ -274,7 +275,7 @@ def _print_state_year(results: list[Assessment], state: str, year: int, fmt: For
     if fmt is Format.csv:
         from csbm.report.summary import state_year_csv
 
-        sys.stdout.write(state_year_csv(found, state.upper(), year))
+        write_out(state_year_csv(found, state.upper(), year))
         return
     if fmt is Format.json:
         data = {
@@ -284,7 +285,7 @@ def _print_state_year(results: list[Assessment], state: str, year: int, fmt: For
                 s.value: [f.model_dump(mode="json") for f in fs] for s, fs in found.items()
             },
         }
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     console = make_console()
     if not found:
@@ -311,7 +312,7 @@ def check(
     from csbm.model.load import load_dossiers
 
     found = load_dossiers(_resolve(paths))
-    typer.echo(f"{len(found)} dossier(s) valid")
+    echo(f"{len(found)} dossier(s) valid")
 
 
 @rules_app.command("list")
@@ -328,7 +329,7 @@ def rules_list(
 
     specs = rules()
     if output_format is ListFormat.json:
-        typer.echo(json.dumps([rule_data(s.id) for s in specs], indent=2))
+        echo(json.dumps([rule_data(s.id) for s in specs], indent=2))
         return
     table = Table(title="Rules")
     for col in ("id", "title", "in force from", "cites"):
@@ -356,7 +357,7 @@ def rules_show(
 
     data = rule_data(rule_id)
     if output_format is ListFormat.json:
-        typer.echo(json.dumps(data, indent=2))
+        echo(json.dumps(data, indent=2))
         return
     console = make_console()
     console.print(f"[bold]{data['id']}[/bold]: {data['title']}")
@@ -431,7 +432,7 @@ def quota(
         raise UsageError(f"{record} is the record of {found.state} {found.year}")
     data = quota_report(found, bundled_history(found.state))
     if output_format is ListFormat.json:
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     console = make_console()
     for kind, lg in data["ledgers"].items():
@@ -488,7 +489,7 @@ def rules_verify(
     summary = verification_summary(rows)
     if output_format is ListFormat.json:
         data = {"summary": summary, "citations": [r.as_json() for r in rows]}
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     table = Table(title="Citations and what they were checked against", show_lines=True)
     for col in ("parameter or rule", "since", "value", "paragraph", "level", "sources"):
@@ -524,7 +525,7 @@ def rules_diff(
 
     rows = diff_rulesets(old, new)
     if output_format is ListFormat.json:
-        typer.echo(json.dumps(rows, indent=2))
+        echo(json.dumps(rows, indent=2))
         return
     table = Table(title=f"Parameters that differ between {old} and {new}")
     table.add_column("parameter", no_wrap=True)
@@ -559,7 +560,7 @@ def rules_timeline(
 
     rows = parameter_timeline(parameter)
     if output_format is ListFormat.json:
-        typer.echo(json.dumps(rows, indent=2))
+        echo(json.dumps(rows, indent=2))
         return
     table = Table(title=f"{parameter} over time")
     for col in ("since", "value", "confidence", "citation", "note"):
@@ -625,7 +626,7 @@ def states_list(
     day = parse_day(on, "--on")
     states = [s for s in participating_states().values() if day is None or s.participating_on(day)]
     if output_format is ListFormat.json:
-        typer.echo(
+        echo(
             json.dumps(
                 [s.model_dump(mode="json", by_alias=True) for s in states],
                 indent=2,
@@ -669,9 +670,9 @@ def zone_check(
 
     result = zone_check_point(lat, lon)
     if output_format is ListFormat.json:
-        typer.echo(json.dumps(dataclasses.asdict(result), indent=2))
+        echo(json.dumps(dataclasses.asdict(result), indent=2))
         return
-    typer.echo(f"{result.status} ({result.confidence} confidence): {result.reason}")
+    echo(f"{result.status} ({result.confidence} confidence): {result.reason}")
 
 
 @schema_app.command("dossier")
@@ -679,7 +680,7 @@ def schema_dossier() -> None:
     """Print the JSON Schema of the dossier format."""
     from csbm.model.dossier import Dossier
 
-    typer.echo(json.dumps(Dossier.model_json_schema(), indent=2))
+    echo(json.dumps(Dossier.model_json_schema(), indent=2))
 
 
 @schema_app.command("state-year")
@@ -687,12 +688,12 @@ def schema_state_year() -> None:
     """Print the JSON Schema of the State-year record format (csbm quota)."""
     from csbm.model.state_year import StateYear
 
-    typer.echo(json.dumps(StateYear.model_json_schema(), indent=2))
+    echo(json.dumps(StateYear.model_json_schema(), indent=2))
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"csbm {__version__}")
+        echo(f"csbm {__version__}")
         raise typer.Exit()
 
 
@@ -710,9 +711,7 @@ def main() -> None:
     try:
         app()
     except CsbmError as exc:
-        from rich.console import Console
-
-        err = Console(stderr=True, soft_wrap=True, highlight=False)
+        err = console_class()(stderr=True, soft_wrap=True, highlight=False)
         err.print("[red]error:[/red] ", end="")
         err.print(str(exc), markup=False)
         sys.exit(2)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from csbm._console import console
+from csbm._printable import echo
 from csbm.batch.defaults import DEFAULT_PARTITION_SIZE
 from csbm.errors import UsageError
 
@@ -179,7 +180,7 @@ def extract_command(
     finally:
         bar.stop()
     if output_format is Format.json:
-        typer.echo(json.dumps(summary.as_dict(), indent=2))
+        echo(json.dumps(summary.as_dict(), indent=2))
     else:
         console().print(_summary_table(summary))
     if summary.failed_partitions:
@@ -224,7 +225,7 @@ def ingest_command(
         raise UsageError(f"{out}: not a directory")
     report = ingest(out, db, by=by)
     if output_format is Format.json:
-        typer.echo(json.dumps(report.as_dict(), indent=2))
+        echo(json.dumps(report.as_dict(), indent=2))
         return
     table = Table(title=f"csbm batch ingest: {out} into {report.where}", show_header=False)
     table.add_column("what")

@@ -12,11 +12,12 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.console import Console
 
+from csbm._printable import console_class, write_out
 from csbm.errors import InputError, Problem, UsageError
 from csbm.model.bounds import EARLIEST_DAY, LATEST_DAY, parse_day
 
@@ -58,7 +59,7 @@ def _published(value: str | None) -> date | None:
 
 def _console() -> Console:
     fixed = not sys.stdout.isatty() and "COLUMNS" not in os.environ
-    return Console(width=100 if fixed else None, soft_wrap=False)
+    return cast(Console, console_class()(width=100 if fixed else None, soft_wrap=False))
 
 
 def extract_command(
@@ -123,7 +124,9 @@ def extract_command(
     if output_format is ExtractFormat.table:
         if output is not None:
             with output.open("w", encoding="utf-8") as fh:
-                to_terminal(result, Console(file=fh, width=100, soft_wrap=False))
+                to_terminal(
+                    result, cast(Console, console_class()(file=fh, width=100, soft_wrap=False))
+                )
         else:
             to_terminal(result, _console())
         return
@@ -136,7 +139,7 @@ def extract_command(
     if output is not None:
         output.write_text(rendered, encoding="utf-8")
     else:
-        sys.stdout.write(rendered)
+        write_out(rendered)
 
 
 __all__ = ["MAX_BYTES", "ExtractFormat", "extract_command"]

@@ -85,9 +85,16 @@ def __getattr__(name: str) -> Any:
     if name == "Day":
         from typing import Annotated
 
-        from pydantic import BeforeValidator, WithJsonSchema
+        from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
-        day_type = Annotated[date, BeforeValidator(_day_in), WithJsonSchema(_DAY_SCHEMA)]
+        # The range is checked after pydantic's parsing too: it reads forms _day_in leaves
+        # to it (a date-time at midnight, for one).
+        day_type = Annotated[
+            date,
+            BeforeValidator(_day_in),
+            AfterValidator(check_day),
+            WithJsonSchema(_DAY_SCHEMA),
+        ]
         globals()["Day"] = day_type
         return day_type
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -33,6 +33,8 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from csbm.model.bounds import MAX_FIGURE, Day, day_problem
+
 FORMAT_VERSION = 1
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -57,6 +59,25 @@ def _check_slug(value: str) -> str:
 def _one_or_many(value: object) -> object:
     """Acts may name one State (`by: BLR`) or several (`by: [EST, LVA]`)."""
     return [value] if isinstance(value, str) else value
+
+
+def _no_repeats(codes: list[str]) -> list[str]:
+    """A State named twice in one list is a slip (and a list of thousands of repeats, work
+    for every page that prints it)."""
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise ValueError(f"{code} is listed twice")
+        seen.add(code)
+    return codes
+
+
+def _whole_number(value: object) -> object:
+    """Only a whole number, before a Literal of whole numbers: pydantic would take `true` and
+    `1.0` for 1."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not a whole number")
+    return value
 
 
 class PartialDate:
@@ -110,25 +131,42 @@ def parse_when(value: object) -> date | datetime | PartialDate:
     """A day (`2022-02-09`), a moment (`2022-02-09T14:00`), a month (`2018-10`) or a
     year (`2018`). Kept apart on purpose: each proves only what its precision allows."""
     if isinstance(value, date | PartialDate):  # datetime is a date too
-        return value
+        return _in_range(value)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # YAML reads an unquoted year as a number
     if isinstance(value, str):
         text = value.strip()
+        parsed: date | datetime | PartialDate | None = None
         try:
             match = _PARTIAL.match(text)
             if match:
                 month = match.group(2)
-                return PartialDate(int(match.group(1)), int(month) if month else None)
-            if len(text) == 10:
-                return date.fromisoformat(text)
-            return datetime.fromisoformat(text)
+                parsed = PartialDate(int(match.group(1)), int(month) if month else None)
+            elif len(text) == 10:
+                parsed = date.fromisoformat(text)
+            else:
+                parsed = datetime.fromisoformat(text)
         except ValueError:
             pass
+        if parsed is not None:
+            return _in_range(parsed)
     raise ValueError(
         f"{value!r} is not a date: give a day (YYYY-MM-DD), a date-time, a month (YYYY-MM) "
         "or a year (YYYY)"
     )
+
+
+def _in_range(value: date | datetime | PartialDate) -> date | datetime | PartialDate:
+    """A day or moment inside csbm's range of days, or a month or year that overlaps it."""
+    if isinstance(value, PartialDate):
+        problem = day_problem(value.latest()) and day_problem(value.earliest())
+        if problem is not None:
+            raise ValueError(f"{value.isoformat()} is outside the range of days csbm accepts")
+        return value
+    problem = day_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
 
 
 def _when_out(value: date | datetime | PartialDate, info: SerializationInfo) -> Any:
@@ -161,9 +199,11 @@ def latest_day(value: When) -> date:
 StateCode = Annotated[
     str, AfterValidator(_check_state), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})
 ]
+StateCodes = Annotated[list[StateCode], AfterValidator(_no_repeats)]
 StateList = Annotated[
     list[StateCode],
     BeforeValidator(_one_or_many),
+    AfterValidator(_no_repeats),
     WithJsonSchema(
         {
             "anyOf": [
@@ -271,10 +311,10 @@ class Activity(_Model):
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     kind: ActivityKind
-    conducting_states: list[StateCode] = Field(min_length=1)
-    host_states: list[StateCode] = Field(min_length=1)
-    start: date
-    end: date
+    conducting_states: StateCodes = Field(min_length=1)
+    host_states: StateCodes = Field(min_length=1)
+    start: Day
+    end: Day
     alert: bool | None = Field(
         default=None,
         description="Carried out without advance notice to the troops involved; null = unknown.",
@@ -297,6 +337,7 @@ class Activity(_Model):
     duration_hours: StrictInt | None = Field(
         default=None,
         gt=0,
+        le=MAX_FIGURE,
         description="Length in hours where known more precisely than the dates; "
         "otherwise whole days from start to end inclusive are used.",
     )
@@ -334,7 +375,7 @@ class Source(_Model):
     publisher: str = Field(min_length=1)
     author: str | None = None
     title: str | None = None
-    published: date | None = None
+    published: Day | None = None
     url: str | None = None
     symbol: str | None = Field(default=None, description="Document symbol, e.g. FSC.DOC/1/11.")
     reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
@@ -376,7 +417,10 @@ class Bound(_Model):
     """
 
     upper: StrictInt | None = Field(
-        default=None, ge=0, description="The figure does not exceed this (or stays below it)."
+        default=None,
+        ge=0,
+        le=MAX_FIGURE,
+        description="The figure does not exceed this (or stays below it).",
     )
     strict: bool = Field(
         default=False,
@@ -407,9 +451,9 @@ class Bound(_Model):
 class Claim(_Model):
     id: Slug | None = Field(default=None, description="Stable id; derived from source if absent.")
     quantity: Quantity
-    value: StrictInt | None = Field(default=None, ge=0)
-    low: StrictInt | None = Field(default=None, ge=0)
-    high: StrictInt | None = Field(default=None, ge=0)
+    value: StrictInt | None = Field(default=None, ge=0, le=MAX_FIGURE)
+    low: StrictInt | None = Field(default=None, ge=0, le=MAX_FIGURE)
+    high: StrictInt | None = Field(default=None, ge=0, le=MAX_FIGURE)
     bound: Bound | None = Field(
         default=None,
         description="Instead of a figure: the limit the source states (e.g. 'fewer than "
@@ -443,9 +487,9 @@ class Claim(_Model):
         "of one originator's figure count once).",
     )
     source: Slug
-    credibility: Literal[1, 2, 3, 4, 5, 6] | None = None
+    credibility: Annotated[Literal[1, 2, 3, 4, 5, 6], BeforeValidator(_whole_number)] | None = None
     quote: str | None = None
-    stated: date | None = Field(
+    stated: Day | None = Field(
         default=None, description="When the figure was stated, if not the source's date."
     )
 
@@ -518,10 +562,10 @@ class Act(_Model):
         description="For an inspection or evaluation_visit: the reason the receiving State "
         "gave for its answer, in words.",
     )
-    held_from: _Day | None = Field(
+    held_from: Day | None = Field(
         default=None, description="For an inspection or evaluation_visit: the first day held."
     )
-    held_to: _Day | None = Field(
+    held_to: Day | None = Field(
         default=None, description="For an inspection or evaluation_visit: the last day held."
     )
     source: Slug
@@ -576,7 +620,9 @@ class Act(_Model):
 
 
 class Dossier(_Model):
-    csbm: Literal[1] = Field(description="Format version of the dossier.")
+    csbm: Annotated[Literal[1], BeforeValidator(_whole_number)] = Field(
+        description="Format version of the dossier (the whole number 1)."
+    )
     activity: Activity
     sources: list[Source] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from csbm._printable import echo
+
 record_app = typer.Typer(
     help="The bundled record: its coverage, and the gaps that leave verdicts open.",
     no_args_is_help=True,
@@ -38,9 +40,9 @@ def coverage_command(
 
     counts = coverage(load_dossiers([dossiers_dir()]))
     if output_format is Format.json:
-        typer.echo(json.dumps(counts.as_json(), indent=2))
+        echo(json.dumps(counts.as_json(), indent=2))
         return
-    typer.echo("\n".join(counts.lines()))
+    echo("\n".join(counts.lines()))
 
 
 @record_app.command("gaps")
@@ -73,7 +75,7 @@ def gaps_command(
     paths = _resolve(activities) if activities else [dossiers_dir()]
     gaps = record_gaps(load_dossiers(paths), include_idle=include_idle)
     if output_format is Format.json:
-        typer.echo(json.dumps(gaps_json(gaps), indent=2, ensure_ascii=False))
+        echo(json.dumps(gaps_json(gaps), indent=2, ensure_ascii=False))
         return
     from rich.table import Table
 
@@ -91,7 +93,7 @@ def gaps_command(
         )
     console().print(table)
     if not gaps:
-        typer.echo("no gap bears on an open headline verdict")
+        echo("no gap bears on an open headline verdict")
 
 
 def _resolve(raw: list[str]) -> list[Path]:

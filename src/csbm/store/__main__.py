@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from rich.console import Console
-
+from csbm._printable import console_class
 from csbm.errors import CsbmError
 from csbm.store.cli import db_app
 
@@ -15,7 +14,7 @@ def main() -> None:
     try:
         db_app(prog_name="csbm db")
     except CsbmError as exc:
-        err = Console(stderr=True, soft_wrap=True, highlight=False)
+        err = console_class()(stderr=True, soft_wrap=True, highlight=False)
         err.print("[red]error:[/red] ", end="")
         err.print(str(exc), markup=False)
         sys.exit(2)

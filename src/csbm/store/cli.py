@@ -8,7 +8,6 @@ main program prints them and exits with code 2; `python -m csbm.store` does the 
 from __future__ import annotations
 
 import json
-import sys
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from csbm._console import console, parse_day
+from csbm._printable import echo, write_out
 from csbm.errors import UsageError
 from csbm.store.errors import StoreError
 
@@ -72,7 +72,7 @@ def init(db: DbOption = None) -> None:
     from csbm.store.repository import init_store
 
     where, revision = init_store(db)
-    typer.echo(f"csbm database ready: {where} (schema revision {revision})")
+    echo(f"csbm database ready: {where} (schema revision {revision})")
 
 
 @db_app.command()
@@ -99,7 +99,7 @@ def upgrade(
         raise StoreError(f"upgrading {display(url)} failed: {exc}") from exc
     finally:
         engine.dispose()
-    typer.echo(f"{display(url)} is at schema revision {now}")
+    echo(f"{display(url)} is at schema revision {now}")
 
 
 @db_app.command("import")
@@ -131,12 +131,12 @@ def import_(
     with Store(db) as store:
         report = store.import_dossiers(dossiers, by=by)
         where = store.where
-    typer.echo(
+    echo(
         f"imported {report.total} dossier(s) into {where}: {len(report.created)} new, "
         f"{len(report.updated)} updated, {len(report.unchanged)} unchanged"
     )
     if report.updated:
-        typer.echo("updated: " + ", ".join(report.updated))
+        echo("updated: " + ", ".join(report.updated))
 
 
 @db_app.command()
@@ -174,7 +174,7 @@ def export(
             recorded_as_of=_moment(recorded_as_of, "--recorded-as-of"),
         )
     written = export_dossiers(dossiers, directory)
-    typer.echo(f"wrote {len(written)} dossier(s) to {directory}")
+    echo(f"wrote {len(written)} dossier(s) to {directory}")
 
 
 @db_app.command("list")
@@ -188,7 +188,7 @@ def list_(db: DbOption = None, output_format: FormatOption = Format.table) -> No
         rows = store.activities()
         where = store.where
     if output_format is Format.json:
-        typer.echo(
+        echo(
             json.dumps(
                 [
                     {
@@ -255,7 +255,7 @@ def history(
         later = [r for r in revisions if r.version == show + 1]
         dossier = later[0].previous() if later else current
         assert dossier is not None
-        sys.stdout.write(dossier_yaml(dossier))
+        write_out(dossier_yaml(dossier))
         return
     if output_format is Format.json:
         out: list[dict[str, Any]] = [
@@ -270,7 +270,7 @@ def history(
             }
             for r in revisions
         ]
-        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     table = Table(title=f"History of {activity_id}")
     for col in ("version", "recorded", "by", "what changed"):
@@ -296,7 +296,7 @@ def assessments(
     with Store(db) as store:
         saved = store.assessments(activity_id)
     if output_format is Format.json:
-        typer.echo(
+        echo(
             json.dumps(
                 [
                     {
@@ -348,7 +348,7 @@ def verify(db: DbOption = None) -> None:
         where = store.where
     if problems:
         raise StoreError(f"{where}: {len(problems)} problem(s)\n" + "\n".join(problems))
-    typer.echo(f"{where}: consistent")
+    echo(f"{where}: consistent")
 
 
 @db_app.command()
@@ -396,19 +396,19 @@ def review(
         if accept is not None:
             decided, report = accept_proposal(store, accept, as_id=as_id, by=by)
             outcome = "created" if report.created else "updated"
-            typer.echo(
+            echo(
                 f"proposal {accept} accepted: {decided.activity_id} {outcome} "
                 f"({decided.claims} claims from {decided.documents} documents)"
             )
             return
         if reject is not None:
             reject_proposal(store, reject, by=by)
-            typer.echo(f"proposal {reject} rejected")
+            echo(f"proposal {reject} rejected")
             return
         proposals = list_proposals(store, None if show_all else "pending")
         where = store.where
     if output_format is Format.json:
-        typer.echo(json.dumps([p.as_dict() for p in proposals], indent=2, ensure_ascii=False))
+        echo(json.dumps([p.as_dict() for p in proposals], indent=2, ensure_ascii=False))
         return
     title = "Proposals" if show_all else "Pending proposals"
     table = Table(title=f"{title} in {where}")

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from csbm._console import console as make_console
+from csbm._printable import echo
 
 DbOption = Annotated[
     str | None,
@@ -47,12 +48,12 @@ def serve_command(
     app = create_app(db)  # fails here, with a message, if the database is not set up
     count = workers or len(os.sched_getaffinity(0))
     where = app.state.record.store.where
-    typer.echo(
+    echo(
         f"csbm serving {where} on http://{host}:{port}/"
         + (f" ({count} worker processes)" if count > 1 else "")
     )
     if host not in ("127.0.0.1", "localhost", "::1"):
-        typer.echo(
+        echo(
             "note: listening beyond this machine without TLS; put csbm behind a reverse "
             "proxy that terminates HTTPS (see docs/web.md)",
             err=True,
@@ -95,8 +96,8 @@ def token_create(
 
     with Store(db) as store:
         info, secret = create_token(store, name)
-    typer.echo(secret)
-    typer.echo(f"token {info.name!r} ({info.prefix}…) created; it is not shown again", err=True)
+    echo(secret)
+    echo(f"token {info.name!r} ({info.prefix}…) created; it is not shown again", err=True)
 
 
 @token_app.command("list")
@@ -126,7 +127,7 @@ def token_list(
             }
             for t in tokens
         ]
-        typer.echo(json.dumps(rows, indent=2))
+        echo(json.dumps(rows, indent=2))
         return
     table = Table(title=f"{len(tokens)} token(s)")
     for col in ("name", "prefix", "created", "by", "last used", "revoked"):
@@ -155,4 +156,4 @@ def token_revoke(
     with Store(db) as store:
         revoked = revoke_token(store, name)
     for t in revoked:
-        typer.echo(f"revoked {t.name} ({t.prefix}…)")
+        echo(f"revoked {t.name} ({t.prefix}…)")
