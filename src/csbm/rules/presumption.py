@@ -198,7 +198,6 @@ def bundled_ratios() -> Ratios:
     import hashlib
     import json
     import os
-
     from importlib.metadata import version
 
     from platformdirs import user_cache_path
