@@ -572,6 +572,8 @@ def _role_cues(
 def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
     found: dict[tuple[str, bool], PlaceFound] = {}
     for info in infos:
+        if info.other_cue is not None and not info.names_main:
+            continue  # "since Moscow annexed Ukraine's Crimea region in 2014": another event
         for m in info.place_matches:
             key = (m.ref, m.region)
             old = found.get(key)
