@@ -209,6 +209,13 @@ _NOT_NAME = frozenset(
 )
 
 
+# A word set off by commas between a speaker and the verb.
+_ASIDE = re.compile(
+    r",\s*(?:though|however|too|also|in\s+turn|meanwhile|moreover|for\s+(?:its|his|her|their)"
+    r"\s+part|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|earlier|later|separately"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$",
+    re.I,
+)
 _TITLE = frozenset(
     {
         "gen",
@@ -391,6 +398,9 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
     for m in _VERB.finditer(text, start, end):
         lo = max(start, m.start() - 110)
         window = text[lo : m.start()]
+        aside = _ASIDE.search(window)
+        if aside is not None:
+            window = window[: aside.start()] + " "  # "A Russian general, though, has hinted"
         cut = 0
         for b in _BOUNDARY.finditer(window):
             cut = b.end()

@@ -305,6 +305,24 @@ _TITLE_OWNER = re.compile(
 )
 
 
+def _fuller(cue: attribution.Speaker, named: list[attribution.Speaker]) -> attribution.Speaker:
+    """A short form of a speaker named more fully before: "Shoigu" after "Russian Defence
+    Minister Sergei Shoigu", "the Defense Ministry" after "the Russian Defense Ministry"."""
+    key = re.compile(rf"\b{re.escape(cue.who.casefold())}\b")
+    for n in reversed(named):
+        if n.person != cue.person or len(n.phrase) <= len(cue.phrase):
+            continue
+        if key.search(n.phrase.casefold()):
+            return replace(
+                cue,
+                who=n.who,
+                phrase=n.phrase,
+                declared_by=n.declared_by,
+                how=f"{cue.how}; '{cue.who}' is {n.who}, named before",
+            )
+    return cue
+
+
 def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
     """Every sentence's speakers, with pronouns and titles ("he said", "the ministry said",
     "according to the statement") resolved to the speaker named last before them."""
@@ -319,6 +337,8 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
                 if title is not None:
                     anaphor = replace(cue, anaphor=f"the {title.group(1).casefold()}")
                     cue = attribution.resolve(anaphor, named) or cue
+                elif cue.declared_by is None:
+                    cue = _fuller(cue, named)
                 out.append(cue)
                 named.append(cue)
                 continue
