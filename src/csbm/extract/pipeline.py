@@ -34,7 +34,7 @@ from csbm.model.dossier import Qualifier
 
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|snap\s+(?:check|inspection)s?"
-    r"|(?:combat[\s-])?readiness\s+checks?|checks?\s+of\s+(?:combat\s+)?readiness"
+    r"|(?:combat[\s-])?readiness\s+(?:checks?|inspections?)|checks?\s+of\s+(?:combat\s+)?readiness"
     r"|build-?up|deployments?|massed|massing)\b",
     re.I,
 )
@@ -58,6 +58,12 @@ _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:the\s+year\s+)?(?P<y>(?:19|20
 _PROCUREMENT = re.compile(
     r"\b(?:order(?:s|ed)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ement)"
     r"|deliver(?:s|ed|y|ies)?|acquir(?:e|es|ed)|export(?:s|ed)?|import(?:s|ed)?)\b",
+    re.I,
+)
+# "80,000 people" counts troops only where the sentence says they take part.
+_TAKING_PART = re.compile(
+    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat\w*|involv\w*|engag\w*|expected"
+    r"|mobili[sz]\w*|deploy\w*|exercises?|drills?|manoeuvres|maneuvers|war\s*games)\b",
     re.I,
 )
 _MAX_MENTIONS = 1000
@@ -461,6 +467,11 @@ def _figures_of(
         if not doc_activity:
             dropped.append(
                 Dropped(span, c.start, c.end, "the text names no exercise or military activity")
+            )
+            continue
+        if c.how.startswith("'people'") and not _TAKING_PART.search(s.text):
+            dropped.append(
+                Dropped(span, c.start, c.end, "people, not said to take part in an activity")
             )
             continue
         if procurement:
