@@ -141,6 +141,7 @@ def extract(
             )
         )
         all_mentions.extend(ex)
+    all_mentions = _named_again(text, infos, all_mentions)
     found = exercises.collect(all_mentions, published)
     main = next((x for x in found if x.main), None)
     name_of: dict[int, str] = {}
@@ -278,6 +279,48 @@ def extract(
         notes=notes,
         acts=acts_found[:_MAX_MENTIONS],
     )
+
+
+def _named_again(
+    text: str, infos: list[_SentenceInfo], mentions: list[exercises.ExerciseMention]
+) -> list[exercises.ExerciseMention]:
+    """An unknown exercise named with its year ("Nordic Response 2024") is the same exercise
+    where the text names it again without the year ("Nordic Response, with 20,000 troops")."""
+    bases: dict[str, tuple[str, int] | None] = {}
+    for m in mentions:
+        if m.series is None and m.year is not None:
+            base = m.name.rsplit(" ", 1)[0]
+            if len(base) < 4:
+                continue
+            seen = bases.get(base, (m.name, m.year))
+            bases[base] = seen if seen == (m.name, m.year) else None  # two editions: unsure
+    known = {b: v for b, v in bases.items() if v is not None}
+    if not known:
+        return mentions
+    rx = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(b) for b in sorted(known, key=len, reverse=True))
+        + r")(?![\w-]|\s+(?:19|20)?[0-9]{2}\b)"
+    )
+    out = list(mentions)
+    for info in infos:
+        s = info.sentence
+        added = False
+        for hit in rx.finditer(text, s.start, s.end):
+            a, b = hit.span()
+            if any(e.start < b and a < e.end for e in info.exercise_mentions):
+                continue
+            name, year = known[hit.group()]
+            mention = exercises.ExerciseMention(
+                name, None, year, a, b, hit.group(), "named again without its year"
+            )
+            info.exercise_mentions.append(mention)
+            out.append(mention)
+            added = True
+        if added:
+            info.exercise_mentions.sort(key=lambda e: e.start)
+    out.sort(key=lambda e: e.start)
+    return out
 
 
 def _odd_share(text: str) -> float:
