@@ -196,6 +196,9 @@ def test_assess_all_one_line_per_activity(csbm_cmd: list[str]) -> None:
     assert "revision" in by_id["kavkaz-2016"]["signals"]
     assert "alert_use" in by_id["russia-snap-check-feb-2014"]["signals"]
     assert by_id["trident-juncture-2018"]["signals"] == ""
+    # Open outcomes carry their lean beside them (issue 12).
+    assert by_id["union-resolve-2022"]["all_notification"] == "indeterminate"
+    assert by_id["union-resolve-2022"]["all_notification_lean"] == "non_compliant"
     r = run(csbm_cmd, "assess", "--all", "--format", "csv")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()

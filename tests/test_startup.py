@@ -58,6 +58,7 @@ def loaded(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> set
 def _clean_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "CSBM_DATABASE_URL"}
     env["XDG_DATA_HOME"] = str(tmp_path / "data")  # no default database
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # a cold cache, then what it keeps
     return env
 
 
@@ -86,10 +87,14 @@ def test_help_loads_nothing_heavy(tmp_path: Path, args: list[str]) -> None:
 
 def test_assess_loads_only_what_it_uses(tmp_path: Path) -> None:
     found = loaded(tmp_path, "assess", "union-resolve-2022", "--format", "json")
-    # The rules need pydantic and the zone's shapely; nothing of the store, web or batch.
+    # The rules need pydantic and, with a cold cache, the zone's shapely; nothing of the
+    # store, web or batch.
     assert {"pydantic", "shapely"} <= found
     unused = {"dask", "distributed", "sqlalchemy", "fastapi", "weasyprint", "pyarrow", "jinja2"}
     assert found & unused == set()
+    # The places judged are kept in the cache: a second run needs no geometry at all.
+    again = loaded(tmp_path, "assess", "union-resolve-2022", "--format", "json")
+    assert "pydantic" in again and "shapely" not in again and "numpy" not in again
 
 
 def test_rules_list_needs_no_geometry(tmp_path: Path) -> None:

@@ -69,6 +69,20 @@ def _by(text: str) -> dict[int | None, tuple[str | None, str | None]]:
             8000,
             ("Postnikov", None),
         ),
+        # a short form of a speaker named more fully before
+        (
+            "The Russian Defense Ministry announced the drills in Russia. Earlier the Defense "
+            "Ministry had said the drills involved more than 10,000 troops.",
+            10000,
+            ("Russian Defense Ministry", "RUS"),
+        ),
+        # a word set off by commas between the speaker and the verb
+        (
+            "A Russian general, though, has hinted that the exercise in Belarus will have "
+            "closer to 200,000 troops.",
+            200000,
+            ("A Russian general", "RUS"),
+        ),
         # a capital for its government
         (
             "Moscow later said 200,000 troops took part in the exercise in Belarus.",

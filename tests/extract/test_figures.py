@@ -179,3 +179,28 @@ def test_evidence_offsets_point_into_the_text() -> None:
         == f.evidence.text
         == "about 30\u202f000 Russian troops"
     )
+
+
+def test_forces_people_and_officers_count_troops_where_they_take_part() -> None:
+    text = (
+        "Cold Response 2022 will have around 14,000 ground forces and 8,000 naval forces. "
+        "About 80,000 people are expected in the exercise. The exercise involves 1,000 "
+        "officers and soldiers."
+    )
+    values = {f.value for f in extract(text, published=date(2022, 3, 11)).claims()}
+    assert {14000, 8000, 80000, 1000} <= values
+
+
+def test_forces_that_are_armies_or_countries_are_no_figure() -> None:
+    text = (
+        "Zapad 2021 improved coordination between the two armed forces. Forces of 24 allied "
+        "and partner countries take part in the exercise. Some 2 million people live in the "
+        "region."
+    )
+    assert extract(text, published=date(2021, 9, 10)).claims() == []
+
+
+def test_a_combat_readiness_inspection_is_an_activity() -> None:
+    text = "As many as 38,000 troops and 41 vessels are in the combat readiness inspection."
+    values = {f.value for f in extract(text, published=date(2015, 3, 18)).claims()}
+    assert values == {38000, 41}

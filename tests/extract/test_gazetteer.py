@@ -123,3 +123,34 @@ def test_exercise_and_state_names_are_not_towns() -> None:
 def test_seas_and_regions_need_no_cue() -> None:
     found = _places("Warships held drills in the Black Sea while jets flew over Crimea.")
     assert found == [("Black Sea", None), ("Crimea", None)]
+
+
+def test_places_of_the_classes_read_on_real_texts() -> None:
+    from datetime import date
+
+    from csbm.extract import extract
+
+    def names(text: str) -> list[str]:
+        return [p.name for p in extract(text, published=date(2021, 9, 10)).locations]
+
+    # one noun for a list of seas
+    assert names("The exercise runs on ranges in Russia and in the Black and Caspian seas.") == [
+        "Black Sea",
+        "Caspian Sea",
+    ]
+    # a list goes on across a name the gazetteer does not know
+    assert "Lida" in names(
+        "The drills are held at the airfields of Baranovichi, Luninets, Lida and Machulishchi."
+    )
+    # "cities such as", "the enclave of"
+    assert names("The exercise reaches central Russian cities such as Voronezh.") == ["Voronezh"]
+    # a sea in a longer name, a seat of a government, another event: no place
+    assert names("Ships of the Black Sea Fleet left port for the drills.") == []
+    assert names("The drills were announced at NATO headquarters in Brussels.") == []
+    assert (
+        names(
+            "The troops took part in the exercise, which worries those who recall that Moscow "
+            "annexed Crimea in 2014."
+        )
+        == []
+    )

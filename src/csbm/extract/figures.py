@@ -46,14 +46,14 @@ _NOUN_SOURCES: list[tuple[Quantity, str]] = [
     (
         Quantity.AIRCRAFT,
         r"(?:combat\s+|military\s+|fixed-wing\s+)?aircraft|(?:fighter\s+|combat\s+)?jets|warplanes"
-        r"|airplanes|aeroplanes|planes|bombers",
+        r"|aircrafts|airplanes|aeroplanes|planes|bombers",
     ),
     (Quantity.SHIPS, r"warships|ships|vessels|boats|submarines|frigates|corvettes"),
     (
         Quantity.TROOPS,
         r"troops|soldiers|servicemen|servicewomen|service\s*members|service\s+personnel"
         r"|military\s+personnel|personnel|men|marines|paratroopers|sailors|airmen|reservists"
-        r"|conscripts|participants",
+        r"|conscripts|participants|forces|officers|people",
     ),
 ]
 _NOUNS = "|".join(f"(?P<q{i}>{src})" for i, (_, src) in enumerate(_NOUN_SOURCES))
@@ -145,6 +145,9 @@ _FORCE_OF = re.compile(
     rf"\b(?:(?P<force>force|contingent|grouping|army)|(?i:(?P<noun>{_NOUNS})))\s+"
     r"(?:numbering|totall?ing|of|at|estimated\s+at|put\s+at)\s*$",
     re.I,
+)
+_COUNTRIES_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:countries|nations|states|allies|partners|members)\b", re.I
 )
 _NUMBER_AT = re.compile(
     r"\b(?:number|figure|total|tally|count)\s+(?:at|was|is|stood\s+at|reached|to\s+be)\s*$",
@@ -253,6 +256,8 @@ def _forward(text: str, limit: int, n: Number) -> Candidate:
             n, compound, n.start, comp.end(), comp.end(), f"'{comp.group()}' after the number"
         )
     m = _AFTER.match(text, n.end, limit)
+    if m is not None and m.group("noun").casefold() == "forces" and n.value < 100:
+        m = None  # "the two armed forces": armies, not a count of people
     if m is not None:
         q = _quantity_of(m, "q")
         assert q is not None
@@ -379,6 +384,8 @@ def _backward(
             if last in ("numbering", "totalling", "totaling", "of", "at")
             else None
         )
+        if force_of is not None and _COUNTRIES_AFTER.match(text, n.end):
+            force_of = None  # "Forces of 24 allied and partner countries": a count of States
         if force_of is not None:
             fq = Quantity.TROOPS if force_of.group("force") else _quantity_of(force_of, "q")
             if fq is not None:

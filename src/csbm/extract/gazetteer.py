@@ -432,7 +432,11 @@ _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|around|outside|from|to|towards?|into|across|off|over|between|"
     r"throughout|via|through|beyond|along|within|inside)"
     rf"|\b(?:{_COMPASS}|outskirts|vicinity|city|town|port|village|region|area|suburbs?|coast|"
-    r"shores?|waters|environs)\s+of)"
+    r"shores?|waters|environs|enclave|exclave|cities|towns|ports|villages|airfields|air\s+bases"
+    r"|bases|garrisons|areas|regions)\s+of"
+    # "cities such as Voronezh", "towns like Narvik", "regions including Pskov"
+    r"|\b(?:cities|towns|ports|villages|airfields|bases|garrisons|areas|regions|places)"
+    r"(?:\s+\w+)?\s+(?:such\s+as|like|including))"
     rf"\s+(?:the\s+)?(?:(?:{_COMPASS}(?:ern)?|central)\s+)?$",
     re.IGNORECASE,
 )
@@ -450,6 +454,12 @@ _CUE_AFTER = re.compile(
 _LIST_GAP = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+|\s*/\s*)(?:the\s+)?", re.IGNORECASE
 )
+# A list goes on across names the gazetteer does not know: "the airfields of Baranovichi,
+# Luninets, Lida and Machulishchi" (Lida is listed though Luninets is unknown).
+_LIST_RUN = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){1,4}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+)
+_SEA_AS_WORD = re.compile(r"\s+(?:peninsula|fleet|flotilla)\b", re.IGNORECASE)
 # A capital followed by these speaks for its government ("Minsk said"): not a place.
 _SPEAKS = re.compile(
     r"(?:'s|’s|\s+(?:has|had|have|is|was|will|would|did|does)?\s*(?:said|says|say|announced|"
@@ -464,12 +474,15 @@ _SPEAKS = re.compile(
 _NOT_WHERE = re.compile(
     r"\b(?:governments?|officials?|authorities|leaders?|diplomats?|embassy|ambassadors?|"
     r"talks|conference|briefing|meeting|summit|visit|reporters|counterparts?|negotiations|"
-    r"headquartered|based)\b[^.;:]{0,30}$"
+    r"headquartered|headquarters|HQ|administration|governor|based)\b[^.;:]{0,30}$"
     r"|\b(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+$",
     re.IGNORECASE,
 )
 # A capital is a place only after these (not "between Kyiv and Moscow", "to Minsk").
-_STRONG_CUE = re.compile(r"\b(?:in|near|around|outside|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_STRONG_CUE = re.compile(
+    r"\b(?:in|near|around|outside|at|from)\s+(?:the\s+)?(?:(?:central|downtown|greater)\s+)?$",
+    re.IGNORECASE,
+)
 # A town followed by these is its government: "Moscow officials say".
 _GOVERNS = re.compile(
     r"\s+(?:officials?|authorities|government|leaders?|diplomats?|leadership)\b", re.IGNORECASE
@@ -494,12 +507,20 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
         entry = next((e for e in m.entries if e.kind == "place"), None)
         before = text[max(start, m.start - 40) : m.start]
         cued = _CUE_BEFORE.search(before) is not None
-        listed = chain >= 0 and _LIST_GAP.fullmatch(text, chain, m.start) is not None
+        listed = chain >= 0 and (
+            _LIST_GAP.fullmatch(text, chain, m.start) is not None
+            or _LIST_RUN.fullmatch(text, chain, m.start) is not None
+        )
         if entry is None:
             chain = m.end if (cued or listed) and m.entries[0].kind == "state" else -1
             chain_of_places = False
             continue
         after = _CUE_AFTER.match(text, m.end, end)
+        if place(entry.ref).kind == "sea" and (
+            _NAME_GOES_ON.match(text, m.end, end) or _SEA_AS_WORD.match(text, m.end, end)
+        ):
+            chain = -1
+            continue  # "the Black Sea Fleet", "Ukraine's Black Sea peninsula": not the sea
         if entry.needs_cue:
             capital = any(e.kind == "metonym" for e in m.entries)
             if capital:
@@ -521,6 +542,41 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
             name = name[:-1]  # "Grodno and Brest regions": each is one region
         out.append(PlaceMention(m.start, stop, text[m.start : stop], name, entry.ref, region))
         chain, chain_of_places = stop, True
+    if "eas" in text[start:end] or "ceans" in text[start:end]:
+        taken = {p.ref for p in out}
+        out.extend(p for p in _shared_noun(text, start, end) if p.ref not in taken)
+    return out
+
+
+# "the Black and Caspian seas", "the Arctic and Pacific Oceans": one noun for a list of names.
+_SHARED_NOUN = re.compile(
+    r"\b(?P<names>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)*\s*,?\s+(?:and|&)\s+[A-Z][a-z]+)"
+    r"\s+(?P<noun>[Ss]eas|[Oo]ceans)\b"
+)
+
+
+def _shared_noun(text: str, start: int, end: int) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    lex = lexicon()
+    for m in _SHARED_NOUN.finditer(text, start, end):
+        noun = "Sea" if m.group("noun").casefold() == "seas" else "Ocean"
+        for w in re.finditer(r"[A-Z][a-z]+", m.group("names")):
+            for phrase in (f"{w.group()} {noun}", f"{noun} of {w.group()}"):
+                found = lex.find(phrase)
+                entry = next(
+                    (
+                        e
+                        for f in found
+                        if f.start == 0 and f.end == len(phrase)
+                        for e in f.entries
+                        if e.kind == "place"
+                    ),
+                    None,
+                )
+                if entry is not None:
+                    a = m.start("names") + w.start()
+                    out.append(PlaceMention(a, a + len(w.group()), w.group(), phrase, entry.ref))
+                    break
     return out
 
 

@@ -35,7 +35,7 @@ from csbm.model.dossier import Qualifier
 
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|snap\s+(?:check|inspection)s?"
-    r"|(?:combat[\s-])?readiness\s+checks?|checks?\s+of\s+(?:combat\s+)?readiness"
+    r"|(?:combat[\s-])?readiness\s+(?:checks?|inspections?)|checks?\s+of\s+(?:combat\s+)?readiness"
     r"|build-?up|deployments?|massed|massing)\b",
     re.I,
 )
@@ -59,6 +59,12 @@ _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:the\s+year\s+)?(?P<y>(?:19|20
 _PROCUREMENT = re.compile(
     r"\b(?:order(?:s|ed)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ement)"
     r"|deliver(?:s|ed|y|ies)?|acquir(?:e|es|ed)|export(?:s|ed)?|import(?:s|ed)?)\b",
+    re.I,
+)
+# "80,000 people" counts troops only where the sentence says they take part.
+_TAKING_PART = re.compile(
+    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat\w*|involv\w*|engag\w*|expected"
+    r"|mobili[sz]\w*|deploy\w*|exercises?|drills?|manoeuvres|maneuvers|war\s*games)\b",
     re.I,
 )
 _MAX_MENTIONS = 1000
@@ -136,6 +142,7 @@ def extract(
             )
         )
         all_mentions.extend(ex)
+    all_mentions = _named_again(text, infos, all_mentions)
     found = exercises.collect(all_mentions, published)
     main = next((x for x in found if x.main), None)
     name_of: dict[int, str] = {}
@@ -275,6 +282,48 @@ def extract(
     )
 
 
+def _named_again(
+    text: str, infos: list[_SentenceInfo], mentions: list[exercises.ExerciseMention]
+) -> list[exercises.ExerciseMention]:
+    """An unknown exercise named with its year ("Nordic Response 2024") is the same exercise
+    where the text names it again without the year ("Nordic Response, with 20,000 troops")."""
+    bases: dict[str, tuple[str, int] | None] = {}
+    for m in mentions:
+        if m.series is None and m.year is not None:
+            base = m.name.rsplit(" ", 1)[0]
+            if len(base) < 4:
+                continue
+            seen = bases.get(base, (m.name, m.year))
+            bases[base] = seen if seen == (m.name, m.year) else None  # two editions: unsure
+    known = {b: v for b, v in bases.items() if v is not None}
+    if not known:
+        return mentions
+    rx = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(b) for b in sorted(known, key=len, reverse=True))
+        + r")(?![\w-]|\s+(?:19|20)?[0-9]{2}\b)"
+    )
+    out = list(mentions)
+    for info in infos:
+        s = info.sentence
+        added = False
+        for hit in rx.finditer(text, s.start, s.end):
+            a, b = hit.span()
+            if any(e.start < b and a < e.end for e in info.exercise_mentions):
+                continue
+            name, year = known[hit.group()]
+            mention = exercises.ExerciseMention(
+                name, None, year, a, b, hit.group(), "named again without its year"
+            )
+            info.exercise_mentions.append(mention)
+            out.append(mention)
+            added = True
+        if added:
+            info.exercise_mentions.sort(key=lambda e: e.start)
+    out.sort(key=lambda e: e.start)
+    return out
+
+
 def _odd_share(text: str) -> float:
     """Share of undecodable or control characters, from a sample of up to 1 MB."""
     sample = text[:1_000_000]
@@ -306,6 +355,24 @@ _TITLE_OWNER = re.compile(
 )
 
 
+def _fuller(cue: attribution.Speaker, named: list[attribution.Speaker]) -> attribution.Speaker:
+    """A short form of a speaker named more fully before: "Shoigu" after "Russian Defence
+    Minister Sergei Shoigu", "the Defense Ministry" after "the Russian Defense Ministry"."""
+    key = re.compile(rf"\b{re.escape(cue.who.casefold())}\b")
+    for n in reversed(named):
+        if n.person != cue.person or len(n.phrase) <= len(cue.phrase):
+            continue
+        if key.search(n.phrase.casefold()):
+            return replace(
+                cue,
+                who=n.who,
+                phrase=n.phrase,
+                declared_by=n.declared_by,
+                how=f"{cue.how}; '{cue.who}' is {n.who}, named before",
+            )
+    return cue
+
+
 def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
     """Every sentence's speakers, with pronouns and titles ("he said", "the ministry said",
     "according to the statement") resolved to the speaker named last before them."""
@@ -320,6 +387,8 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
                 if title is not None:
                     anaphor = replace(cue, anaphor=f"the {title.group(1).casefold()}")
                     cue = attribution.resolve(anaphor, named) or cue
+                elif cue.declared_by is None:
+                    cue = _fuller(cue, named)
                 out.append(cue)
                 named.append(cue)
                 continue
@@ -447,6 +516,11 @@ def _figures_of(
         if not doc_activity:
             dropped.append(
                 Dropped(span, c.start, c.end, "the text names no exercise or military activity")
+            )
+            continue
+        if c.how.startswith("'people'") and not _TAKING_PART.search(s.text):
+            dropped.append(
+                Dropped(span, c.start, c.end, "people, not said to take part in an activity")
             )
             continue
         if procurement:
@@ -578,6 +652,8 @@ def _role_cues(
 def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
     found: dict[tuple[str, bool], PlaceFound] = {}
     for info in infos:
+        if info.other_cue is not None and not info.names_main:
+            continue  # "since Moscow annexed Ukraine's Crimea region in 2014": another event
         for m in info.place_matches:
             key = (m.ref, m.region)
             old = found.get(key)

@@ -37,7 +37,7 @@ _NORM = re.compile(
     r"\b(?:must|required?|requires|requirement|obliged?|obliges|obligation|obligatory|have\s+to"
     r"|has\s+to|need\s+to|needs\s+to|shall|subject\s+to|notifiable|trigger(?:s|ed)?|thresholds?"
     r"|ceiling|allowed|permitted|mandatory|need\s+not|needn['’]t|exempt(?:ed)?"
-    r"|do(?:es)?\s+not\s+have\s+to)\b",
+    r"|do(?:es)?\s+not\s+have\s+to|(?:inform|notify|tell)\s+each\s+other|provides?\s+for)\b",
     re.I,
 )
 _GENERIC = re.compile(

@@ -25,8 +25,10 @@ SYMBOL = {
 LEGEND = (
     "Per scenario: notification (ch05.prior_notification), then observation "
     "(ch06.observation_invitation): ✓ compliant, ✗ non-compliant, ? indeterminate, "
-    "– not applicable, ! conflict. Indented: a part of the activity above it."
+    "– not applicable, ! conflict; an open outcome is followed by its lean (?✗: leans "
+    "non-compliant; ?= balanced). Indented: a part of the activity above it."
 )
+LEAN_SYMBOL = {"compliant": "✓", "non_compliant": "✗", "not_applicable": "–", "none": "="}
 _ORDER = [
     Outcome.CONFLICT,
     Outcome.NON_COMPLIANT,
@@ -39,6 +41,14 @@ _ORDER = [
 def _outcome(findings: Sequence[Finding], rule: str) -> Outcome | None:
     mine = [f.outcome for f in findings if f.rule == rule]
     return min(mine, key=_ORDER.index) if mine else None
+
+
+def _lean(findings: Sequence[Finding], rule: str) -> str:
+    """The lean of a rule's (first) open finding, as its value; empty when none."""
+    for f in findings:
+        if f.rule == rule and f.lean is not None:
+            return f.lean.value
+    return ""
 
 
 def _family_order(assessments: Sequence[Assessment]) -> list[Assessment]:
@@ -81,7 +91,11 @@ def summary_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
             law = [f for f in result.findings if not f.rule.startswith(("signal.", "general."))]
             worst = min((f.outcome for f in law), key=_ORDER.index) if law else None
             row[f"{s.value}_notification"] = notify.value if notify else ""
+            row[f"{s.value}_notification_lean"] = _lean(result.findings, "ch05.prior_notification")
             row[f"{s.value}_observation"] = observe.value if observe else ""
+            row[f"{s.value}_observation_lean"] = _lean(
+                result.findings, "ch06.observation_invitation"
+            )
             row[f"{s.value}_worst"] = worst.value if worst else ""
             for f in result.findings:
                 if f.rule.startswith("signal.") and f.applies:
@@ -109,7 +123,9 @@ def summary_table(assessments: Sequence[Assessment], console: Console) -> None:
             o = row.get(f"{s.value}_observation")
             notify = SYMBOL[Outcome(n)] if n else " "
             observe = SYMBOL[Outcome(o)] if o else " "
-            cells.append(f"{notify} {observe}")
+            notify += LEAN_SYMBOL.get(row.get(f"{s.value}_notification_lean", ""), "")
+            observe += LEAN_SYMBOL.get(row.get(f"{s.value}_observation_lean", ""), "")
+            cells.append(f"{notify:<2} {observe:<2}")
         days = (date.fromisoformat(row["end"]) - date.fromisoformat(row["start"])).days + 1
         name = row["id"] if not row["parent"] else f"  {row['id']}"
         table.add_row(

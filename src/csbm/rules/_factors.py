@@ -239,6 +239,12 @@ def figures_factor(
 # --- whether the duty was kept ---------------------------------------------------------
 
 
+def _per(ctx: Context, source_id: str) -> str:
+    """A source as a reader names it: its publisher, with the id to find it in the record."""
+    publisher = ctx.dossier.source(source_id).publisher.split(" (")[0]
+    return f"{publisher}, {source_id}"
+
+
 def _grade_weight(ctx: Context, act: Act) -> float:
     source = ctx.dossier.source(act.source)
     grade = source.reliability or str(
@@ -293,7 +299,7 @@ def _not_on_record(
             return (
                 follows.confidence,
                 f"no calendar entry on record, but {state} notified the activity "
-                f"(per {notified[0].source}): {_pct(follows.confidence)}",
+                f"(per {_per(ctx, notified[0].source)}): {_pct(follows.confidence)}",
                 (follows.used(),),
             )
     presumption = ctx.presume["duty_not_on_record"]
@@ -324,10 +330,10 @@ def _done_by(
     if not made and not not_made:
         return _not_on_record(ctx, act_type, state)
     if not made:
-        return 0.0, f"not made (per {not_made[0].source})", ()
+        return 0.0, f"not made (per {_per(ctx, not_made[0].source)})", ()
     p_time, why, used = _in_time(ctx, made[0], due)
     if not not_made:
-        return p_time, f"{why} (per {made[0].source})", used
+        return p_time, f"{why} (per {_per(ctx, made[0].source)})", used
     if p_time is None:
         return None, f"sources disagree ({why})", used
     w_made = sum(_grade_weight(ctx, a) for a in made)

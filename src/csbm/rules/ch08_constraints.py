@@ -289,7 +289,8 @@ def _verdict(
     listed = f" ({', '.join(sure)})" if sure else ""
     possible = f"; {len(maybe)} more might ({', '.join(maybe)})" if maybe else ""
     basis = (
-        "in the only activity assessed"
+        "judged alone: the only activity assessed (csbm assess --all, or the web, count "
+        "the whole record)"
         if set_size == 1
         else (f"among the {set_size} activities assessed together")
     )
@@ -512,7 +513,8 @@ def constraint_4(ctx: Context) -> list[Finding]:
         (n_sure, day_sure, ids_sure), (n_maybe, day_maybe, ids_maybe) = _peaks(ctx, counted)
         scope = f"{state} in {year}"
         basis = (
-            "in the only activity assessed"
+            "judged alone: the only activity assessed (csbm assess --all, or the web, count "
+            "the whole record)"
             if len(ctx.peers) == 1
             else (f"among the {len(ctx.peers)} activities assessed together")
         )
@@ -527,10 +529,12 @@ def constraint_4(ctx: Context) -> list[Finding]:
         elif n_maybe <= limit:
             engaged = True if n_sure else None if n_maybe else False
             outcome, applies = Outcome.COMPLIANT, engaged
-            reason = (
-                f"Within the limit. {scope}: at most {n_maybe} such at once, "
-                f"limit {limit}, {basis}."
+            at_once = (
+                f"no activity {tier} ran"
+                if n_maybe == 0
+                else f"at most {_n(n_maybe)} {tier} ran at the same time"
             )
+            reason = f"Within the limit. {scope}: {at_once}, limit {limit}, {basis}."
         else:
             outcome, applies = Outcome.INDETERMINATE, None
             reason = (

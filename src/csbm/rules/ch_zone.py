@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from csbm.model.dossier import Dossier
@@ -27,6 +28,73 @@ class ActivityZone:
 def _check(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:
     if not points:
         return ActivityZone("unknown", "no location with coordinates is on record")
+    key = _cache_key(points)
+    found = _read_cached(key)
+    if found is not None:
+        return found
+    result = _judge(points)
+    _write_cached(key, result)
+    return result
+
+
+# Judging places loads the country boundaries (shapely, numpy: most of a one-activity
+# `csbm assess`), so each set of places judged is kept in the user's cache directory under
+# a digest of the places, the boundary files and the code that judges them; a cache that
+# cannot be read or written is simply not used.
+_CODE = ("zone.py", "ch_zone.py")
+
+
+def _cache_key(points: tuple[tuple[str, float, float], ...]) -> str:
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.sha256(repr(points).encode())
+    data = Path(str(resources.files("csbm.data"))) / "zone"
+    for path in (data / "countries.geojson", data / "ural_line.yaml"):
+        stat = path.stat() if path.exists() else None
+        size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (0, 0)
+        digest.update(f"{path.name}:{size}:{mtime}".encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _cache_file(key: str) -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("csbm") / "zone" / f"{key}.json"
+
+
+def _read_cached(key: str) -> ActivityZone | None:
+    import json
+
+    path = _cache_file(key)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        where, reason = data["where"], data["reason"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if where not in ("inside", "outside", "mixed") or not isinstance(reason, str):
+        return None
+    return ActivityZone(where, reason)
+
+
+def _write_cached(key: str, result: ActivityZone) -> None:
+    import json
+    import os
+
+    path = _cache_file(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"where": result.where, "reason": result.reason}), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _judge(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:
     # The country boundaries (shapely, numpy) only once a place is to be judged.
     from csbm.rules import zone
 

@@ -188,15 +188,74 @@ def ratios_of(pairs: Sequence[tuple[Dossier, Estimates]], record: str) -> Ratios
 
 @cache
 def bundled_ratios() -> Ratios:
-    """The ratios of the bundled record, all figures (scenario `all`)."""
+    """The ratios of the bundled record, all figures (scenario `all`).
+
+    Working them out means reading and weighing every bundled dossier, which would cost a
+    one-activity `csbm assess` more than all its rules; so they are kept in the user's cache
+    directory under a digest of the bundled files and csbm's version, and worked out again
+    whenever either changes (a cache that cannot be read or written is simply not used).
+    """
+    import hashlib
+    import json
+    import os
+    from importlib.metadata import version
+
+    from platformdirs import user_cache_path
+
     from csbm.data import bundled_dossier, bundled_ids
+
+    paths = [p for p in (bundled_dossier(i) for i in bundled_ids()) if p is not None]
+    # The code that works them out is part of the key: the version, and this module itself.
+    digest = hashlib.sha256(version("csbm").encode() + Path(__file__).read_bytes())
+    for path in paths:
+        digest.update(path.name.encode() + path.read_bytes())
+    cached = user_cache_path("csbm") / f"ratios-{digest.hexdigest()[:24]}.json"
+    try:
+        return _ratios_from_json(json.loads(cached.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    found = _work_out_bundled(paths)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_ratios_json(found)), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return found
+
+
+def _work_out_bundled(paths: Sequence[Path]) -> Ratios:
     from csbm.model.finding import Scenario
     from csbm.model.load import load_dossiers
     from csbm.rules.assess import estimates_for
 
-    paths = [p for p in (bundled_dossier(i) for i in bundled_ids()) if p is not None]
     dossiers = load_dossiers(paths)
     return ratios_of(estimates_for(dossiers, Scenario.ALL), "the bundled record")
+
+
+def _ratios_json(r: Ratios) -> dict[str, object]:
+    return {
+        "record": r.record,
+        "per_kind": {q.value: list(v) for q, v in r.per_kind.items()},
+        "activities": {q.value: list(v) for q, v in r.activities.items()},
+        "counts": {q.value: list(v) for q, v in r.counts.items()},
+    }
+
+
+def _ratios_from_json(data: dict[str, object]) -> Ratios:
+    def table(key: str, kind: type) -> dict[Quantity, tuple[object, ...]]:
+        raw = data[key]
+        if not isinstance(raw, dict):
+            raise ValueError(key)
+        return {Quantity(q): tuple(kind(x) for x in v) for q, v in raw.items()}
+
+    return Ratios(
+        table("per_kind", float),  # type: ignore[arg-type]
+        str(data["record"]),
+        table("activities", str),  # type: ignore[arg-type]
+        table("counts", float),  # type: ignore[arg-type]
+    )
 
 
 @dataclass(frozen=True)
