@@ -31,7 +31,8 @@ _VERB = re.compile(
     r"|reported|reports|declared|declares|announced|announces|stated|noted|warned|warns|insisted"
     r"|insists|wrote|writes|added|adds|spoke\s+of|speaks\s+of|cited|cites|hinted|hints|confirmed"
     r"|confirms|revealed|reveals|indicated|indicates|explained|explains|specified|disclosed"
-    r"|promised|promises|predicted|predicts|suggested|suggests|informed|informs)\b"
+    r"|promised|promises|predicted|predicts|suggested|suggests|informed|informs|think|thinks"
+    r"|thought|reckon|reckons|reckoned|assess|assesses|assessed|fear|fears|feared)\b"
 )
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)"
@@ -209,6 +210,15 @@ _NOT_NAME = frozenset(
 )
 
 
+# A stem of every cue below (the verbs of _VERB, _BY and _ANAPHOR, "according", "quoted",
+# "citing"): a sentence without one names no speaker.
+_ANY_CUE = re.compile(
+    r"sa(?:id|ys?)|t[oe]l[dl]|estimat|believ|claim|expect|put|count|report|declar|announc"
+    r"|stat|not|warn|insist|wr[io]t|add|spok|speak|cit|hint|confirm|reveal|indicat|explain"
+    r"|specif|disclos|promis|predict|suggest|inform|ccording|quot|given|clarif|th[io]u?[gn]|reckon"
+    r"|assess|fear",
+    re.I,
+)
 # A word set off by commas between a speaker and the verb.
 _ASIDE = re.compile(
     r",\s*(?:though|however|too|also|in\s+turn|meanwhile|moreover|for\s+(?:its|his|her|their)"
@@ -372,6 +382,8 @@ def _apposition(window: str, lo: int, start: int, end: int, how: str) -> Speaker
 def speakers(text: str, start: int, end: int) -> list[Speaker]:
     """Every speaker cue in text[start:end] (one sentence), in order of position."""
     found: list[Speaker] = []
+    if _ANY_CUE.search(text, start, end) is None:
+        return found  # most sentences name no speaker: one cheap scan first
     for m in _QUOTED.finditer(text, start, end):
         sp = _speaker(m.group("who"), m.start(), m.end(), "quoted as saying")
         if sp is not None:
@@ -423,12 +435,13 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
 
 
 _NAMED_PERSON = re.compile(
-    r"(?P<lead>(?:[A-Z][\w'’.-]*\s+){0,4}?)"
-    r"(?P<title>(?:Defen[cs]e\s+|Foreign\s+|Prime\s+)?Minister|President|General|Gen\.|Colonel"
+    r"\b(?P<title>(?:Defen[cs]e\s+|Foreign\s+|Prime\s+)?Minister|President|General|Gen\.|Colonel"
     r"|Col\.|Admiral|Adm\.|Commander|Secretary(?:-General)?|Spokes(?:man|woman|person)|Chief"
     r"|Lieutenant|Lt\.|Major|Maj\.|Marshal|Ambassador)\s+"
     r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
+# Capitalised words just before a title: "Russian Defence Minister", "NATO Secretary-General".
+_LEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}$")
 
 
 def persons(text: str, start: int, end: int) -> list[Speaker]:
@@ -436,13 +449,14 @@ def persons(text: str, start: int, end: int) -> list[Speaker]:
     visited ..."), who a later "he said" may name though they said nothing here."""
     out: list[Speaker] = []
     for m in _NAMED_PERSON.finditer(text, start, end):
-        phrase = _clean(m.group())
+        lo = max(start, m.start() - 60)
+        lead = _LEAD.search(text, lo, m.start())
+        a = lead.start() if lead is not None else m.start()
+        phrase = _clean(text[a : m.end()])
         who = _person(phrase)
         if who is None:
             continue
-        out.append(
-            Speaker(who, phrase, m.start(), m.end(), _declared_by(phrase), "named", person=True)
-        )
+        out.append(Speaker(who, phrase, a, m.end(), _declared_by(phrase), "named", person=True))
     return out
 
 

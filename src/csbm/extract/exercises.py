@@ -37,8 +37,15 @@ _CAPITALISED = re.compile(
 # Response 2024", "launched Iron Wolf 2022". Names of documents and events are not exercises.
 _INTRODUCED = re.compile(
     r"(?:part\s+in|participat(?:e|es|ing)\s+in|join(?:s|ed|ing)?|launch(?:es|ed)?|beg[ai]n|held"
-    r"|hold(?:s|ing)?|during|ahead\s+of|exercises?|drills?)\s+"
+    r"|hold(?:s|ing)?|during|ahead\s+of|exercises?|drills?|[a-z]+-led),?\s+"
     r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[\s-](?P<y>(?:19|20)[0-9]{2})\b"
+)
+# After an exercise word a two-digit year is one too: "the large exercise Nordic Response 24
+# begins" (not a count: no digit, unit or noun after it).
+_AFTER_EXERCISE = re.compile(
+    r"\b(?:exercises?|drills?|manoeuvres|maneuvers),?\s+"
+    r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[\s-](?P<y>[0-9]{2})\b"
+    r"(?![.,]?[0-9]|\s*(?:%|per\b|km\b|[a-z]+\s+(?:of|from)\b))"
 )
 _NOT_EXERCISE = re.compile(
     r"\b(?:Document|Act|Treaty|Charter|Agreement|Convention|Summit|Declaration|Report|Budget"
@@ -105,6 +112,7 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         (_QUOTED, "quoted name after 'exercise'"),
         (_CAPITALISED, "name and year before 'exercise'"),
         (_INTRODUCED, "name and year after 'take part in', 'launched', ..."),
+        (_AFTER_EXERCISE, "name and two-digit year after 'exercise'"),
     )
     has_digit = _DIGIT.search(text, start, end) is not None
     has_quote = any(ch in text[start:end] for ch in "\"“‘'")
@@ -115,6 +123,7 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             s, e = q.span("name")
             if rx is not _QUOTED:
                 e = q.end("y")
+                s = _past_lead(text, s, e)
             if _NOT_EXERCISE.search(text, s, e) or _is_known_name(text[s:e]):
                 continue
             if any(a < e and s < b for a, b in taken):
@@ -130,6 +139,26 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             taken.append((s, e))
     out.sort(key=lambda x: x.start)
     return out
+
+
+_LEAD_WORD = re.compile(r"[A-Z][\w]*(?:-led|-hosted|-run)?\s+|[A-Z][\w]*-led\s+")
+
+
+def _past_lead(text: str, s: int, e: int) -> int:
+    """Past the State words that lead a name: "Norwegian-led Nordic Response 24", "U.S.
+    Steadfast ..." (a State's adjective or name is no part of an exercise's name)."""
+    while True:
+        m = _LEAD_WORD.match(text, s, e)
+        if m is None or text.count(" ", m.end(), e) < 1:
+            return s
+        word = m.group().strip()
+        bare = re.sub(r"-(?:led|hosted|run)$", "", word)
+        led = bare != word
+        if not led and not any(
+            e.kind in ("state", "adjective") for f in lexicon().find(bare) for e in f.entries
+        ):
+            return s
+        s = m.end()
 
 
 def _is_known_name(phrase: str) -> bool:

@@ -479,7 +479,10 @@ _NOT_WHERE = re.compile(
     re.IGNORECASE,
 )
 # A capital is a place only after these (not "between Kyiv and Moscow", "to Minsk").
-_STRONG_CUE = re.compile(r"\b(?:in|near|around|outside|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_STRONG_CUE = re.compile(
+    r"\b(?:in|near|around|outside|at|from)\s+(?:the\s+)?(?:(?:central|downtown|greater)\s+)?$",
+    re.IGNORECASE,
+)
 # A town followed by these is its government: "Moscow officials say".
 _GOVERNS = re.compile(
     r"\s+(?:officials?|authorities|government|leaders?|diplomats?|leadership)\b", re.IGNORECASE

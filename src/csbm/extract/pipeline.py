@@ -40,7 +40,10 @@ _EXERCISE_WORD = re.compile(
 )
 # Words for the activity in a sentence that gives its dates: "The check, which runs until ...".
 _ACTIVITY_WORD = re.compile(
-    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres)|this\s+year['’]s\s+edition)\b",
+    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres)|this\s+year['’]s\s+edition)\b"
+    # "It will be held in many places and last until May 31": the activity as a pronoun
+    r"|^(?:It|They)\s+(?:\w+\s+){0,3}?(?:held|runs?|lasts?|ends?|ended|began|begins?|starts?"
+    r"|started|takes?\s+place|took\s+place|continues?|continued)\b",
     re.I,
 )
 _OTHER = re.compile(
@@ -141,6 +144,7 @@ def extract(
             )
         )
         all_mentions.extend(ex)
+    all_mentions = _named_again(text, infos, all_mentions)
     found = exercises.collect(all_mentions, published)
     main = next((x for x in found if x.main), None)
     name_of: dict[int, str] = {}
@@ -238,12 +242,11 @@ def extract(
     # wins), else what those sentences give.
     named = dates.choose_period(named_dates, main_name) if named_dates else None
     period = dates.choose_period(period_dates, main_name) if period_dates else None
-    if named is not None and (
-        (named.start is not None and named.end is not None)
-        or period is None
-        or period.start is None
-        or period.end is None
-    ):
+
+    def ends(p: dates.Period | None) -> int:
+        return 0 if p is None else (p.start is not None) + (p.end is not None)
+
+    if ends(named) == 2 or (ends(named) == 1 and ends(period) < 2):
         period = named
 
     vd_spans: list[tuple[int, int]] = []
@@ -278,6 +281,48 @@ def extract(
         notes=notes,
         acts=acts_found[:_MAX_MENTIONS],
     )
+
+
+def _named_again(
+    text: str, infos: list[_SentenceInfo], mentions: list[exercises.ExerciseMention]
+) -> list[exercises.ExerciseMention]:
+    """An unknown exercise named with its year ("Nordic Response 2024") is the same exercise
+    where the text names it again without the year ("Nordic Response, with 20,000 troops")."""
+    bases: dict[str, tuple[str, int] | None] = {}
+    for m in mentions:
+        if m.series is None and m.year is not None:
+            base = m.name.rsplit(" ", 1)[0]
+            if len(base) < 4:
+                continue
+            seen = bases.get(base, (m.name, m.year))
+            bases[base] = seen if seen == (m.name, m.year) else None  # two editions: unsure
+    known = {b: v for b, v in bases.items() if v is not None}
+    if not known:
+        return mentions
+    rx = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(b) for b in sorted(known, key=len, reverse=True))
+        + r")(?![\w-]|\s+(?:19|20)?[0-9]{2}\b)"
+    )
+    out = list(mentions)
+    for info in infos:
+        s = info.sentence
+        added = False
+        for hit in rx.finditer(text, s.start, s.end):
+            a, b = hit.span()
+            if any(e.start < b and a < e.end for e in info.exercise_mentions):
+                continue
+            name, year = known[hit.group()]
+            mention = exercises.ExerciseMention(
+                name, None, year, a, b, hit.group(), "named again without its year"
+            )
+            info.exercise_mentions.append(mention)
+            out.append(mention)
+            added = True
+        if added:
+            info.exercise_mentions.sort(key=lambda e: e.start)
+    out.sort(key=lambda e: e.start)
+    return out
 
 
 def _odd_share(text: str) -> float:

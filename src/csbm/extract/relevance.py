@@ -64,6 +64,7 @@ INTRODUCING_STEMS = (
     "ahead",
     "exercise",
     "drill",
+    "-led",
 )
 
 

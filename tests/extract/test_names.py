@@ -1,0 +1,46 @@
+"""Names of exercises the gazetteer does not know, in the forms real texts use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from csbm.extract import extract
+
+PUB = date(2024, 3, 3)
+
+
+def _names(text: str) -> list[tuple[str, bool]]:
+    return [(e.name, e.main) for e in extract(text, published=PUB).exercises]
+
+
+def test_a_state_word_before_a_name_is_no_part_of_it() -> None:
+    assert ("Nordic Response 2024", True) in _names(
+        "The big Norwegian-led Nordic Response 24 exercise begins on Monday with 20,000 troops."
+    )
+
+
+def test_names_after_led_after_a_comma_and_with_a_two_digit_year() -> None:
+    assert _names("The Norway-led Nordic Response 2024 is the largest drill.")[0][0] == (
+        "Nordic Response 2024"
+    )
+    assert _names("NATO began the exercises, Nordic Response 2024, on Sunday.")[0][0] == (
+        "Nordic Response 2024"
+    )
+    assert _names("On Monday the large exercise Nordic Response 24 begins in Norway.")[0][0] == (
+        "Nordic Response 2024"
+    )
+    # a count after an exercise word is no year
+    assert _names("The exercise Sea Breeze 12 km off the coast drew crowds.") == []
+
+
+def test_a_name_named_again_without_its_year_is_the_same_exercise() -> None:
+    x = extract(
+        "A soldier at the exercise Brilliant Jump 2024 in Poland. NATO began the exercises, "
+        "Nordic Response 2024, on Sunday. Nordic Response, with more than 20,000 troops, runs "
+        "until March 14.",
+        published=PUB,
+    )
+    main = x.main_exercise
+    assert main is not None and main.name == "Nordic Response 2024"
+    assert len(main.mentions) == 2
+    assert [f.value for f in x.claims()] == [20000]
