@@ -83,6 +83,13 @@ def _by(text: str) -> dict[int | None, tuple[str | None, str | None]]:
             200000,
             ("A Russian general", "RUS"),
         ),
+        # "think" speaks too, and the nearest speaker before a figure wins
+        (
+            "According to Moscow, 13,000 troops will take part in the drills in Belarus, but "
+            "Western experts think there will really be about 100,000 troops.",
+            100000,
+            ("Western experts", None),
+        ),
         # a capital for its government
         (
             "Moscow later said 200,000 troops took part in the exercise in Belarus.",

@@ -183,3 +183,23 @@ def test_the_sentences_naming_the_exercise_give_the_period_first() -> None:
     )
     assert x.period is not None
     assert (x.period.start, x.period.end) == (date(2016, 9, 5), date(2016, 9, 10))
+
+
+def test_a_speech_verb_between_a_date_and_began_keeps_it_a_statement_day() -> None:
+    [d] = _dates("On Monday officials said the drills began last week.", date(2022, 6, 8))
+    assert d.role != "start"
+    [m] = _dates(
+        "On Monday, March 4, the large exercise Nordic Response 24 begins in Norway.",
+        date(2024, 3, 4),
+    )[-1:]
+    assert m.role == "start"
+
+
+def test_a_pronoun_for_the_activity_gives_its_end() -> None:
+    from csbm.extract import extract
+
+    x = extract(
+        "Steadfast Defender 2024 started on Wednesday with 90,000 troops. It will be held in "
+        "many places and last until May 31."
+    )
+    assert x.period is not None and x.period.end == date(2024, 5, 31)

@@ -31,7 +31,8 @@ _VERB = re.compile(
     r"|reported|reports|declared|declares|announced|announces|stated|noted|warned|warns|insisted"
     r"|insists|wrote|writes|added|adds|spoke\s+of|speaks\s+of|cited|cites|hinted|hints|confirmed"
     r"|confirms|revealed|reveals|indicated|indicates|explained|explains|specified|disclosed"
-    r"|promised|promises|predicted|predicts|suggested|suggests|informed|informs)\b"
+    r"|promised|promises|predicted|predicts|suggested|suggests|informed|informs|think|thinks"
+    r"|thought|reckon|reckons|reckoned|assess|assesses|assessed|fear|fears|feared)\b"
 )
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)"
@@ -214,7 +215,8 @@ _NOT_NAME = frozenset(
 _ANY_CUE = re.compile(
     r"sa(?:id|ys?)|t[oe]l[dl]|estimat|believ|claim|expect|put|count|report|declar|announc"
     r"|stat|not|warn|insist|wr[io]t|add|spok|speak|cit|hint|confirm|reveal|indicat|explain"
-    r"|specif|disclos|promis|predict|suggest|inform|ccording|quot|given|clarif",
+    r"|specif|disclos|promis|predict|suggest|inform|ccording|quot|given|clarif|th[io]u?[gn]|reckon"
+    r"|assess|fear",
     re.I,
 )
 # A word set off by commas between a speaker and the verb.

@@ -126,7 +126,8 @@ _PHASE = re.compile(r"\b(?:phase|stage)\b", re.I)
 # "There will be three phases: combat readiness until May 4; ... from May 5-7": a list of
 # phases, whose dates are the phases'.
 _VERB_AFTER = re.compile(
-    r"\s*,?\s+(?:[\w'’.-]+\s+){0,4}?(?:(?P<start>began|begins|started|starts|launched|launches"
+    r"\s*,?\s+(?:(?!(?:said|says|told|announced|reported|stated)\b)[\w'’.,-]+\s+){0,7}?"
+    r"(?:(?P<start>began|begins|started|starts|launched|launches"
     r"|kicked\s+off|kicks\s+off|opened|opens|got\s+under\s+way)|(?P<end>ended|ends|concluded"
     r"|wrapped\s+up|finished))\b(?=[^,;:]*)",
     re.I,

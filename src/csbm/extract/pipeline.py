@@ -41,7 +41,10 @@ _EXERCISE_WORD = re.compile(
 )
 # Words for the activity in a sentence that gives its dates: "The check, which runs until ...".
 _ACTIVITY_WORD = re.compile(
-    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres)|this\s+year['’]s\s+edition)\b",
+    r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres)|this\s+year['’]s\s+edition)\b"
+    # "It will be held in many places and last until May 31": the activity as a pronoun
+    r"|^(?:It|They)\s+(?:\w+\s+){0,3}?(?:held|runs?|lasts?|ends?|ended|began|begins?|starts?"
+    r"|started|takes?\s+place|took\s+place|continues?|continued)\b",
     re.I,
 )
 _OTHER = re.compile(
@@ -240,12 +243,11 @@ def extract(
     # wins), else what those sentences give.
     named = dates.choose_period(named_dates, main_name) if named_dates else None
     period = dates.choose_period(period_dates, main_name) if period_dates else None
-    if named is not None and (
-        (named.start is not None and named.end is not None)
-        or period is None
-        or period.start is None
-        or period.end is None
-    ):
+
+    def ends(p: dates.Period | None) -> int:
+        return 0 if p is None else (p.start is not None) + (p.end is not None)
+
+    if ends(named) == 2 or (ends(named) == 1 and ends(period) < 2):
         period = named
 
     vd_spans: list[tuple[int, int]] = []
