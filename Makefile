@@ -1,12 +1,14 @@
 # make run: set up (if needed), load the bundled record into the default SQLite database and
 # assess Union Resolve 2022 from it.
 # make test: set up (if needed), then ruff, mypy (strict) and pytest.
+# make fuzz: the fuzz suite (tests/test_fuzz.py) at FUZZ_EXAMPLES inputs per target (10,000);
+# not part of make test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest docs check-docs bench clean
+.PHONY: install run test lint typecheck pytest docs check-docs bench clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +67,11 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+FUZZ_EXAMPLES ?= 10000
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -W ignore::hypothesis.errors.HypothesisWarning \
+		--hypothesis-show-statistics tests/test_fuzz.py
 
 docs: install
 	$(BIN)/python -m csbm.docgen write

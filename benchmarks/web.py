@@ -17,6 +17,13 @@ Then the same pages at 32 clients with a lean client on raw sockets (httpx costs
 request than a cached page), with one server worker and with one per CPU
 (`csbm serve --workers 0`), each page's p99 against the static file's in the same run.
 
+Then the bound on work an anonymous request can cause (issue 17 §4): 24 distinct
+`?as_of=` variants of the activity page at once, without a token (each a full assessment of
+the record), then a second wave of 24 with `?strict=true` and `?assume=`; printed: how many
+were answered 200 and how many 503 (busy, with Retry-After), p50/p99 of each, and p99 of
+the cached activity page fetched meanwhile. `python -m benchmarks.web --variants` runs
+this part alone.
+
 Also printed: the first request after start-up, which waits for the record's first
 assessment (the cache's miss; the server starts it at start-up), against the cached request
 that follows.
@@ -31,7 +38,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -148,18 +157,97 @@ def _lean_table(url: str, n: int, label: str) -> None:
         print(f"{name:<10}{rps:>9.1f}{p50:>9.1f}{p99:>9.1f}{p99 / rows['static'][2]:>14.2f}x")
 
 
+VARIANTS = 24
+
+
+async def _variants_at_once(url: str, paths: list[str]) -> dict[str, Any]:
+    """Every path at once (one client each) while one client keeps fetching the cached
+    activity page; status counts and latencies."""
+    codes: dict[int, int] = {}
+    by_code: dict[int, list[float]] = {}
+    cached: list[float] = []
+    done = asyncio.Event()
+    async with httpx.AsyncClient(base_url=url, timeout=300) as client:
+
+        async def one(path: str) -> None:
+            t0 = time.perf_counter()
+            r = await client.get(path)
+            took = time.perf_counter() - t0
+            codes[r.status_code] = codes.get(r.status_code, 0) + 1
+            by_code.setdefault(r.status_code, []).append(took)
+
+        async def reader() -> None:
+            while not done.is_set():
+                t0 = time.perf_counter()
+                await client.get(PAGES["activity"])
+                cached.append(time.perf_counter() - t0)
+
+        t0 = time.perf_counter()
+        watcher = asyncio.create_task(reader())
+        await asyncio.gather(*(one(p) for p in paths))
+        done.set()
+        await watcher
+        wall = time.perf_counter() - t0
+    everyone = [x for lat in by_code.values() for x in lat]
+    return {"codes": codes, "by_code": by_code, "all": everyone, "cached": cached, "wall": wall}
+
+
+def _variants(url: str) -> None:
+    print(f"{VARIANTS} distinct variants of the activity page at once, no token, one worker:")
+    waves = {
+        "as_of": [
+            f"{PAGES['activity']}?as_of={date(2021, 1, 1) + timedelta(days=17 * i)}"
+            for i in range(VARIANTS)
+        ],
+        "strict+assume": [
+            f"{PAGES['activity']}?strict=true&assume=single_operational_command%3D"
+            f"{'true' if i % 2 else 'false'}&as_of={date(2022, 1, 1) + timedelta(days=i)}"
+            for i in range(VARIANTS)
+        ],
+    }
+    for name, paths in waves.items():
+        got = asyncio.run(_variants_at_once(url, paths))
+        parts = [f"{code}: {n}" for code, n in sorted(got["codes"].items())]
+        print(
+            f"  {name:<14} {', '.join(parts):<18} all p50 {_pct(got['all'], 0.5) * 1000:,.0f} ms"
+            f", p99 {_pct(got['all'], 0.99) * 1000:,.0f} ms; wall {got['wall']:.1f} s"
+        )
+        for code, lat in sorted(got["by_code"].items()):
+            print(
+                f"    HTTP {code}: p50 {_pct(lat, 0.5) * 1000:,.0f} ms, "
+                f"p99 {_pct(lat, 0.99) * 1000:,.0f} ms"
+            )
+        if got["cached"]:
+            print(
+                f"    cached activity page meanwhile ({len(got['cached'])} requests): "
+                f"p50 {_pct(got['cached'], 0.5) * 1000:,.0f} ms, "
+                f"p99 {_pct(got['cached'], 0.99) * 1000:,.0f} ms"
+            )
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main(argv: list[str]) -> None:
+    only_variants = "--variants" in argv
+    argv = [a for a in argv if a != "--variants"]
     n = int(argv[0]) if argv else 300
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.sqlite")
         init_store(db)
         with Store(db) as store:
             store.import_dossiers(read_dossiers([dossiers_dir()]), by="benchmark")
+        if only_variants:
+            proc, url = _serve(db)
+            try:
+                httpx.get(url + PAGES["activity"], timeout=300)
+                _variants(url)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=15)
+            return
         proc, url = _serve(db)
         try:
             t0 = time.perf_counter()
@@ -201,6 +289,7 @@ def main(argv: list[str]) -> None:
             again = httpx.get(url + PAGES["activity"], headers={"If-None-Match": etag or ""})
             print(f"activity page revalidated with its ETag: HTTP {again.status_code}")
             _lean_table(url, n * 4, "one worker")
+            _variants(url)
         finally:
             proc.terminate()
             proc.wait(timeout=15)

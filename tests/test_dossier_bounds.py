@@ -12,7 +12,7 @@ import pytest
 
 from csbm import DossierError, parse_dossier
 from csbm._printable import console_class, printable
-from csbm._yaml import MAX_BYTES, MAX_VALUES, parse_yaml
+from csbm._yaml import MAX_BYTES, MAX_REPEATS, MAX_VALUES, parse_yaml
 from csbm.errors import InputError
 from csbm.model.bounds import MAX_FIGURE
 from tests.test_dossier_load import GOOD
@@ -106,7 +106,7 @@ def test_alias_expansion_is_named() -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
     with pytest.raises(InputError) as info:
         parse_yaml("\n".join(lines), "laughs.yaml", InputError)
-    assert "aliases expand to more than" in str(info.value)
+    assert f"aliases repeat more than {MAX_REPEATS:,} values" in str(info.value)
 
 
 def test_file_over_the_byte_limit_says_so() -> None:
@@ -168,3 +168,19 @@ def test_cli_refusal_exits_2_naming_file_line_field(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert f"{dossier}:13: claims[0].value:" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_extracted_figure_above_the_ceiling_is_dropped_with_the_reason() -> None:
+    from datetime import date
+
+    from csbm.extract.pipeline import extract
+
+    text = (
+        "Russia and Belarus will hold the Zapad-2021 exercise from 10 to 16 September, "
+        "with 12,000,000,000 troops and 9,000 troops in reserve, the ministry said."
+    )
+    result = extract(text, published=date(2021, 9, 1))
+    assert result.figures and all(f.value != 12_000_000_000 for f in result.figures)
+    assert any("the most csbm accepts" in d.reason for d in result.dropped)
+    # what becomes a dossier's claims stays inside the model's bounds
+    assert all((f.value or 0) <= MAX_FIGURE and (f.high or 0) <= MAX_FIGURE for f in result.figures)

@@ -123,7 +123,8 @@ def test_a_bound_has_no_figure_and_says_what_it_bounds() -> None:
         ),
         (
             "acts:\n  - {type: notification, by: NOR, date: 2018, attended: [RUS], source: s1}\n",
-            "demo.yaml:15: acts[0]: attended is for chapter3_meeting acts, not notification",
+            "demo.yaml:15: acts[0].attended: attended is for chapter3_meeting acts, "
+            "not notification",
         ),
         (
             "acts:\n  - {type: chapter3_meeting, by: UKR, date: 2022, attended: RUS,"

@@ -51,9 +51,10 @@ def test_yaml_syntax_error_names_line() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "field", "words"),
     [
-        ("  name: Demo\n", "  name: Demo\n  colour: red\n", 5, "activity.colour", "Extra inputs"),
+        ("  name: Demo\n", "  name: Demo\n  colour: red\n", 5, "activity.colour", "unknown field"),
+        ("  kind: land", "  knd: land", 5, "activity.knd", "did you mean 'kind'?"),
         ("[RUS]\n  host", "[RUS, XYZ]\n  host", 6, "activity.conducting_states[1]", "XYZ"),
-        ("  end: 2023-06-20", "  end: 2023-06-01", 2, "activity", "before start"),
+        ("  end: 2023-06-20", "  end: 2023-06-01", 9, "activity.end", "before start"),
         ("  start: 2023-06-10", "  start: 2023-02-30", 8, "activity.start", "date"),
         ("value: 9000, source: s1", "value: lots, source: s1", 13, "claims[0].value", "integer"),
         ("value: 9000, source: s1", "value: 9000, source: s9", 13, "claims[0].source", "s9"),

@@ -24,6 +24,9 @@ Path_ = tuple[str | int, ...]
 # about 25 kB and has a few thousand values, so both limits leave two orders of magnitude.
 MAX_VALUES = 200_000
 MAX_BYTES = 2_000_000
+# Values reached again through aliases: no bundled file uses one, and a small file of
+# nested aliases ("billion laughs") is refused after this much work, not 200,000 values.
+MAX_REPEATS = 10_000
 
 
 class _PyLoader(yaml.SafeLoader):
@@ -134,6 +137,7 @@ class _Walk:
 
     def __init__(self) -> None:
         self.left = MAX_VALUES
+        self.repeats = MAX_REPEATS
         self.seen: set[int] = set()
         self.aliased = False
 
@@ -151,10 +155,14 @@ def _build(node: yaml.Node, path: Path_, out: Located, loader: yaml.SafeLoader, 
     walk.left -= 1
     if id(node) in walk.seen:
         walk.aliased = True
+        walk.repeats -= 1
+        if walk.repeats < 0:
+            raise _TooBig(node, f"its aliases repeat more than {MAX_REPEATS:,} values")
     else:
         walk.seen.add(id(node))
     if walk.left < 0:
-        raise _TooBig(node, walk.aliased)
+        what = "with its aliases expanded, it holds" if walk.aliased else "it holds"
+        raise _TooBig(node, f"{what} more than {MAX_VALUES:,} values")
     if len(path) > _MAX_DEPTH:
         raise _Bad(node, f"nested more than {_MAX_DEPTH} levels deep")
     problem = _tag_problem(node)
@@ -194,9 +202,9 @@ class _Bad(Exception):
 
 
 class _TooBig(Exception):
-    def __init__(self, node: yaml.Node, aliased: bool) -> None:
+    def __init__(self, node: yaml.Node, what: str) -> None:
         self.node = node
-        self.aliased = aliased
+        self.what = what
 
 
 def _line_of_offset(text: str, offset: int) -> int:
@@ -220,8 +228,8 @@ def parse_yaml(text: str | bytes, path: Path | str | None, error: type[InputErro
             raise error(path, [Problem(f"not UTF-8 text (byte {exc.start})", line=line)]) from None
     try:
         return _parse(text, path, error, _Loader)
-    except error:
-        if _Loader.__mro__[1] is _PyLoader:
+    except error as exc:
+        if _Loader.__mro__[1] is _PyLoader or not getattr(exc, "reparse", False):
             raise
         return _parse(text, path, error, _PyLoader)  # raises, with the Python parser's words
 
@@ -250,18 +258,18 @@ def _parse(
         mark = exc.problem_mark or exc.context_mark
         at = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "malformed YAML"
-        raise error(path, [Problem(f"YAML syntax error: {what}", line=at)]) from None
+        if "nesting depth" in what:  # libyaml's own limit: the Python parser would recurse
+            raise error(path, [Problem("nesting too deep", line=at)]) from None
+        refused = error(path, [Problem(f"YAML syntax error: {what}", line=at)])
+        refused.reparse = True  # type: ignore[attr-defined]
+        raise refused from None
     except yaml.YAMLError as exc:
         raise error(path, [Problem(f"YAML error: {exc}".replace("\n", " "))]) from None
     except _Bad as exc:
         raise error(path, [Problem(exc.message, line=exc.node.start_mark.line + 1)]) from None
     except _TooBig as exc:
         line = exc.node.start_mark.line + 1
-        if exc.aliased:
-            what = f"its aliases expand to more than {MAX_VALUES:,} values"
-        else:
-            what = f"it holds more than {MAX_VALUES:,} values"
-        message = f"{what}, the most csbm reads from one file"
+        message = f"{exc.what}, the most csbm reads from one file"
         raise error(path, [Problem(message, line=line)]) from None
     except RecursionError:
         raise error(path, [Problem("nesting too deep", line=1)]) from None

@@ -30,6 +30,7 @@ from csbm.extract.result import (
     ViennaDocument,
 )
 from csbm.extract.text import Sentence, clean, split_sentences
+from csbm.model.bounds import MAX_FIGURE
 from csbm.model.dossier import Qualifier
 
 _EXERCISE_WORD = re.compile(
@@ -508,6 +509,11 @@ def _figures_of(
             continue
         if c.value is None and (c.low is None or c.high is None):
             dropped.append(Dropped(span, c.start, c.end, "not a whole number"))
+            continue
+        if any(f is not None and f > MAX_FIGURE for f in (c.value, c.low, c.high)):
+            # a dossier refuses it (csbm.model.bounds): no exercise involves that many
+            ceiling = f"above {MAX_FIGURE:,}, the most csbm accepts for a figure"
+            dropped.append(Dropped(span, c.start, c.end, ceiling))
             continue
         if not doc_activity:
             dropped.append(

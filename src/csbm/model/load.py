@@ -6,15 +6,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from csbm._yaml import Located, dotted, parse_yaml, read_yaml
 from csbm.errors import DossierError, InputError, Problem
 from csbm.model.dossier import Dossier
 
 
-def problems_from(exc: ValidationError, located: Located) -> list[Problem]:
-    """Turn pydantic's errors into problems located in the YAML source."""
+def problems_from(
+    exc: ValidationError, located: Located, model: type[BaseModel] | None = None
+) -> list[Problem]:
+    """Turn pydantic's errors into problems located in the YAML source. With `model`, an
+    unknown key is answered with the nearest field name of the model at that place."""
     problems = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
@@ -23,8 +26,63 @@ def problems_from(exc: ValidationError, located: Located) -> list[Problem]:
         message = err["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
+        if err["type"] == "extra_forbidden" and model is not None and real:
+            message = _unknown_field(model, real)
+        real = _field_named(message, real, located.data)
         problems.append(Problem(message, field=dotted(real) or None, line=located.line_of(real)))
     return problems
+
+
+def _field_named(message: str, path: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
+    """A check across fields whose message opens with one of them ("end 2022-01-20 is
+    before start ...") points at that field's line rather than at the mapping's."""
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return path
+    first = message.split(" ", 1)[0]
+    if isinstance(node, dict) and first in node and first.isidentifier():
+        return (*path, first)
+    return path
+
+
+def _unknown_field(model: type[BaseModel], path: tuple[str | int, ...]) -> str:
+    """'unknown field' with the nearest known name of the model the key sits in."""
+    import difflib
+
+    known = _fields_at(model, path[:-1])
+    name = str(path[-1])
+    near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    return f"unknown field {name!r}{hint}"
+
+
+def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    """The field names of the model reached by following `path` from `model`."""
+    current: type[BaseModel] | None = model
+    for part in path:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        current = _model_in(field.annotation) if field is not None else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation (list[X], X | None, Annotated[...])."""
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _real_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
@@ -61,7 +119,7 @@ def _validate(located: Located, path: Path | str | None) -> Dossier:
     try:
         return Dossier.model_validate(located.data)
     except ValidationError as exc:
-        raise DossierError(path, problems_from(exc, located)) from None
+        raise DossierError(path, problems_from(exc, located, Dossier)) from None
 
 
 def dossier_paths(paths: Iterable[Path | str]) -> list[Path]:

@@ -29,6 +29,7 @@ from csbm import __version__
 from csbm.errors import ConflictError, CsbmError
 from csbm.web import pages
 from csbm.web.cache import ResponseCache
+from csbm.web.limits import Busy
 from csbm.web.pages.geo import countries_geojson, zone_geojson
 from csbm.web.record import Record
 from csbm.web.render import Renderer, wants_json
@@ -114,6 +115,15 @@ def create_app(db_url: str | None = None, *, secret: bytes | None = None) -> Fas
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(AuthError, auth_error)
     app.add_exception_handler(CsbmError, csbm_error)
+
+    async def busy_error(request: Request, exc: Exception) -> Response:
+        # Too many judgement variants at once (csbm.web.limits): refused at once, not queued.
+        assert isinstance(exc, Busy)
+        response = _error(request, 503, str(exc))
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
+    app.add_exception_handler(Busy, busy_error)
     return app
 
 

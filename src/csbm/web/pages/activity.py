@@ -2,8 +2,9 @@
 
 `?as_of=YYYY-MM-DD` judges with only what was known on that date, and `?overlay=ID` under
 a bundled what-if overlay (lower-thresholds, alert-24h), showing which findings change.
-Both assess the whole record again (Chapter VIII counts every activity of a State), so
-only a few such variants are kept per record snapshot.
+These, and `?strict=` and `?assume=`, assess the whole record again (Chapter VIII counts
+every activity of a State), so only a few such variants are kept per record snapshot, and
+at most a few are assessed or waiting at once (csbm.web.limits; beyond, 503 Retry-After).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
+from csbm.model.bounds import day_problem
 from csbm.report.view import activity_view
 from csbm.rules import assess
 from csbm.rules.assess import Assessment
 from csbm.rules.overlay import bundled_overlays, load_overlay
+from csbm.web.limits import VARIANTS
 from csbm.web.pages.common import (
     bad_request,
     cached_json,
@@ -75,6 +78,9 @@ def judging(as_of: str | None, overlay: str | None) -> tuple[date | None, str | 
             day = date.fromisoformat(as_of)
         except ValueError:
             raise bad_request(f"as_of must be a date (YYYY-MM-DD), not {as_of!r}") from None
+        problem = day_problem(day)
+        if problem is not None:
+            raise bad_request(f"as_of: {problem}")
     if overlay and overlay not in bundled_overlays():
         # Only bundled overlays by id: a web request never names a file to read.
         known = ", ".join(bundled_overlays())
@@ -104,10 +110,15 @@ def _assessed(
         return {a.dossier.activity.id: a for a in results}
 
     key = ("assessed", as_of, overlay, strict, assume)
+
+    def gated() -> dict[str, Assessment]:
+        # The bound on an anonymous request's work: one flight per variant, a few at once.
+        return VARIANTS.run((id(snap), key), make)
+
     variants = sum(1 for k in snap.derived if k[0] == "assessed")
     if key in snap.derived or variants < MAX_VARIANTS:
-        return snap.cached(key, make)
-    return make()
+        return snap.cached(key, gated)
+    return gated()
 
 
 def view(
