@@ -195,3 +195,9 @@ def test_written_dossiers_keep_text_that_yaml_1_2_would_read_as_a_number(text: s
     assert d.activity.notes == text
     for written in (dossier_yaml(d), to_yaml(d)):
         assert parse_dossier(written, "written.yaml").activity.notes == text
+
+
+def test_console_prints_emoji_codes_as_text() -> None:
+    buffer = io.StringIO()
+    console_class()(file=buffer, width=200).print("demo.yaml:100: name :fire:", markup=False)
+    assert buffer.getvalue() == "demo.yaml:100: name :fire:\n"
