@@ -138,9 +138,12 @@ def test_table_to_activity(page: Watched) -> None:
     page.goto("/activities")
     p = page.page
     p.wait_for_selector("#timeline .vis-item")
+    page.shot("activities")
+    # The opening window holds the latest years; all years draw every activity.
+    p.select_option("#timeline-years", "all")
+    p.wait_for_timeout(300)
     count, area = visible_size(p, "#timeline .vis-item")
     assert count >= 49 and area > 0
-    page.shot("activities")
     # Filter by searching an alias, then click through.
     p.fill("input[name=q]", "Allied Resolve")
     p.click("form.filters button[type=submit]")
@@ -160,6 +163,50 @@ def test_table_to_activity(page: Watched) -> None:
     assert p.locator(".verdicts li").count() == 3
     assert p.locator("details.finding").count() > 10
     page.shot("activity-union-resolve-2022")
+    page.check()
+
+
+def test_activities_timeline_colours_legend_order_and_hover(page: Watched) -> None:
+    page.goto("/activities")
+    p = page.page
+    p.wait_for_selector("#timeline .vis-item")
+    # Every bar carries a colour class the legend explains.
+    legend = p.eval_on_selector_all(
+        "#timeline-legend .swatch", "els => els.map(e => e.className.split(' ')[1])"
+    )
+    bars = p.eval_on_selector_all(
+        "#timeline .vis-item",
+        "els => els.map(e => [...e.classList].find(c => c.startsWith('t-')) || '')",
+    )
+    assert bars and set(bars) <= set(legend), (set(bars), legend)
+    # Solid colours differ: the settled outcomes are not drawn in one grey.
+    colours = p.eval_on_selector_all(
+        "#timeline-legend .swatch", "els => els.map(e => getComputedStyle(e).backgroundColor)"
+    )
+    assert len(set(colours)) == len(colours) >= 2
+    # The busiest State first; sorted by code on request.
+    labels = p.locator("#timeline .vis-labelset .vis-label").all_inner_texts()
+    counts = [int(x.rsplit("(", 1)[1].rstrip(")")) for x in labels]
+    assert counts == sorted(counts, reverse=True)
+    p.select_option("#timeline-order", "code")
+    p.wait_for_timeout(300)
+    codes = [
+        x.split(" ")[0] for x in p.locator("#timeline .vis-labelset .vis-label").all_inner_texts()
+    ]
+    assert codes == sorted(codes)
+    # The opening window: at most two years, not the whole span.
+    axis = p.locator("#timeline .vis-time-axis .vis-text").all_inner_texts()
+    years = {int(t[-4:]) for t in axis if t[-4:].isdigit()}
+    assert years and max(years) - min(years) <= 2, axis
+    # Hover: the headline's prior-notification line.
+    p.locator("#timeline .vis-item").first.hover()
+    tip = p.wait_for_selector("div.vis-tooltip", state="visible")
+    assert "Prior notification" in tip.inner_text() or "No prior-notification" in tip.inner_text()
+    p.select_option("#timeline-years", "all")
+    p.wait_for_timeout(300)
+    axis = p.locator("#timeline .vis-time-axis .vis-text").all_inner_texts()
+    years = {int(t[-4:]) for t in axis if t[-4:].isdigit()}
+    assert years and max(years) - min(years) >= 10, axis
     page.check()
 
 
