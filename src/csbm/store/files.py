@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from csbm._yaml import dotted, read_yaml
+from csbm._yaml import dotted, quote_like_yaml_1_2, read_yaml
 from csbm.data import dossiers_dir
 from csbm.errors import DossierError, Problem
 from csbm.model.dossier import Dossier
@@ -104,6 +104,7 @@ def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceN
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=inline)
 
 
+quote_like_yaml_1_2(_Dumper)
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(list, _represent_list)
 
