@@ -210,6 +210,36 @@ def test_activities_timeline_colours_legend_order_and_hover(page: Watched) -> No
     page.check()
 
 
+def test_activity_map_labels_zone_and_host(page: Watched) -> None:
+    import httpx
+
+    data = httpx.get(page.base + "/activities/union-resolve-2022.json", timeout=60).json()
+    names = sorted(x["name"] for x in data["locations"] if x["lat"] is not None)
+    assert names
+    page.goto("/activities/union-resolve-2022")
+    p = page.page
+    p.wait_for_selector("#map .leaflet-tooltip.place-label")
+    labels = sorted(p.locator("#map .leaflet-tooltip.place-label").all_inner_texts())
+    assert labels == names
+    # The zone's land is filled in a colour of its own, apart from the land outside it.
+    zone = p.eval_on_selector_all(
+        "#map path.map-zone", "els => els.map(e => e.getAttribute('fill'))"
+    )
+    outside = p.eval_on_selector_all(
+        "#map path.map-outside", "els => els.map(e => e.getAttribute('fill'))"
+    )
+    assert zone and outside and set(zone).isdisjoint(outside)
+    zone_paths, zone_area = visible_size(p, "#map path.map-zone")
+    assert zone_paths >= 1 and zone_area > 0
+    # The host State's border, drawn once per host.
+    hosts, host_area = visible_size(p, "#map path.map-host")
+    assert hosts == len(data["activity"]["host_states"]) and host_area > 0
+    assert p.locator(".map-legend li").count() == 5
+    sea = p.eval_on_selector("#map", "e => getComputedStyle(e).backgroundColor")
+    assert sea == "rgb(207, 227, 243)"  # the sea apart from land outside the zone
+    page.check()
+
+
 def test_link_to_a_finding_opens_it(page: Watched) -> None:
     page.goto("/activities/union-resolve-2022#independent-ch05.prior_notification")
     assert page.page.eval_on_selector(
