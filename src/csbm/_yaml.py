@@ -70,6 +70,12 @@ _CORE_12: list[tuple[str, re.Pattern[str], str]] = [
 _CORE_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 
+def core_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    """YAML 1.2 core's implicit resolvers, by first character (for writers: a string that
+    one of them would read as another type must be quoted)."""
+    return _resolvers()
+
+
 def _resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
     table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
     for tag, rx, firsts in _CORE_12:

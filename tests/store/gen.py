@@ -3,11 +3,12 @@ ones (`dossiers()`, a hypothesis strategy that covers every field of the model).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import strategies as st
 
+from csbm.model.bounds import EARLIEST_DAY, LATEST_DAY, MAX_FIGURE
 from csbm.model.dossier import (
     CHAPTER9_ACTS,
     ActivityKind,
@@ -88,15 +89,17 @@ _text = (
 _opt_text = st.none() | _text
 _opt_bool = st.none() | st.booleans()
 _state = st.sampled_from(STATES)
-_count = st.integers(min_value=0, max_value=2**63 - 1)
+# Within what a dossier may hold (csbm.model.bounds).
+_count = st.integers(min_value=0, max_value=MAX_FIGURE)
+_day = st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY)
 _zones = st.none() | st.sampled_from(
     [UTC, timezone(timedelta(hours=2)), timezone(-timedelta(hours=5, minutes=30))]
 )
 _moment = st.datetimes(
-    min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30), timezones=_zones
+    min_value=datetime(1975, 8, 2), max_value=datetime(2099, 12, 30), timezones=_zones
 )
-_month = st.builds(PartialDate, st.integers(1, 9999), st.none() | st.integers(1, 12))
-_when = st.dates() | _moment | _month
+_month = st.builds(PartialDate, st.integers(1976, 2099), st.none() | st.integers(1, 12))
+_when = _day | _moment | _month
 
 
 @st.composite
@@ -113,7 +116,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
                 "publisher": draw(_text),
                 "author": draw(_opt_text),
                 "title": draw(_opt_text),
-                "published": draw(st.none() | st.dates()),
+                "published": draw(st.none() | _day),
                 "url": url,
                 "symbol": draw(_opt_text) if url else draw(_text),
                 "reliability": draw(st.none() | st.sampled_from("ABCDEF")),
@@ -122,7 +125,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
                 "note": draw(_opt_text),
             }
         )
-    start = draw(st.dates(max_value=date(9999, 11, 30)))
+    start = draw(st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY - timedelta(days=31)))
     locations = []
     for _ in range(draw(st.integers(0, 3))):
         placed = draw(st.booleans())
@@ -178,7 +181,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
                 "source": draw(st.sampled_from(source_ids)),
                 "credibility": draw(st.none() | st.integers(1, 6)),
                 "quote": draw(_opt_text),
-                "stated": draw(st.none() | st.dates()),
+                "stated": draw(st.none() | _day),
             }
         )
     acts = []
@@ -191,8 +194,8 @@ def dossiers(draw: st.DrawFn) -> Dossier:
         act: dict[str, Any] = {
             "id": next(act_ids) if draw(st.booleans()) else None,
             "type": act_type.value,
-            "by": draw(st.lists(_state, min_size=1, max_size=3)),
-            "to": draw(st.none() | st.lists(_state, max_size=2)),
+            "by": draw(st.lists(_state, min_size=1, max_size=3, unique=True)),
+            "to": draw(st.none() | st.lists(_state, max_size=2, unique=True)),
             "made": made,
             "date": (draw(_when) if made else draw(st.none() | _when)) if dated else None,
             "date_text": words,
@@ -203,17 +206,22 @@ def dossiers(draw: st.DrawFn) -> Dossier:
         if act_type is ActType.CHAPTER3_MEETING:
             came = draw(st.lists(_state, max_size=3, unique=True))
             act["attended"] = came
-            act["stayed_away"] = [s for s in draw(st.lists(_state, max_size=2)) if s not in came]
+            act["stayed_away"] = [
+                s for s in draw(st.lists(_state, max_size=2, unique=True)) if s not in came
+            ]
         if act_type is ActType.CHAPTER3_REPLY:
             act["answered"] = draw(_opt_bool)
         if act_type in CHAPTER9_ACTS:
-            act["to"] = draw(st.lists(_state, min_size=1, max_size=2))
+            act["to"] = draw(st.lists(_state, min_size=1, max_size=2, unique=True))
             response = draw(st.sampled_from([None, "accepted", "refused"]))
             act["response"] = response
             act["quota_cited"] = draw(_opt_bool) if response == "refused" else None
             act["reason"] = draw(_opt_text)
             if response != "refused":
-                held = draw(st.none() | st.dates(max_value=date(9999, 11, 30)))
+                held = draw(
+                    st.none()
+                    | st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY - timedelta(days=21))
+                )
                 act["held_from"] = held
                 act["held_to"] = held + timedelta(days=draw(st.integers(0, 20))) if held else None
         acts.append(act)
@@ -224,8 +232,8 @@ def dossiers(draw: st.DrawFn) -> Dossier:
             "name": draw(_text),
             "aliases": draw(st.lists(_text, max_size=3)),
             "kind": draw(st.sampled_from(list(ActivityKind))).value,
-            "conducting_states": draw(st.lists(_state, min_size=1, max_size=3)),
-            "host_states": draw(st.lists(_state, min_size=1, max_size=2)),
+            "conducting_states": draw(st.lists(_state, min_size=1, max_size=3, unique=True)),
+            "host_states": draw(st.lists(_state, min_size=1, max_size=2, unique=True)),
             "start": start,
             "end": start + timedelta(days=draw(st.integers(0, 30))),
             "alert": draw(_opt_bool),
@@ -234,7 +242,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
             "series": draw(_opt_text),
             "locations": locations,
             "conducting_organisation": draw(_opt_text),
-            "duration_hours": draw(st.none() | st.integers(1, 2**40)),
+            "duration_hours": draw(st.none() | st.integers(1, MAX_FIGURE)),
             "notes": draw(_opt_text),
         },
         "sources": sources,
