@@ -184,3 +184,20 @@ def test_extracted_figure_above_the_ceiling_is_dropped_with_the_reason() -> None
     assert any("the most csbm accepts" in d.reason for d in result.dropped)
     # what becomes a dossier's claims stays inside the model's bounds
     assert all((f.value or 0) <= MAX_FIGURE and (f.high or 0) <= MAX_FIGURE for f in result.figures)
+
+
+@pytest.mark.parametrize("text", ["1e5", "0o17", "0x1F", ".5", "TRUE", "050000", "yes", "~"])
+def test_written_dossiers_keep_text_that_yaml_1_2_would_read_as_a_number(text: str) -> None:
+    from csbm.extract.output import to_yaml
+    from csbm.store.files import dossier_yaml
+
+    d = parse_dossier(GOOD.replace("name: Demo", f"name: Demo\n  notes: '{text}'"), "demo.yaml")
+    assert d.activity.notes == text
+    for written in (dossier_yaml(d), to_yaml(d)):
+        assert parse_dossier(written, "written.yaml").activity.notes == text
+
+
+def test_console_prints_emoji_codes_as_text() -> None:
+    buffer = io.StringIO()
+    console_class()(file=buffer, width=200).print("demo.yaml:100: name :fire:", markup=False)
+    assert buffer.getvalue() == "demo.yaml:100: name :fire:\n"

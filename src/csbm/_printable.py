@@ -40,11 +40,18 @@ def echo(text: str, *, err: bool = False) -> None:
 @cache
 def console_class() -> type[Any]:
     """A Rich Console that drops control characters from what it is given to print (Rich's
-    Text removes a few, not ESC), keeping the control codes it writes itself."""
+    Text removes a few, not ESC), keeping the control codes it writes itself, and prints
+    emoji codes (`:100:`) as the text they are."""
     from rich.console import Console
     from rich.segment import Segment
 
     class CleanConsole(Console):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # No emoji codes either: Rich would print "file.yaml:100: …" as "file.yaml💯 …"
+            # and a name with ":fire:" in it with a flame.
+            kwargs.setdefault("emoji", False)
+            super().__init__(*args, **kwargs)
+
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
             return str(
                 super()._render_buffer(

@@ -70,10 +70,12 @@ _CORE_12: list[tuple[str, re.Pattern[str], str]] = [
 _CORE_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 
-def core_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
-    """YAML 1.2 core's implicit resolvers, by first character (for writers: a string that
-    one of them would read as another type must be quoted)."""
-    return _resolvers()
+def quote_like_yaml_1_2(dumper: type[yaml.SafeDumper]) -> None:
+    """Make a dumper quote every string YAML 1.2 would read as something else (`1e5`,
+    `0o17`): PyYAML's dumper quotes only what YAML 1.1 would, and csbm reads 1.2."""
+    for tag, rx, firsts in _CORE_12:
+        for first in firsts:
+            dumper.add_implicit_resolver(tag, rx, list(first))
 
 
 def _resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:

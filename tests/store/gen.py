@@ -89,14 +89,14 @@ _text = (
 _opt_text = st.none() | _text
 _opt_bool = st.none() | st.booleans()
 _state = st.sampled_from(STATES)
-# Within what a dossier may hold (csbm.model.bounds).
-_count = st.integers(min_value=0, max_value=MAX_FIGURE)
-_day = st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY)
+_count = st.integers(min_value=0, max_value=MAX_FIGURE)  # the model's ceiling
 _zones = st.none() | st.sampled_from(
     [UTC, timezone(timedelta(hours=2)), timezone(-timedelta(hours=5, minutes=30))]
 )
+# Days inside the model's range (csbm.model.bounds), a month to spare at the end.
+_day = st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY - timedelta(days=31))
 _moment = st.datetimes(
-    min_value=datetime(1975, 8, 2), max_value=datetime(2099, 12, 30), timezones=_zones
+    min_value=datetime(1975, 8, 2), max_value=datetime(2099, 11, 30), timezones=_zones
 )
 _month = st.builds(PartialDate, st.integers(1976, 2099), st.none() | st.integers(1, 12))
 _when = _day | _moment | _month
@@ -125,7 +125,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
                 "note": draw(_opt_text),
             }
         )
-    start = draw(st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY - timedelta(days=31)))
+    start = draw(_day)
     locations = []
     for _ in range(draw(st.integers(0, 3))):
         placed = draw(st.booleans())
@@ -194,8 +194,8 @@ def dossiers(draw: st.DrawFn) -> Dossier:
         act: dict[str, Any] = {
             "id": next(act_ids) if draw(st.booleans()) else None,
             "type": act_type.value,
-            "by": draw(st.lists(_state, min_size=1, max_size=3, unique=True)),
-            "to": draw(st.none() | st.lists(_state, max_size=2, unique=True)),
+            "by": draw(st.lists(_state, unique=True, min_size=1, max_size=3)),
+            "to": draw(st.none() | st.lists(_state, unique=True, max_size=2)),
             "made": made,
             "date": (draw(_when) if made else draw(st.none() | _when)) if dated else None,
             "date_text": words,
@@ -207,21 +207,18 @@ def dossiers(draw: st.DrawFn) -> Dossier:
             came = draw(st.lists(_state, max_size=3, unique=True))
             act["attended"] = came
             act["stayed_away"] = [
-                s for s in draw(st.lists(_state, max_size=2, unique=True)) if s not in came
+                s for s in draw(st.lists(_state, unique=True, max_size=2)) if s not in came
             ]
         if act_type is ActType.CHAPTER3_REPLY:
             act["answered"] = draw(_opt_bool)
         if act_type in CHAPTER9_ACTS:
-            act["to"] = draw(st.lists(_state, min_size=1, max_size=2, unique=True))
+            act["to"] = draw(st.lists(_state, unique=True, min_size=1, max_size=2))
             response = draw(st.sampled_from([None, "accepted", "refused"]))
             act["response"] = response
             act["quota_cited"] = draw(_opt_bool) if response == "refused" else None
             act["reason"] = draw(_opt_text)
             if response != "refused":
-                held = draw(
-                    st.none()
-                    | st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY - timedelta(days=21))
-                )
+                held = draw(st.none() | _day)
                 act["held_from"] = held
                 act["held_to"] = held + timedelta(days=draw(st.integers(0, 20))) if held else None
         acts.append(act)
@@ -232,8 +229,8 @@ def dossiers(draw: st.DrawFn) -> Dossier:
             "name": draw(_text),
             "aliases": draw(st.lists(_text, max_size=3)),
             "kind": draw(st.sampled_from(list(ActivityKind))).value,
-            "conducting_states": draw(st.lists(_state, min_size=1, max_size=3, unique=True)),
-            "host_states": draw(st.lists(_state, min_size=1, max_size=2, unique=True)),
+            "conducting_states": draw(st.lists(_state, unique=True, min_size=1, max_size=3)),
+            "host_states": draw(st.lists(_state, unique=True, min_size=1, max_size=2)),
             "start": start,
             "end": start + timedelta(days=draw(st.integers(0, 30))),
             "alert": draw(_opt_bool),

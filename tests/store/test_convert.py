@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pydantic import ValidationError
 
 from csbm.model.dossier import Dossier
 from csbm.store import Store, StoreError
@@ -29,8 +28,8 @@ def test_every_model_field_is_stored() -> None:
 def test_storable_problems() -> None:
     d = make_dossier("ex-1")
     assert storable_problems(d) == []
-    # The dossier model refuses such a figure (csbm.model.bounds.MAX_FIGURE); the store's
-    # own check is the second line, for a dossier built without validation.
+    # The model caps figures far lower (csbm.model.bounds); a dossier built without
+    # validation (model_copy) still meets the store's own check.
     claims = [d.claims[0].model_copy(update={"value": 2**63}), *d.claims[1:]]
     assert storable_problems(d.model_copy(update={"claims": claims})) == [
         (("claims", 0, "value"), f"{2**63} does not fit in 64 bits, the database limit")
@@ -42,9 +41,8 @@ def test_storable_problems() -> None:
 def test_the_store_refuses_unstorable_dossiers(store: Store) -> None:
     d = make_dossier("ex-1")
     claims = [d.claims[0].model_copy(update={"value": 2**63}), *d.claims[1:]]
-    # Every way in validates first, so the dossier's bound (MAX_FIGURE) refuses it before
-    # the database's 64 bits would; either way nothing is written.
-    with pytest.raises((StoreError, ValidationError), match=r"claims\.0\.value"):
+    # Validated again on import: the model's ceiling answers first, as a StoreError.
+    with pytest.raises(StoreError, match=r"ex-1: claims\.0\.value: .*less than or equal"):
         store.import_dossiers([d.model_copy(update={"claims": claims})], by="t")
     assert store.activities() == []
 

@@ -213,10 +213,10 @@ _NOT_NAME = frozenset(
 # A stem of every cue below (the verbs of _VERB, _BY and _ANAPHOR, "according", "quoted",
 # "citing"): a sentence without one names no speaker.
 _ANY_CUE = re.compile(
-    r"sa(?:id|ys?)|t[oe]l[dl]|estimat|believ|claim|expect|put|count|report|declar|announc"
-    r"|stat|not|warn|insist|wr[io]t|add|spok|speak|cit|hint|confirm|reveal|indicat|explain"
-    r"|specif|disclos|promis|predict|suggest|inform|ccording|quot|given|clarif|th[io]u?[gn]|reckon"
-    r"|assess|fear",
+    r"\b(?:sa(?:id|ys?)\b|t[oe]ll?[ds]?\b|estimat|believ|claim|expect|puts?\b|count(?:ed|s)\b"
+    r"|report|declar|announc|stated\b|noted\b|notified\b|warn|insist|wr[io]t|add(?:ed|s)\b|spoke|speak"
+    r"|cit(?:ed|es|ing)\b|hint|confirm|reveal|indicat|explain|specif|disclos|promis|predict"
+    r"|suggest|inform|according|quot|given\b|clarif|th(?:inks?|ought)\b|reckon|assess|fear)",
     re.I,
 )
 # A word set off by commas between a speaker and the verb.

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from csbm._yaml import core_resolvers, dotted, read_yaml
+from csbm._yaml import dotted, quote_like_yaml_1_2, read_yaml
 from csbm.data import dossiers_dir
 from csbm.errors import DossierError, Problem
 from csbm.model.dossier import Dossier
@@ -75,14 +75,10 @@ class _Dumper(yaml.SafeDumper):
 
 
 # Dates are strings in the dump; csbm's reader keeps them strings, so no quotes are needed.
-# A string that YAML 1.1 or csbm's YAML 1.2 reader would take for another type (`08`,
-# `yes`, `1_000`) is quoted, so the file reads back the same under either.
 _Dumper.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
 }
-for _first, _more in core_resolvers().items():
-    _Dumper.yaml_implicit_resolvers.setdefault(_first, []).extend(_more)
 
 
 # Line breaks other than \n: PyYAML writes them raw in plain and single-quoted text, and
@@ -108,6 +104,7 @@ def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceN
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=inline)
 
 
+quote_like_yaml_1_2(_Dumper)
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(list, _represent_list)
 

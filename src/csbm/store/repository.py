@@ -194,6 +194,18 @@ def _retryable(exc: BaseException) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+def _revalidated(dossier: Dossier) -> Dossier:
+    """The dossier validated again, or StoreError naming the activity and the field."""
+    from pydantic import ValidationError
+
+    try:
+        return Dossier.model_validate(dossier.model_dump())
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(map(str, first["loc"]))
+        raise StoreError(f"{dossier.activity.id}: {where}: {first['msg']}") from None
+
+
 class Store:
     """A csbm database. Open with a URL or path (see `resolve_url`); use as a context
     manager, or call `close()`."""
@@ -346,7 +358,7 @@ class Store:
         convert.check_model_coverage()
         # Validated again: a dossier made with model_copy(update=…) or model_construct is
         # not checked, and model_copy keeps the cached derived claim ids of the original.
-        dossiers = [Dossier.model_validate(d.model_dump()) for d in dossiers]
+        dossiers = [_revalidated(d) for d in dossiers]
         ids = [d.activity.id for d in dossiers]
         twice = sorted(k for k, n in Counter(ids).items() if n > 1)
         if twice:

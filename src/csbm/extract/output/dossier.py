@@ -29,6 +29,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from csbm._yaml import quote_like_yaml_1_2
 from csbm.errors import InputError, Problem
 from csbm.extract.gazetteer import tokens
 from csbm.extract.result import Extraction
@@ -346,6 +347,13 @@ def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
     )
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting what csbm's YAML 1.2 reader would not read as text."""
+
+
+quote_like_yaml_1_2(_Dumper)
+
+
 def to_yaml(dossier: Dossier) -> str:
     """The dossier as YAML (comments of a merged file are not kept)."""
     data = dossier.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
@@ -354,7 +362,7 @@ def to_yaml(dossier: Dossier) -> str:
         "# Dossier written by csbm extract: claims read by rules from a news text.\n"
         "# Review every claim against its quote and source before relying on it.\n"
     )
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
 
