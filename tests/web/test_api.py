@@ -36,6 +36,44 @@ def test_activities_json_lists_the_record(client: httpx.Client) -> None:
     assert "borders" in data["provenance"] and "MIT" in data["provenance"]["software"]
 
 
+def test_activities_timeline_json(client: httpx.Client) -> None:
+    """The timeline's data in the JSON twin: colours from the headline line, busiest States
+    first, an opening window of at most two years that ends with the last year held."""
+    data = client.get("/activities.json").json()
+    t = data["timeline"]
+    assert len(t["items"]) >= data["count"]
+    tones = {x["tone"] for x in t["legend"]}
+    assert {x["tone"] for x in t["items"]} <= tones
+    assert sum(x["count"] for x in t["legend"]) == data["count"]
+    ur = next(r for r in data["rows"] if r["id"] == UR)
+    assert ur["headline"]["rule"] == "ch05.prior_notification"
+    assert ur["headline"]["text"].startswith("Prior notification: ")
+    ur_item = next(x for x in t["items"] if x["activity"] == UR)
+    assert ur_item["headline"] == ur["headline"]["text"] and ur_item["tone"] == ur["tone"]
+    # A settled outcome gives its colour; an open one its lean's.
+    for r in data["rows"]:
+        h = r["headline"]
+        if h is None:
+            assert r["tone"] == "none"
+        elif h["outcome"] in ("compliant", "non_compliant", "not_applicable"):
+            assert r["tone"] == h["outcome"]
+        elif h["lean"] in ("compliant", "non_compliant"):
+            assert r["tone"] == "lean_" + h["lean"]
+    counts = [s["count"] for s in t["states"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    last = max(int(x["end"][:4]) for x in t["items"])
+    assert t["window"]["end"] == f"{last + 1}-01-01"
+    assert last + 1 - int(t["window"]["start"][:4]) <= 2
+    assert t["all"]["start"] == f"{min(t['years'])}-01-01"
+    # Filtered to one year, the window is that year.
+    one = client.get("/activities.json", params={"year": 2021}).json()["timeline"]
+    assert one["window"]["start"][:4] >= "2020" and one["window"]["end"][:4] <= "2023"
+    page = client.get("/activities").text
+    assert 'id="timeline-legend"' in page
+    for x in t["legend"]:
+        assert (f'class="swatch t-{x["tone"]}"' in page) == (x["count"] > 0)
+
+
 def test_activities_json_filters_and_sorts(client: httpx.Client) -> None:
     by_state = client.get("/activities.json", params={"state": "blr", "year": 2022}).json()
     assert by_state["rows"] and all(

@@ -138,9 +138,12 @@ def test_table_to_activity(page: Watched) -> None:
     page.goto("/activities")
     p = page.page
     p.wait_for_selector("#timeline .vis-item")
+    page.shot("activities")
+    # The opening window holds the latest years; all years draw every activity.
+    p.select_option("#timeline-years", "all")
+    p.wait_for_timeout(300)
     count, area = visible_size(p, "#timeline .vis-item")
     assert count >= 49 and area > 0
-    page.shot("activities")
     # Filter by searching an alias, then click through.
     p.fill("input[name=q]", "Allied Resolve")
     p.click("form.filters button[type=submit]")
@@ -160,6 +163,80 @@ def test_table_to_activity(page: Watched) -> None:
     assert p.locator(".verdicts li").count() == 3
     assert p.locator("details.finding").count() > 10
     page.shot("activity-union-resolve-2022")
+    page.check()
+
+
+def test_activities_timeline_colours_legend_order_and_hover(page: Watched) -> None:
+    page.goto("/activities")
+    p = page.page
+    p.wait_for_selector("#timeline .vis-item")
+    # Every bar carries a colour class the legend explains.
+    legend = p.eval_on_selector_all(
+        "#timeline-legend .swatch", "els => els.map(e => e.className.split(' ')[1])"
+    )
+    bars = p.eval_on_selector_all(
+        "#timeline .vis-item",
+        "els => els.map(e => [...e.classList].find(c => c.startsWith('t-')) || '')",
+    )
+    assert bars and set(bars) <= set(legend), (set(bars), legend)
+    # Solid colours differ: the settled outcomes are not drawn in one grey.
+    colours = p.eval_on_selector_all(
+        "#timeline-legend .swatch", "els => els.map(e => getComputedStyle(e).backgroundColor)"
+    )
+    assert len(set(colours)) == len(colours) >= 2
+    # The busiest State first; sorted by code on request.
+    labels = p.locator("#timeline .vis-labelset .vis-label").all_inner_texts()
+    counts = [int(x.rsplit("(", 1)[1].rstrip(")")) for x in labels]
+    assert counts == sorted(counts, reverse=True)
+    p.select_option("#timeline-order", "code")
+    p.wait_for_timeout(300)
+    codes = [
+        x.split(" ")[0] for x in p.locator("#timeline .vis-labelset .vis-label").all_inner_texts()
+    ]
+    assert codes == sorted(codes)
+    # The opening window: at most two years, not the whole span.
+    axis = p.locator("#timeline .vis-time-axis .vis-text").all_inner_texts()
+    years = {int(t[-4:]) for t in axis if t[-4:].isdigit()}
+    assert years and max(years) - min(years) <= 2, axis
+    # Hover: the headline's prior-notification line.
+    p.locator("#timeline .vis-item").first.hover()
+    tip = p.wait_for_selector("div.vis-tooltip", state="visible")
+    assert "Prior notification" in tip.inner_text() or "No prior-notification" in tip.inner_text()
+    p.select_option("#timeline-years", "all")
+    p.wait_for_timeout(300)
+    axis = p.locator("#timeline .vis-time-axis .vis-text").all_inner_texts()
+    years = {int(t[-4:]) for t in axis if t[-4:].isdigit()}
+    assert years and max(years) - min(years) >= 10, axis
+    page.check()
+
+
+def test_activity_map_labels_zone_and_host(page: Watched) -> None:
+    import httpx
+
+    data = httpx.get(page.base + "/activities/union-resolve-2022.json", timeout=60).json()
+    names = sorted(x["name"] for x in data["locations"] if x["lat"] is not None)
+    assert names
+    page.goto("/activities/union-resolve-2022")
+    p = page.page
+    p.wait_for_selector("#map .leaflet-tooltip.place-label")
+    labels = sorted(p.locator("#map .leaflet-tooltip.place-label").all_inner_texts())
+    assert labels == names
+    # The zone's land is filled in a colour of its own, apart from the land outside it.
+    zone = p.eval_on_selector_all(
+        "#map path.map-zone", "els => els.map(e => e.getAttribute('fill'))"
+    )
+    outside = p.eval_on_selector_all(
+        "#map path.map-outside", "els => els.map(e => e.getAttribute('fill'))"
+    )
+    assert zone and outside and set(zone).isdisjoint(outside)
+    zone_paths, zone_area = visible_size(p, "#map path.map-zone")
+    assert zone_paths >= 1 and zone_area > 0
+    # The host State's border, drawn once per host.
+    hosts, host_area = visible_size(p, "#map path.map-host")
+    assert hosts == len(data["activity"]["host_states"]) and host_area > 0
+    assert p.locator(".map-legend li").count() == 5
+    sea = p.eval_on_selector("#map", "e => getComputedStyle(e).backgroundColor")
+    assert sea == "rgb(207, 227, 243)"  # the sea apart from land outside the zone
     page.check()
 
 

@@ -90,9 +90,11 @@ _EXPLAIN = (
 class _Rule:
     type: ActType
     rx: re.Pattern[str]
-    how: str  # "subject", "possessive", "host", "agent"
+    how: str  # "subject", "possessive", "host", "agent", "visit"
     made: bool
     reason: str
+    # Lower-case words one of which every match contains: a cheap test before the pattern.
+    stems: tuple[str, ...] = ()
 
 
 def _r(pattern: str) -> re.Pattern[str]:
@@ -111,6 +113,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         False,
         "did not answer",
+        ("answer", "repl", "respond", "react"),
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
@@ -122,6 +125,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         False,
         "gave no answer",
+        ("answer", "repl", "respons", "ignor", "deadline"),
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
@@ -129,6 +133,7 @@ _RULES: tuple[_Rule, ...] = (
         "possessive",
         False,
         "its failure to answer",
+        ("failure", "refusal"),
     ),
     _Rule(
         ActType.CHAPTER3_MEETING,
@@ -140,6 +145,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         False,
         "did not take part in the meeting",
+        ("refus", "declin", "attend", "part", "particip", "join", "away", "boycott"),
     ),
     _Rule(
         ActType.CHAPTER3_MEETING,
@@ -147,6 +153,7 @@ _RULES: tuple[_Rule, ...] = (
         "possessive",
         False,
         "its refusal to take part",
+        ("refusal", "failure"),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -158,6 +165,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         False,
         "did not invite observers",
+        ("invite",),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -170,6 +178,7 @@ _RULES: tuple[_Rule, ...] = (
         "host",
         False,
         "no observers invited",
+        ("invited", "without"),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -177,6 +186,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         True,
         "invited observers",
+        ("invit",),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -186,6 +196,7 @@ _RULES: tuple[_Rule, ...] = (
         "host",
         True,
         "were invited to observe",
+        ("invited",),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -197,6 +208,7 @@ _RULES: tuple[_Rule, ...] = (
         "host",
         True,
         "observers watched the activity",
+        ("observ", "delegation", "attach", "inspector", "monitor"),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -204,6 +216,7 @@ _RULES: tuple[_Rule, ...] = (
         "host",
         True,
         "invitations to observe",
+        ("invitation",),
     ),
     _Rule(
         ActType.NOTIFICATION,
@@ -214,6 +227,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         True,
         "notified",
+        ("notif", "notice", "informed"),
     ),
     _Rule(
         ActType.NOTIFICATION,
@@ -223,6 +237,7 @@ _RULES: tuple[_Rule, ...] = (
         "host",
         True,
         "the activity was notified",
+        ("notified",),
     ),
     _Rule(
         ActType.CHAPTER3_REQUEST,
@@ -240,6 +255,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         True,
         "asked for an explanation",
+        ("ask", "request", "demand", "sought", "seek", "invok", "trigger", "questions"),
     ),
     _Rule(
         ActType.CHAPTER3_REQUEST,
@@ -247,6 +263,7 @@ _RULES: tuple[_Rule, ...] = (
         "possessive",
         True,
         "its request",
+        ("request",),
     ),
     _Rule(
         ActType.CHAPTER3_REQUEST,
@@ -254,6 +271,7 @@ _RULES: tuple[_Rule, ...] = (
         "agent",
         True,
         "a request made by",
+        ("request",),
     ),
     _Rule(
         ActType.CHAPTER3_MEETING,
@@ -265,6 +283,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         True,
         "asked for a meeting",
+        ("meeting",),
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
@@ -274,6 +293,7 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         True,
         "answered",
+        ("answer", "repl", "respond", "respons"),
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
@@ -281,6 +301,7 @@ _RULES: tuple[_Rule, ...] = (
         "possessive",
         True,
         "its answer",
+        ("answer", "reply", "response"),
     ),
     _Rule(
         ActType.INSPECTION,
@@ -288,6 +309,7 @@ _RULES: tuple[_Rule, ...] = (
         "visit",
         True,
         "inspection",
+        ("inspect",),
     ),
     _Rule(
         ActType.EVALUATION_VISIT,
@@ -295,6 +317,7 @@ _RULES: tuple[_Rule, ...] = (
         "visit",
         True,
         "evaluation visit",
+        ("evaluation",),
     ),
 )
 _NEEDS_REQUEST = frozenset({ActType.CHAPTER3_REPLY})
@@ -398,8 +421,11 @@ def _in_sentence(
 ) -> list[ActFound]:
     out: list[tuple[int, ActFound]] = []
     taken: list[tuple[int, int]] = []
+    low = text[view.start : view.end].casefold()
     for rule in _RULES:
         if rule.type in _NEEDS_FORUM and not forum:
+            continue
+        if not any(stem in low for stem in rule.stems):
             continue
         for m in rule.rx.finditer(text, view.start, view.end):
             if any(m.start() < b and a < m.end() for a, b in taken):

@@ -379,7 +379,10 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
     """Every sentence's speakers, with pronouns and titles ("he said", "the ministry said",
     "according to the statement") resolved to the speaker named last before them."""
     named: list[attribution.Speaker] = []
-    for info in infos:
+    # Speakers serve figures: none are read after the last sentence with one (those could
+    # only name speakers for later figures), and none in a text without figures.
+    last = max((i for i, info in enumerate(infos) if info.candidates), default=-1)
+    for info in infos[: last + 1]:
         s = info.sentence
         out: list[attribution.Speaker] = []
         for cue in attribution.speakers(text, s.start, s.end):

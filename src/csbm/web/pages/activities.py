@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from csbm.model.finding import Outcome, Scenario
+from csbm.report.headline import headline, headline_scenario
 from csbm.report.summary import summary_rows
 from csbm.web.pages.common import bad_request, cached_json, cached_page, snapshot
 from csbm.web.record import Snapshot
@@ -19,13 +20,47 @@ OUTCOMES = [o.value for o in Outcome]
 SCENARIOS = [s.value for s in Scenario]
 
 
+NOTIFICATION_RULE = "ch05.prior_notification"
+
+# The timeline's colours, settled outcomes at the ends and the leans of open ones between.
+TONES = (
+    ("compliant", "kept"),
+    ("lean_compliant", "open, leans kept"),
+    ("open", "open, no lean"),
+    ("lean_non_compliant", "open, leans not kept"),
+    ("non_compliant", "not kept"),
+    ("not_applicable", "not owed"),
+    ("none", "no notification finding"),
+)
+SETTLED = {"compliant", "non_compliant", "not_applicable"}
+# The timeline opens on this many years when the rows span more (all years a click away):
+# fifteen years on one screen draw a two-week activity a few pixels wide.
+WINDOW_YEARS = 2
+
+
+def tone(line: dict[str, Any]) -> str:
+    """The colour class of a headline line: its outcome when settled, else its lean."""
+    outcome, lean = line["outcome"], line["lean"]
+    if outcome in SETTLED:
+        return str(outcome)
+    if lean == "not_applicable":
+        return "not_applicable"
+    if lean in ("compliant", "non_compliant"):
+        return f"lean_{lean}"
+    return "open"
+
+
 def all_rows(snap: Snapshot) -> list[dict[str, Any]]:
     """One row per activity (parents first, each followed by its parts), cached."""
 
     def make() -> list[dict[str, Any]]:
         rows = []
+        by_id = {a.dossier.activity.id: a for a in snap.assessments}
         for row in summary_rows(snap.assessments):
             act = snap.dossiers[row["id"]].activity
+            a = by_id.get(row["id"])
+            lines = headline(a, headline_scenario(a)) if a is not None and a.scenarios else []
+            first = next((x for x in lines if x.rule == NOTIFICATION_RULE), None)
             rows.append(
                 {
                     "id": act.id,
@@ -43,6 +78,10 @@ def all_rows(snap: Snapshot) -> list[dict[str, Any]]:
                     "observation": {s: row.get(f"{s}_observation") or None for s in SCENARIOS},
                     "worst": {s: row.get(f"{s}_worst") or None for s in SCENARIOS},
                     "signals": row["signals"].split(),
+                    # The headline's prior-notification line (its lean beside an open
+                    # outcome), and the colour class it gives the timeline.
+                    "headline": first.as_json() if first else None,
+                    "tone": tone(first.as_json()) if first else "none",
                 }
             )
         return rows
@@ -158,6 +197,50 @@ def _filters(
     return Filters(state, number, ruleset, verdict, scenario, signal, q, sort, order)
 
 
+def timeline(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the timeline draws: one bar per activity and conducting State, coloured by the
+    headline's prior-notification line; the States busiest first; the opening window."""
+    items = [
+        {
+            "id": f"{r['id']}@{state}",
+            "group": state,
+            "start": r["start"],
+            "end": r["end"],
+            "activity": r["id"],
+            "label": r["name"],
+            "tone": r["tone"],
+            "headline": r["headline"]["text"] if r["headline"] else None,
+        }
+        for r in rows
+        for state in r["conducting_states"]
+    ]
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x["group"]] = counts.get(x["group"], 0) + 1
+    states = [
+        {"code": c, "count": n} for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    tally = {t: 0 for t, _ in TONES}
+    for r in rows:
+        tally[r["tone"]] += 1
+    legend = [{"tone": t, "label": label, "count": tally[t]} for t, label in TONES]
+    years = sorted({y for r in rows for y in range(int(r["start"][:4]), int(r["end"][:4]) + 1)})
+    window = None
+    if years:
+        last = years[-1]
+        first = years[0] if last - years[0] < WINDOW_YEARS else last - WINDOW_YEARS + 1
+        # The latest activities first: the opening window ends with the last year held.
+        window = {"start": f"{first}-01-01", "end": f"{last + 1}-01-01"}
+    return {
+        "items": items,
+        "states": states,
+        "legend": legend,
+        "years": years,
+        "window": window,
+        "all": {"start": f"{years[0]}-01-01", "end": f"{years[-1] + 1}-01-01"} if years else None,
+    }
+
+
 def _data(snap: Snapshot, f: Filters) -> dict[str, Any]:
     every = all_rows(snap)
     rows = f.apply(every)
@@ -174,6 +257,7 @@ def _data(snap: Snapshot, f: Filters) -> dict[str, Any]:
             "signals": sorted({s for r in every for s in r["signals"]}),
         },
         "rows": rows,
+        "timeline": timeline(rows),
     }
 
 
@@ -191,18 +275,4 @@ def activities_page(request: Request, f: Annotated[Filters, Depends(_filters)]) 
 
 
 def _page(snap: Snapshot, f: Filters) -> tuple[dict[str, Any], str]:
-    data = _data(snap, f)
-    timeline = [
-        {
-            "id": f"{r['id']}@{state}",
-            "group": state,
-            "start": r["start"],
-            "end": r["end"],
-            "activity": r["id"],
-            "label": r["name"],
-            "outcome": r["notification"]["independent"] or r["notification"]["all"],
-        }
-        for r in data["rows"]
-        for state in r["conducting_states"]
-    ]
-    return {**data, "timeline": timeline, "sorts": SORTS}, "Activities"
+    return {**_data(snap, f), "sorts": SORTS}, "Activities"

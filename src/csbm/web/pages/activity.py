@@ -212,5 +212,6 @@ def _page(
         "timeline": data["timeline"],
         "locations": data["locations"],
         "name": data["activity"]["name"],
+        "host_states": data["activity"]["host_states"],
     }
     return {"v": data, "by_scenario": scenarios, "client": client}, data["activity"]["name"]

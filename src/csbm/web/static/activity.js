@@ -36,18 +36,34 @@
   } else {
     map.setView([54, 30], 3);
   }
-  const layer = (url, style, front) => fetch(url)
-    .then((r) => r.json())
-    .then((gj) => { const l = L.geoJSON(gj, { style: style, interactive: false }).addTo(map); if (!front) l.bringToBack(); });
-  layer("/geo/countries.geojson", { color: "#777", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 }, false)
-    .then(() => layer("/geo/zone.geojson", (f) => f.geometry.type.includes("Line")
-      ? { color: "#8e2c2c", weight: 2, dashArray: "6 4" }
-      : { color: "#1f3a5f", weight: 1.5, fillColor: "#1f3a5f", fillOpacity: 0.08 }, true))
-    .then(() => {
-      for (const p of points) {
-        L.circleMarker([p.lat, p.lon], { radius: 7, color: "#c0392b", weight: 2, fillOpacity: 0.8 })
-          .bindTooltip(text(p.name + (p.precision ? " (" + p.precision + ")" : "")))
-          .addTo(map);
-      }
-    });
+  // Bottom to top: every country grey (outside the zone), the zone's land shaded over it,
+  // the borders again on top (so the zone's fill does not hide them), the host's border
+  // drawn heavy, the Ural line, and the places with their names.
+  const get = (url) => fetch(url).then((r) => r.json());
+  const hosts = new Set(data.host_states || []);
+  Promise.all([get("/geo/countries.geojson"), get("/geo/zone.geojson")]).then(([countries, zone]) => {
+    const area = { type: "FeatureCollection", features: zone.features.filter((f) => !f.geometry.type.includes("Line")) };
+    const ural = { type: "FeatureCollection", features: zone.features.filter((f) => f.geometry.type.includes("Line")) };
+    L.geoJSON(countries, { interactive: false, style: { className: "map-outside", stroke: false, fillColor: "#d9d9d9", fillOpacity: 1 } }).addTo(map);
+    L.geoJSON(area, { interactive: false, style: { className: "map-zone", stroke: false, fillColor: "#f6e7b4", fillOpacity: 1 } }).addTo(map);
+    L.geoJSON(countries, { interactive: false, style: { className: "map-border", color: "#7a7a7a", weight: 0.7, fill: false } }).addTo(map);
+    L.geoJSON(area, { interactive: false, style: { className: "map-zone-edge", color: "#8a6d00", weight: 1.2, fill: false } }).addTo(map);
+    L.geoJSON(ural, { interactive: false, style: { className: "map-ural", color: "#8e2c2c", weight: 2, dashArray: "6 4" } }).addTo(map);
+    const host = { type: "FeatureCollection", features: countries.features.filter((f) => hosts.has(f.properties.iso3)) };
+    const hostLayer = L.geoJSON(host, { interactive: false, style: { className: "map-host", color: "#1f3a5f", weight: 2.5, fill: false } }).addTo(map);
+    // The view: the places and the whole of their host, so the places stand in context.
+    if (host.features.length) {
+      const b = hostLayer.getBounds();
+      for (const p of points) b.extend([p.lat, p.lon]);
+      map.fitBounds(b.pad(0.05), { maxZoom: 7 });
+    }
+    for (const p of points) {
+      L.circleMarker([p.lat, p.lon], { radius: 6, color: "#c0392b", weight: 2, fillOpacity: 0.8 })
+        // A permanent label, as text: a place name never becomes markup. How precise the
+        // point is stands in the list under the map.
+        .bindTooltip(text(p.name),
+          { permanent: true, direction: "right", offset: [6, 0], className: "place-label" })
+        .addTo(map);
+    }
+  });
 })();
