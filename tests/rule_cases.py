@@ -91,6 +91,7 @@ class Expectation(BaseModel):
     due: date | None = None
     met: bool | str | None = "any"
     reason_contains: list[str] = Field(default_factory=list)
+    reason_lacks: list[str] = Field(default_factory=list)
     claims: list[str] | None = None
     # The lean (docs/lean.md): "absent" for no lean at all, "none" for balanced.
     lean: str | None = None
@@ -205,6 +206,9 @@ def check(case: Case, findings: list[Finding]) -> list[str]:
             for text in exp.reason_contains:
                 if text not in f.reason:
                     errors.append(f"{where}: reason lacks {text!r}: {f.reason}")
+            for text in exp.reason_lacks:
+                if text in f.reason:
+                    errors.append(f"{where}: reason holds {text!r}: {f.reason}")
             if exp.claims is not None and sorted(f.claims) != sorted(exp.claims):
                 errors.append(f"{where}: claims {f.claims}, expected {exp.claims}")
             errors += _check_lean(where, exp, f)

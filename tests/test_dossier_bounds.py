@@ -201,3 +201,21 @@ def test_console_prints_emoji_codes_as_text() -> None:
     buffer = io.StringIO()
     console_class()(file=buffer, width=200).print("demo.yaml:100: name :fire:", markup=False)
     assert buffer.getvalue() == "demo.yaml:100: name :fire:\n"
+
+
+def test_a_weekday_end_a_week_short_is_left_out_not_an_inverted_period() -> None:
+    # Found by the fuzz suite: "Thursday" read as before publication, moved on a week, was
+    # still before a "next Friday" start, and the dossier made of it failed to validate.
+    from datetime import date
+
+    from csbm.extract.pipeline import extract
+
+    text = (
+        " next Friday BALTOPS 22 began on Sunday in Stockholm with about 45 ships, 75 aircraft "
+        "and 7,000 sailors and marines from 14 NATO allies and two partner nations, Finland "
+        "and Sweden, the U.S. Sixth Fleet said.\n\n on Thursday The exercise, now in its 51st "
+        "year, ends on 17 June in Kiel, Germany.\n"
+    )
+    period = extract(text, published=date(2000, 1, 1)).period
+    assert period is not None
+    assert period.start is None or period.end is None or period.start <= period.end

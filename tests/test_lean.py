@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -200,3 +201,42 @@ def test_expert_conclusions_read_the_same(bundled_all: dict[str, dict[str, Any]]
     for kept in ("trident-juncture-2018", "cold-response-2022"):
         assert reading(kept, "ch05.prior_notification") == "compliant", kept
         assert reading(kept, "ch06.observation_invitation") == "compliant", kept
+
+
+def test_chapter_viii_counts_the_whole_database(tmp_path: Path, csbm_cmd: list[str]) -> None:
+    # Issue 12 §4: an activity read from the default database is judged against all it
+    # holds; the finding names the set it counted.
+    env = env_without_color() | {"XDG_DATA_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("CSBM_DATABASE_URL", None)
+    for args in (["db", "init"], ["db", "import", "--bundled"]):
+        subprocess.run([*csbm_cmd, *args], env=env, check=True, capture_output=True, timeout=300)
+    done = subprocess.run(
+        [*csbm_cmd, "assess", "zapad-2021", "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    [a] = data if isinstance(data, list) else [data]
+    assert a["activity"]["id"] == "zapad-2021"
+    reasons = [
+        f["reason"] for f in a["scenarios"]["all"]["findings"] if f["rule"] == "ch08.constraint_1"
+    ]
+    assert reasons and all("activities assessed together" in r for r in reasons)
+    assert any("russia-buildup-spring-2021" in r for r in reasons)
+    alone = subprocess.run(
+        [*csbm_cmd, "assess", "src/csbm/data/dossiers/zapad-2021.yaml", "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).parent.parent,
+    )
+    [b] = json.loads(alone.stdout) if alone.stdout.startswith("[") else [json.loads(alone.stdout)]
+    assert any(
+        "judged alone" in f["reason"]
+        for f in b["scenarios"]["all"]["findings"]
+        if f["rule"] == "ch08.constraint_1"
+    )

@@ -90,6 +90,15 @@ def stored_activities(names: list[str], *, use_db: bool) -> tuple[list[Dossier],
     return stored, [n for n in names if n not in held]
 
 
+def record_context(url: str | None, judged: list[Dossier]) -> list[Dossier]:
+    """The rest of the database's record, for the rules that count a State's activities
+    (Chapter VIII): an activity read from a database is judged against all it holds."""
+    from csbm.store import load_from_db
+
+    ids = {d.activity.id for d in judged}
+    return [d for d in load_from_db(url) if d.activity.id not in ids]
+
+
 RulesetOption = Annotated[
     str | None,
     typer.Option(

@@ -20,6 +20,7 @@ from csbm._console import (
     SetOption,
     StrictOption,
     parse_day,
+    record_context,
     stored_activities,
 )
 from csbm._console import console as make_console
@@ -170,7 +171,8 @@ def assess(
 
         if all_ or state is not None:
             raise UsageError("--db reads activities from the database; drop --all/--state")
-        stored = load_from_db(None if db == "default" else db, paths or None)
+        url = None if db == "default" else db
+        stored = load_from_db(url, paths or None)
         results = run_assessment(
             stored,
             ruleset=ruleset,
@@ -179,6 +181,8 @@ def assess(
             overlays=overlays,
             strict=strict,
             assume=assume or (),
+            # Chapter VIII counts every activity of a State the database holds.
+            context=record_context(url, stored) if paths else (),
         )
         _print_results(results, output_format, details=details)
         return
@@ -201,6 +205,8 @@ def assess(
         overlays=overlays,
         strict=strict,
         assume=assume or (),
+        # Read from the default database: judged against the whole record it holds.
+        context=record_context(None, dossiers) if from_db and not all_ else (),
     )
     if state is not None and year is not None:
         _print_state_year(results, state, year, output_format)

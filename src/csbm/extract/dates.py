@@ -469,7 +469,7 @@ def choose_period(candidates: list[DateMention], exercise: str | None) -> Period
     end_reason = f"'{end.text}' ({end.reason})" if end else "no end date in the text"
     if first is not None and last is not None and last < first and end is not None:
         later = _shift(last, 7) if end.kind == "weekday" else None
-        if later is not None:
+        if later is not None and later >= first:
             last = later
             end_reason += "; a week later, since it cannot end before it starts"
         else:

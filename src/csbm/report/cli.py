@@ -21,6 +21,7 @@ from csbm._console import (
     SetOption,
     StrictOption,
     parse_day,
+    record_context,
     stored_activities,
 )
 from csbm.data import bundled_dossier, bundled_ids, dossiers_dir
@@ -196,12 +197,16 @@ def report_command(
     # As `csbm assess`: the default database's version of an activity id, if it holds it.
     stored, _ = stored_activities([activity], use_db=db is None)
     parts: list[str] = []
+    context: list[Dossier] = []
     if stored:
         dossiers = stored
+        context = record_context(None, dossiers)
     elif db is not None:
         from csbm.store import load_from_db
 
-        dossiers = load_from_db(None if db == "default" else db, [activity])
+        url = None if db == "default" else db
+        dossiers = load_from_db(url, [activity])
+        context = record_context(url, dossiers)
     else:
         dossier = _dossier(activity)
         dossiers = [dossier]
@@ -214,6 +219,7 @@ def report_command(
         overlays=overlays,
         strict=strict,
         assume=assume or (),
+        context=context,
     )
     data = render(result, output_format, parts=parts, made=datetime.now(UTC), url=url)
     if out is None:

@@ -34,24 +34,25 @@ def headline_md(a: Assessment) -> list[str]:
     return out
 
 
-def render_brief(a: Assessment) -> str:
-    """The one-screen Markdown: headline, key figures per scenario, the sources behind."""
-    from csbm.report.headline import headline_scenario, sources_behind
-
-    out = headline_md(a)
+def _estimates_table(a: Assessment) -> list[str]:
+    """The estimates per quantity and scenario, as a Markdown table."""
     scenarios = list(a.scenarios)
-    out += [
-        "",
+    out = [
         "| quantity | " + " | ".join(facts.SCENARIO_LABEL[s] for s in scenarios) + " |",
         "|---" * (len(scenarios) + 1) + "|",
     ]
     for q in Quantity:
         if any(a.scenarios[s].estimates.get(q) for s in scenarios):
-            out.append(
-                f"| {q.value} | "
-                + " | ".join(facts.estimate_cell(a, s, q) for s in scenarios)
-                + " |"
-            )
+            cells = " | ".join(facts.estimate_cell(a, s, q) for s in scenarios)
+            out.append(f"| {q.value} | {cells} |")
+    return out
+
+
+def render_brief(a: Assessment) -> str:
+    """The one-screen Markdown: headline, key figures per scenario, the sources behind."""
+    from csbm.report.headline import headline_scenario, sources_behind
+
+    out = [*headline_md(a), "", *_estimates_table(a)]
     lines = {line.split(":", 1)[0]: line for line in facts.source_lines(a.dossier)}
     behind = sources_behind(a, headline_scenario(a))
     out += ["", "Sources behind the verdicts:", ""]
@@ -88,20 +89,7 @@ def render_one(a: Assessment) -> str:
                 f"| {facts.SCENARIO_LABEL[c.scenario]} | `{rule}` | {before} | {after} | {why} |"
             )
     scenarios = list(a.scenarios)
-    out += [
-        "",
-        "### Estimates",
-        "",
-        "| quantity | " + " | ".join(facts.SCENARIO_LABEL[s] for s in scenarios) + " |",
-        "|---" * (len(scenarios) + 1) + "|",
-    ]
-    for q in Quantity:
-        if any(a.scenarios[s].estimates.get(q) for s in scenarios):
-            out.append(
-                f"| {q.value} | "
-                + " | ".join(facts.estimate_cell(a, s, q) for s in scenarios)
-                + " |"
-            )
+    out += ["", "### Estimates", "", *_estimates_table(a)]
     weights = facts.weight_lines(a)
     if weights:
         out += ["", "### Weight of evidence", ""]

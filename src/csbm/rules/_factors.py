@@ -408,6 +408,28 @@ def duty_factor(
     )
 
 
+def host_duty(
+    ctx: Context,
+    act_type: ActType,
+    normal_due: When,
+    p_alert: float | None,
+    presumed: tuple[PresumptionUse, ...],
+) -> Factor:
+    """An act the host States owe 42 days ahead, or at the start of an alert activity."""
+    from csbm.rules._common import bound
+
+    activity = ctx.dossier.activity
+    return duty_factor(
+        ctx,
+        act_type,
+        bound(ctx, activity.host_states),
+        activity.start if activity.alert is True else normal_due,
+        alert_due=activity.start if activity.alert is None else None,
+        p_alert=p_alert,
+        alert_presumptions=presumed,
+    )
+
+
 def triggers(
     ctx: Context, thresholds: Sequence[tuple[Quantity, str]], *, strict: bool = False
 ) -> tuple[list[Factor], PresumptionUse | None]:
@@ -446,6 +468,7 @@ __all__ = [
     "command_factor",
     "duty_factor",
     "figures_factor",
+    "host_duty",
     "lean_of",
     "rebuttal",
     "triggers",

@@ -237,6 +237,7 @@ def assess(
     overlays: Sequence[Overlay] = (),
     strict: bool = False,
     assume: Sequence[str] = (),
+    context: Sequence[Dossier] = (),
 ) -> list[Assessment]:
     """Assess each dossier under the rules in force on its start date (or `ruleset`).
 
@@ -245,6 +246,8 @@ def assess(
     baseline result and the findings that changed. Open findings carry a lean
     (docs/lean.md); `strict` leaves out every presumption. `assume` takes facts as given
     (FACT=VALUE, docs/lean.md#assuming-a-fact): every finding is then conditional on them.
+    `context` are further activities of the record (the rest of a database): counted by the
+    rules over a set (Chapter VIII), never judged or returned themselves.
     """
     given = None
     if assume:
@@ -252,7 +255,10 @@ def assess(
 
         given = parse_assumptions(assume)
         dossiers = [given.apply(d) for d in dossiers]
-    options = _Options(strict, tuple(assume), given)
+    judged = {d.activity.id for d in dossiers}
+    options = _Options(
+        strict, tuple(assume), given, [d for d in context if d.activity.id not in judged]
+    )
     results = _assess(dossiers, ruleset, as_of, scenarios, (), options)
     if not overlays:
         return results
@@ -268,6 +274,7 @@ class _Options:
     strict: bool = False
     assumed: tuple[str, ...] = ()
     given: Assumptions | None = None
+    context: Sequence[Dossier] = ()
 
 
 def estimates_for(
@@ -311,8 +318,8 @@ def _assess(
     # Estimates of every activity per scenario, shared by the set rules.
     peers: dict[Scenario, list[Peer]] = {s: [] for s in chosen}
     memos: dict[tuple[Scenario, str], dict[object, object]] = {}
-    prepared = []
-    for dossier in dossiers:
+    prepared: list[tuple[Dossier, Ruleset | None, date, dict[Scenario, Estimates]]] = []
+    for dossier in [*dossiers, *options.context]:
         rs = fixed or load_ruleset(on=dossier.activity.start)
         when = rs.lookup_date(dossier.activity.start) if rs else dossier.activity.start
         if rs is None:
@@ -327,7 +334,7 @@ def _assess(
             bounds = bound_thresholds(dossier, view)
             per_scenario = {s: estimate(dossier, s, margins[key], as_of, bounds) for s in chosen}
             _weigh_all(dossier, per_scenario, view, as_of)
-            if options.given is not None:
+            if options.given is not None and len(prepared) < len(dossiers):
                 for est in per_scenario.values():
                     options.given.apply_to_estimates(est)
         for s in chosen:
@@ -339,7 +346,7 @@ def _assess(
 
         own = [(p.dossier, p.estimates) for p in peers.get(Scenario.ALL, [])]
         presume = presumptions_for(own)
-    for dossier, rs, when, per_scenario in prepared:
+    for dossier, rs, when, per_scenario in prepared[: len(dossiers)]:
         acts, left = _known_acts(dossier, as_of)
         out: dict[Scenario, ScenarioResult] = {}
         for s in chosen:

@@ -9,7 +9,6 @@ from csbm.model.finding import Finding, Outcome
 from csbm.rules._common import (
     DIVISION_ASSUMPTION,
     LAND_KINDS,
-    bound,
     chapter_thresholds,
     either_due,
     gated,
@@ -20,7 +19,7 @@ from csbm.rules._common import (
 from csbm.rules._factors import (
     alert_chance,
     command_factor,
-    duty_factor,
+    host_duty,
     lean_of,
     rebuttal,
     triggers,
@@ -103,16 +102,7 @@ def prior_notification(ctx: Context) -> list[Finding]:
 
 
 def _lean(ctx: Context, normal_due: date) -> Verdict:
-    activity = ctx.dossier.activity
     facts, rebutted = triggers(ctx, chapter_thresholds(ctx.dossier, "ch05"))
     p_alert, presumed = alert_chance(ctx)
-    notified = duty_factor(
-        ctx,
-        ActType.NOTIFICATION,
-        bound(ctx, activity.host_states),
-        activity.start if activity.alert is True else normal_due,
-        alert_due=activity.start if activity.alert is None else None,
-        p_alert=p_alert,
-        alert_presumptions=presumed,
-    )
+    notified = host_duty(ctx, ActType.NOTIFICATION, normal_due, p_alert, presumed)
     return lean_of(Shape(facts, [notified], not_owed="not notifiable"), rebutted)

@@ -10,7 +10,6 @@ from csbm.rules._common import (
     DIVISION_ASSUMPTION,
     LAND_KINDS,
     Obligation,
-    bound,
     chapter_thresholds,
     gated,
     not_bound,
@@ -20,7 +19,7 @@ from csbm.rules._common import (
 from csbm.rules._factors import (
     alert_chance,
     command_factor,
-    duty_factor,
+    host_duty,
     lean_of,
     rebuttal,
     triggers,
@@ -196,14 +195,6 @@ def _lean(ctx: Context, normal_due: date, max_hours: float | None) -> Verdict:
             p_alert_owed = p_alert * p_long / (1 - p_short)
         else:
             p_alert_owed = None if p_short is None else p_alert
-    invited = duty_factor(
-        ctx,
-        ActType.OBSERVATION_INVITATION,
-        bound(ctx, activity.host_states),
-        activity.start if activity.alert is True else normal_due,
-        alert_due=activity.start if activity.alert is None else None,
-        p_alert=p_alert_owed,
-        alert_presumptions=presumed,
-    )
+    invited = host_duty(ctx, ActType.OBSERVATION_INVITATION, normal_due, p_alert_owed, presumed)
     shape = Shape(facts, [invited], exemptions, not_owed="not observable")
     return lean_of(shape, rebutted)

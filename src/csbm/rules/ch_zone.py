@@ -22,6 +22,9 @@ NO_LOCATION_ASSUMPTION = (
 class ActivityZone:
     where: Where
     reason: str
+    # Per place with coordinates: (name, the country it lies in or, at sea, off; None
+    # where the boundaries name none), for the places outside the host's territory.
+    countries: tuple[tuple[str, str | None], ...] = ()
 
 
 @lru_cache(maxsize=4096)
@@ -73,11 +76,12 @@ def _read_cached(key: str) -> ActivityZone | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         where, reason = data["where"], data["reason"]
+        countries = tuple((str(n), None if c is None else str(c)) for n, c in data["countries"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if where not in ("inside", "outside", "mixed") or not isinstance(reason, str):
         return None
-    return ActivityZone(where, reason)
+    return ActivityZone(where, reason, countries)
 
 
 def _write_cached(key: str, result: ActivityZone) -> None:
@@ -88,7 +92,8 @@ def _write_cached(key: str, result: ActivityZone) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"where": result.where, "reason": result.reason}), "utf-8")
+        data = {"where": result.where, "reason": result.reason, "countries": result.countries}
+        tmp.write_text(json.dumps(data), "utf-8")
         os.replace(tmp, path)
     except OSError:
         pass
@@ -99,6 +104,7 @@ def _judge(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:
     from csbm.rules import zone
 
     results = [(name, zone.check(lat, lon)) for name, lat, lon in points]
+    countries = tuple((n, r.country) for n, r in results)
     inside = [n for n, r in results if r.status == "inside"]
     outside = [n for n, r in results if r.status == "outside"]
     unsure = [n for n, r in results if r.status == "uncertain"]
@@ -110,13 +116,18 @@ def _judge(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:
             if sea
             else ""
         )
-        return ActivityZone("inside", f"all {len(inside)} location(s) in the zone{extra}")
+        return ActivityZone(
+            "inside", f"all {len(inside)} location(s) in the zone{extra}", countries
+        )
     if outside and not inside and not unsure:
-        return ActivityZone("outside", f"every location lies outside the zone ({details})")
+        return ActivityZone(
+            "outside", f"every location lies outside the zone ({details})", countries
+        )
     return ActivityZone(
         "mixed",
         f"{len(inside)} location(s) inside, {len(outside)} outside, {len(unsure)} uncertain "
         f"({details})",
+        countries,
     )
 
 
@@ -127,6 +138,16 @@ def activity_zone(dossier: Dossier) -> ActivityZone:
         if loc.lat is not None and loc.lon is not None
     )
     return _check(points)
+
+
+def _outside_hosts(z: ActivityZone, hosts: list[str]) -> str:
+    """A sentence naming the places that lie in (or off) a State that is not a host: the
+    host acts for the activity on its territory (V 38), so such a place is worth a look."""
+    abroad = [(n, c) for n, c in z.countries if c is not None and c not in hosts]
+    if not abroad:
+        return ""
+    listed = "; ".join(f"{n} in or off {c}" for n, c in abroad)
+    return f" Outside the host State's territory ({', '.join(hosts)}): {listed}."
 
 
 @rule(
@@ -142,11 +163,14 @@ def in_zone(ctx: Context) -> list[Finding]:
     count only as part of a notifiable land activity. Thresholds count only what lies in
     the zone."""
     z = activity_zone(ctx.dossier)
+    abroad = _outside_hosts(z, ctx.dossier.activity.host_states)
     if z.where == "inside":
-        return [ctx.finding(Outcome.COMPLIANT, f"In the zone: {z.reason}.", applies=True)]
+        return [ctx.finding(Outcome.COMPLIANT, f"In the zone: {z.reason}.{abroad}", applies=True)]
     if z.where == "outside":
         return [
-            ctx.finding(Outcome.NOT_APPLICABLE, f"Outside the zone: {z.reason}.", applies=False)
+            ctx.finding(
+                Outcome.NOT_APPLICABLE, f"Outside the zone: {z.reason}.{abroad}", applies=False
+            )
         ]
     if z.where == "unknown":
         return [
@@ -161,7 +185,7 @@ def in_zone(ctx: Context) -> list[Finding]:
         ctx.finding(
             Outcome.INDETERMINATE,
             f"Partly or possibly outside the zone: {z.reason}. Figures for the whole activity "
-            "may include forces outside it.",
+            f"may include forces outside it.{abroad}",
             applies=None,
         )
     ]

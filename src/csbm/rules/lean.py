@@ -136,6 +136,11 @@ def _effect(shape: Shape, outcome: Outcome) -> str:
     return shape.not_owed if outcome is Outcome.NOT_APPLICABLE else _EFFECT[outcome]
 
 
+def _hinge(f: Factor, value: bool, effect: str) -> Hinge:
+    flip = f.yes if value else f.no
+    return Hinge(fact=f.fact, label=f.label, flip=flip, effect=effect, presumed=f.presumed)
+
+
 def hinges(shape: Shape, lean: Lean | None, limit: int = 3) -> list[Hinge]:
     """The facts that, once known, would settle the finding otherwise than its lean (or,
     with no lean, settle it at all): the likeliest such value first."""
@@ -160,19 +165,7 @@ def hinges(shape: Shape, lean: Lean | None, limit: int = 3) -> list[Hinge]:
                 if turned is Lean.NONE or turned is lean:
                     continue
                 effect, rank = f"{likelihood_words(q)} {_effect(shape, outcome)} ({q:.0%})", 1
-            found.append(
-                (
-                    rank - plausible,
-                    order,
-                    Hinge(
-                        fact=f.fact,
-                        label=f.label,
-                        flip=f.yes if value else f.no,
-                        effect=effect,
-                        presumed=f.presumed,
-                    ),
-                )
-            )
+            found.append((rank - plausible, order, _hinge(f, value, effect)))
     if not found and lean is None:
         # Several unknown facts settle it only together: name the open ones.
         for order, f in enumerate(shape.factors):
@@ -201,19 +194,7 @@ def hinges(shape: Shape, lean: Lean | None, limit: int = 3) -> list[Hinge]:
                 continue
             outcome, q = max(result.items(), key=lambda kv: kv[1])
             effect = f"{likelihood_words(q)} {_effect(shape, outcome)} ({q:.0%})"
-            found.append(
-                (
-                    2.0 + abs(f.p - 0.5),
-                    order,
-                    Hinge(
-                        fact=f.fact,
-                        label=f.label,
-                        flip=f.yes if value else f.no,
-                        effect=effect,
-                        presumed=f.presumed,
-                    ),
-                )
-            )
+            found.append((2.0 + abs(f.p - 0.5), order, _hinge(f, value, effect)))
     found.sort(key=lambda t: (t[0], t[1]))
     # One hinge per fact: its most decisive value.
     best: dict[str, Hinge] = {}

@@ -34,6 +34,7 @@ from csbm.errors import InputError, Problem
 from csbm.extract.gazetteer import tokens
 from csbm.extract.result import Extraction
 from csbm.extract.version import EXTRACTOR_VERSION
+from csbm.model.bounds import day_problem
 from csbm.model.dossier import (
     CHAPTER9_ACTS,
     Act,
@@ -282,16 +283,23 @@ def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
     if start is None or end is None:
         missing.append("its first and last day")
     if missing:
+        problems = [
+            Problem(
+                "the text does not give "
+                + ", ".join(missing)
+                + "; a new dossier needs them (csbm fills no gap with a default). "
+                "Add the claims to an existing dossier with --into FILE."
+            )
+        ]
+        raise ExtractDossierError(None, problems)
+    assert start is not None and end is not None
+    # What the model would refuse, said here rather than as a validation traceback.
+    wrong = [p for p in (day_problem(start), day_problem(end)) if p is not None]
+    if end < start:
+        wrong.append(f"the text's last day {end} is before its first {start}")
+    if wrong:
         raise ExtractDossierError(
-            None,
-            [
-                Problem(
-                    "the text does not give "
-                    + ", ".join(missing)
-                    + "; a new dossier needs them (csbm fills no gap with a default). "
-                    "Add the claims to an existing dossier with --into FILE."
-                )
-            ],
+            None, [Problem(f"period: {w}; check the dates, or use --into FILE") for w in wrong]
         )
     assert main is not None and start is not None and end is not None and x.period is not None
     source_id = _source_id(x, publisher, set())
