@@ -361,3 +361,54 @@ def test_no_network_needed(page: Watched) -> None:
     page.page.wait_for_selector("#map path.leaflet-interactive", state="attached")
     page.check()
     assert os.environ.get("CSBM_OFFLINE_CHECKED", "1")
+
+
+# Every page, as people look at it: on a desktop screen and on a phone.
+PAGES = {
+    "activities": "/activities",
+    "activity-union-resolve-2022": "/activities/union-resolve-2022",
+    "activity-zapad-2017": "/activities/zapad-2017",
+    "states": "/states",
+    "state-year-rus-2021": "/states/RUS/2021",
+    "state-year-rus-2021-quota": "/states/RUS/2021/quota",
+    "rules": "/rules",
+    "rule-ch05-prior-notification": "/rules/ch05.prior_notification",
+    "rules-diff": "/rules/diff?a=vd1999&b=vd2011",
+    "gaps": "/record/gaps",
+    "extract": "/extract",
+    "import": "/import",
+    "login": "/login",
+}
+SCREENS = {"desktop": (1400, 1000), "phone": (390, 844)}
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_every_page_on_desktop_and_phone(browser: Browser, server: Server, screen: str) -> None:
+    width, height = SCREENS[screen]
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        device_scale_factor=1,
+        is_mobile=screen == "phone",
+        has_touch=screen == "phone",
+    )
+    try:
+        page = Watched(context.new_page(), server.url)
+        wide: dict[str, int] = {}
+        for name, path in PAGES.items():
+            page.goto(path)
+            p = page.page
+            if p.locator("#timeline").count():
+                p.wait_for_selector("#timeline .vis-item")
+            if p.locator("#map").count():
+                p.wait_for_selector("#map .leaflet-overlay-pane path", state="attached")
+            assert p.locator("h1").first.is_visible(), path
+            # Nothing wider than the screen: wide tables scroll in their own box.
+            scroll = int(p.evaluate("document.documentElement.scrollWidth"))
+            if scroll > width + 1:
+                wide[path] = scroll
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            p.screenshot(path=str(SHOTS / f"{screen}-{name}.png"), full_page=True)
+        assert wide == {}, f"pages wider than {width} px: {wide}"
+        page.check()
+    finally:
+        context.close()
