@@ -75,3 +75,11 @@ def test_worst_outcome_order() -> None:
     assert worst(["compliant", "indeterminate"]) == "indeterminate"
     assert worst(["not_applicable", "conflict", "non_compliant"]) == "conflict"
     assert worst([]) is None
+
+
+def test_every_act_type_has_a_label() -> None:
+    # An act type without a label made every page of an activity holding one fail (500).
+    from csbm.model.dossier import ActType
+    from csbm.report.view import ACT_LABEL
+
+    assert set(ACT_LABEL) == set(ActType)

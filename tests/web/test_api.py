@@ -74,6 +74,53 @@ def test_activities_timeline_json(client: httpx.Client) -> None:
         assert (f'class="swatch t-{x["tone"]}"' in page) == (x["count"] > 0)
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+WORDED_DAY = re.compile(rf"\b\d{{1,2}} {_MONTH},? \d{{4}}\b|\b{_MONTH} \d{{1,2}}, \d{{4}}\b")
+
+
+def test_dates_are_iso_on_every_page(client: httpx.Client) -> None:
+    """No page writes a day in words ("9 April 2021"): the record's source names and notes
+    carry such days, and pages print them as ISO dates. Quotes stay as quoted; date fields
+    are text fields taking YYYY-MM-DD (a browser's date picker shows the reader's locale)."""
+    ids = [r["id"] for r in client.get("/activities.json").json()["rows"]]
+    rules = [r["id"] for r in client.get("/rules.json").json()["rules"]]
+    paths = ["/activities", "/rules", "/rules/diff?a=vd1999&b=vd2011", "/record/gaps"]
+    paths += ["/extract", "/import", "/login", "/states", "/states/RUS/2021"]
+    paths += [f"/activities/{i}" for i in ids] + [f"/rules/{r}" for r in rules]
+    worded: dict[str, list[str]] = {}
+    converted = 0
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        text = re.sub(r"<script.*?</script>", "", response.text, flags=re.S)
+        assert 'type="date"' not in text, path
+        text = re.sub(r'<td class="quote">.*?</td>', "", text, flags=re.S)
+        converted += text.count("2012-04-16")  # a source named with its day in words
+        for m in WORDED_DAY.finditer(html.unescape(text)):
+            worded.setdefault(m[0], []).append(path)
+    assert worded == {}, {k: v[:3] for k, v in worded.items()}
+    assert converted > 0
+    # The JSON twins keep the record's text as it is.
+    assert "16 April 2012" in client.get("/rules.json").text
+
+
+def test_states_index(client: httpx.Client) -> None:
+    data = client.get("/states.json").json()
+    by_code = {s["code"]: s for s in data["states"]}
+    assert {"RUS", "BLR", "POL", "USA"} <= set(by_code) and data["provenance"]
+    rows = client.get("/activities.json").json()["rows"]
+    assert by_code["RUS"]["conducted"] == sum("RUS" in r["conducting_states"] for r in rows)
+    assert 2021 in by_code["RUS"]["years"] and by_code["RUS"]["participating"]
+    busy = [s["conducted"] + s["hosted"] for s in data["states"]]
+    assert busy == sorted(busy, reverse=True)
+    assert all(s["sources"] for s in data["states"] if s["participating"])
+    page = client.get("/states").text
+    assert '<a href="/states/RUS/2021">2021</a>' in page
+    assert page.count("<tr>") - 1 == data["count"]
+    # Every year link opens.
+    assert client.get("/states/RUS/2021").status_code == 200
+
+
 def test_activities_json_filters_and_sorts(client: httpx.Client) -> None:
     by_state = client.get("/activities.json", params={"state": "blr", "year": 2022}).json()
     assert by_state["rows"] and all(

@@ -196,8 +196,10 @@ def test_activities_timeline_colours_legend_order_and_hover(page: Watched) -> No
     assert codes == sorted(codes)
     # The opening window: at most two years, not the whole span.
     axis = p.locator("#timeline .vis-time-axis .vis-text").all_inner_texts()
-    years = {int(t[-4:]) for t in axis if t[-4:].isdigit()}
+    years = {int(t) for t in axis if len(t) == 4 and t.isdigit()}
     assert years and max(years) - min(years) <= 2, axis
+    # The axis in ISO form: months as 01-12, no month names.
+    assert not any(c.isalpha() for t in axis for c in t), axis
     # Hover: the headline's prior-notification line.
     p.locator("#timeline .vis-item").first.hover()
     tip = p.wait_for_selector("div.vis-tooltip", state="visible")
@@ -205,7 +207,7 @@ def test_activities_timeline_colours_legend_order_and_hover(page: Watched) -> No
     p.select_option("#timeline-years", "all")
     p.wait_for_timeout(300)
     axis = p.locator("#timeline .vis-time-axis .vis-text").all_inner_texts()
-    years = {int(t[-4:]) for t in axis if t[-4:].isdigit()}
+    years = {int(t) for t in axis if len(t) == 4 and t.isdigit()}
     assert years and max(years) - min(years) >= 10, axis
     page.check()
 
@@ -288,6 +290,10 @@ def test_state_year_and_rules_pages(page: Watched) -> None:
     )
     assert drawn > 100  # pixels painted: the chart is not blank
     page.shot("rule-ch05-prior-notification")
+    page.goto("/states")
+    assert page.page.locator("table.states tbody tr").count() >= 40
+    page.page.click("table.states >> text=2021 >> nth=0")
+    page.page.wait_for_url("**/states/*/2021")
     page.goto("/rules/diff?a=vd1999&b=vd2011")
     page.shot("rules-diff")
     page.goto("/login")
@@ -317,8 +323,11 @@ def test_extract_seed_article_and_add(page: Watched, server: Server) -> None:
     marks = p.locator("#highlighted mark.k-figure")
     assert marks.count() >= 1
     assert "30,000" in " ".join(marks.all_inner_texts())
-    assert p.input_value("select[name=activity]") == "union-resolve-2022"
+    # Nothing is chosen for the reader; a new activity is on offer.
+    assert p.input_value("select[name=activity]") == ""
+    assert p.locator("select[name=activity] option[value=_new]").count() == 1
     page.shot("extract-read")
+    p.select_option("select[name=activity]", "union-resolve-2022")
     p.fill("input[name=token]", server.token)
     p.click("#add-form button[type=submit]")
     p.wait_for_load_state("networkidle")

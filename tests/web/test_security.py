@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -209,6 +210,41 @@ def test_form_write_needs_a_token_too(server: Server) -> None:
         assert r.status_code == 401 and "sign in" in r.text
         r = c.post("/extract/add", data=form | {"token": "csbm_not-a-token"})
         assert r.status_code == 401
+    finally:
+        c.close()
+
+
+NEW_TEXT = (
+    "Poland and Lithuania will hold the joint exercise Amber Lantern 2031 in Poland from 3 "
+    "to 14 March 2031. About 12,000 troops will take part, the Polish defence ministry said."
+)
+
+
+def test_extract_form_chooses_nothing_and_makes_a_new_activity(server: Server) -> None:
+    c, csrf = browser_session(server)
+    try:
+        r = c.post("/extract", data={"text": TEXT, "csrf_token": csrf})
+        assert r.status_code == 200
+        select = r.text.split('<select name="activity"', 1)[1].split("</select>", 1)[0]
+        # Nothing chosen for the reader, though the text names an activity in the record.
+        assert select.count(" selected") == 1 and '<option value="" selected disabled>' in select
+        assert '<option value="_new">new activity' in select
+        form = {"text": NEW_TEXT, "csrf_token": csrf, "token": server.token}
+        r = c.post("/extract/add", data=form | {"activity": ""})
+        assert r.status_code == 400 and "choose the activity" in r.text
+        r = c.post("/extract/add", data=form | {"activity": "_new", "published": "2031-02-01"})
+        assert r.status_code == 200, r.text
+        assert "New activity" in r.text and "amber-lantern-2031" in r.text
+        made = c.get("/activities/amber-lantern-2031.json").json()["activity"]
+        assert made["conducting_states"] == ["POL", "LTU"] and made["start"] == "2031-03-03"
+        # The same again: the record holds it now, and says to add to it instead.
+        r = c.post("/extract/add", data=form | {"activity": "_new"})
+        assert r.status_code == 400
+        assert "already holds 'amber-lantern-2031'" in html.unescape(r.text)
+        # A text that does not give the days: refused, saying what it lacks.
+        r = c.post("/extract/add", data=form | {"activity": "_new", "text": TEXT})
+        assert r.status_code == 400
+        assert "no new activity from this text" in r.text or "already holds" in r.text
     finally:
         c.close()
 

@@ -41,6 +41,8 @@ ACT_LABEL = {
     ActType.CHAPTER3_REQUEST: "Chapter III request for explanation",
     ActType.CHAPTER3_REPLY: "Chapter III reply",
     ActType.CHAPTER3_MEETING: "Chapter III meeting",
+    ActType.INSPECTION: "Inspection (Chapter IX)",
+    ActType.EVALUATION_VISIT: "Evaluation visit (Chapter IX)",
 }
 
 # What each rule's deadline is called on a timeline.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,75 @@ OUTCOME_WORDS = {
     "not_applicable": "not applicable",
     "conflict": "conflict",
 }
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = r"(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# "13-19 September 2017", "9 April 2021", "August 25, 2016": the written forms of a day in
+# the texts the record quotes (source names, notes). A digit and dash before the day is a
+# range this does not read, left as written rather than half rewritten.
+_DAY_RANGE = re.compile(
+    rf"(?<![\w.-])(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}}) {_MONTH} (?P<y>\d{{4}})\b", re.I
+)
+_DAY_MONTH = re.compile(rf"(?<![\w.–-])(?P<d>\d{{1,2}}) {_MONTH},? (?P<y>\d{{4}})\b", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH} (?P<d>\d{{1,2}}), (?P<y>\d{{4}})\b", re.I)
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    try:
+        return date(int(year), _MONTHS[month.lower()], int(day)).isoformat()
+    except ValueError:
+        return None  # "31 April": not a day, left as written
+
+
+def iso_dates(text: str) -> str:
+    """Days written in words as ISO dates (2021-04-09), so every page shows one form."""
+
+    def one(m: re.Match[str]) -> str:
+        return _iso(m["y"], m["m"], m["d"]) or m[0]
+
+    def span(m: re.Match[str]) -> str:
+        a, b = _iso(m["y"], m["m"], m["d1"]), _iso(m["y"], m["m"], m["d2"])
+        return f"{a} to {b}" if a and b else m[0]
+
+    if not any(c.isdigit() for c in text):
+        return text
+    text = _DAY_RANGE.sub(span, text)
+    text = _DAY_MONTH.sub(one, text)
+    return _MONTH_DAY.sub(one, text)
+
+
+class Verbatim(str):
+    """Text printed as given (escaped, never rewritten): form values sent back, quotes."""
+
+    __slots__ = ()
+
+
+def _finalize(value: Any) -> Any:
+    # Plain text only: markup (script JSON, macros' output) is printed as made, and so is
+    # what a template marks `| verbatim` (a form's text must come back as it was typed).
+    if isinstance(value, str) and not isinstance(value, (Markup, Verbatim)):
+        return iso_dates(value)
+    return value
 
 
 def wants_json(request: Request) -> bool:
@@ -62,9 +133,11 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            finalize=_finalize,
         )
         self.env.filters["script_json"] = _script_json
         self.env.filters["number"] = _number
+        self.env.filters["verbatim"] = lambda v: Verbatim("" if v is None else v)
         self.env.filters["outcome"] = lambda o: OUTCOME_WORDS.get(o or "", o or "—")
         self.env.tests["web_address"] = _web_address
         self.env.globals["version"] = __version__

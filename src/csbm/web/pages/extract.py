@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from csbm.errors import StoreError
 from csbm.extract import Extraction, extract, to_dict, to_dossier
+from csbm.extract.output.dossier import ExtractDossierError
 from csbm.model.bounds import Day
 from csbm.model.dossier import Dossier
 from csbm.store.tokens import TokenInfo
@@ -27,6 +28,9 @@ from csbm.web.record import Record
 from csbm.web.security import CSRF_FIELD, Guard, bearer_writer
 
 router = APIRouter(tags=["extract"])
+# The form's choice for "make a new activity from the text" (never an activity id: ids are
+# slugs of lower-case letters, digits and dashes, and this has an underscore).
+NEW_ACTIVITY = "_new"
 Writer = Annotated[TokenInfo, Depends(bearer_writer)]
 MAX_TEXT = 200_000
 
@@ -150,6 +154,38 @@ def _verdicts(rec: Record, activity_id: str) -> list[dict[str, Any]]:
     return list(view(rec.snapshot(), activity_id)["verdicts"])
 
 
+def add_new(rec: Record, body: TextIn, *, by: str) -> dict[str, Any]:
+    """A new activity's dossier from the text alone (as `csbm extract` writes one), when the
+    text gives its name, States and days; refused when the record already holds that id."""
+    x = _read(body)
+    if not x.claims():
+        raise bad_request("the text gives no figure about the activity: nothing to add")
+    try:
+        new = to_dossier(x, publisher=body.publisher, title=body.title)
+    except ExtractDossierError as exc:
+        problems = "; ".join(p.message for p in exc.problems) or str(exc)
+        raise bad_request(f"no new activity from this text: {problems}") from None
+    activity_id = new.activity.id
+    if activity_id in rec.snapshot().by_id:
+        raise bad_request(
+            f"the record already holds {activity_id!r}: choose it to add the claims to it"
+        )
+    report = rec.import_dossiers([new], by=by, expect={activity_id: None})
+    source = new.sources[-1]
+    return {
+        "activity": activity_id,
+        "created": True,
+        "source": source.model_dump(mode="json"),
+        "claims_added": [c.id for c in new.claims if c.source == source.id],
+        "updated": False,
+        "recorded_by": report.by,
+        "version": report.versions[activity_id],
+        "before": [],
+        "after": _verdicts(rec, activity_id),
+        "changes": [],
+    }
+
+
 def add_claims(rec: Record, activity_id: str, body: TextIn, *, by: str) -> dict[str, Any]:
     """Append the text's source and claims to the activity's dossier, as a new revision."""
     if activity_id not in rec.snapshot().by_id:
@@ -185,6 +221,7 @@ def add_claims(rec: Record, activity_id: str, body: TextIn, *, by: str) -> dict[
         "updated": activity_id in report.updated,
         "recorded_by": report.by,
         "version": report.versions[activity_id],
+        "created": False,
         "before": before,
         "after": after,
         "changes": changes,
@@ -283,6 +320,7 @@ def _page(
 ) -> HTMLResponse:
     """The Extract page in one of its three states: empty, a text read, claims added."""
     context = {
+        "new_activity": NEW_ACTIVITY,
         "reading": reading,
         "result": result,
         "activities": _activities(request),
@@ -317,7 +355,7 @@ def extract_form(
 def extract_add(
     request: Request,
     text: Field_,
-    activity: Field_,
+    activity: Field_ = "",
     csrf_token: Field_ = "",
     published: Field_ = "",
     url: Field_ = "",
@@ -330,8 +368,13 @@ def extract_add(
     rec = record(request)
     writer = guard.form_writer(request, rec.store, token or None)
     body = _form_text(text, published, url, publisher, title)
+    if not activity.strip():
+        raise bad_request("choose the activity to add the claims to, or a new activity")
     try:
-        result = add_claims(rec, activity, body, by=f"token:{writer.name}")
+        if activity == NEW_ACTIVITY:
+            result = add_new(rec, body, by=f"token:{writer.name}")
+        else:
+            result = add_claims(rec, activity, body, by=f"token:{writer.name}")
     except StoreError as exc:
         raise bad_request(str(exc)) from None
     return _page(request, result=result, signed_in=writer.name, title="Claims added")

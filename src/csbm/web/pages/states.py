@@ -1,4 +1,5 @@
-"""A State's Chapter VIII constraints in one year: `/states/{code}/{year}`."""
+"""The participating States, `/states`, and a State's Chapter VIII constraints in one year:
+`/states/{code}/{year}`."""
 
 from __future__ import annotations
 
@@ -100,3 +101,55 @@ def state_year_page(request: Request, code: str, year: str) -> Response:
         return data, f"{data['state']} {data['year']}"
 
     return cached_page(request, "state_year.html", make, snap)
+
+
+def _index(snap: Snapshot) -> dict[str, Any]:
+    """Every seat on file (current and historical) and every State the record names, with
+    the years it conducted or hosted activities in, each a link to its State-year page."""
+    rows = all_rows(snap)
+    known = participating_states()
+    codes = set(known) | {c for r in rows for c in r["conducting_states"] + r["host_states"]}
+    last = max((r["year"] for r in rows), default=None)
+    states: list[dict[str, Any]] = []
+    busy: dict[str, int] = {}
+    for code in codes:
+        ps = known.get(code)
+        conducted = [r for r in rows if code in r["conducting_states"]]
+        hosted = [r for r in rows if code in r["host_states"]]
+        years = sorted({r["year"] for r in conducted + hosted})
+        busy[code] = len(conducted) + len(hosted)
+        states.append(
+            {
+                "code": code,
+                "name": ps.name if ps else code,
+                "participating": ps is not None,
+                "joined": ps.joined.isoformat() if ps else None,
+                "left": ps.left.isoformat() if ps and ps.left else None,
+                "conducted": len(conducted),
+                "hosted": len(hosted),
+                "years": years,
+                # A State with nothing on record still has a State-year page (it says so).
+                "link_year": years[-1] if years else last,
+                "sources": [s.model_dump(mode="json") for s in ps.sources] if ps else [],
+            }
+        )
+    states.sort(key=lambda x: (-busy[x["code"]], x["name"]))
+    return {
+        "count": len(states),
+        "with_activities": sum(1 for x in states if x["years"]),
+        "states": states,
+        "note": "Participating States from csbm's data/states.yaml (each with its sources); "
+        "States the record names that are not on file are listed as not participating.",
+    }
+
+
+@router.get("/states.json", summary="Participating States, with their State-year pages (JSON)")
+def states_json(request: Request) -> Response:
+    snap = snapshot(request)
+    return cached_json(request, lambda: _index(snap), snap)
+
+
+@router.get("/states", response_class=HTMLResponse, summary="Participating States (HTML)")
+def states_page(request: Request) -> Response:
+    snap = snapshot(request)
+    return cached_page(request, "states.html", lambda: (_index(snap), "States"), snap)

@@ -36,7 +36,13 @@
       content: label, title: tip, className: "t-" + x.tone, activity: x.activity,
     };
   });
+  // Axis labels in ISO form (2024-03), as every date on the pages.
+  const isoAxis = {
+    minorLabels: { millisecond: "SSS", second: "ss", minute: "HH:mm", hour: "HH:mm", weekday: "DD", day: "DD", week: "DD", month: "MM", year: "YYYY" },
+    majorLabels: { millisecond: "HH:mm:ss", second: "YYYY-MM-DD HH:mm", minute: "YYYY-MM-DD", hour: "YYYY-MM-DD", weekday: "YYYY-MM", day: "YYYY-MM", week: "YYYY-MM", month: "YYYY", year: "" },
+  };
   const options = {
+    format: isoAxis,
     stack: true, zoomable: true, horizontalScroll: false, maxHeight: 560, xss: { disabled: false },
     // Rows from the top, with a scroll bar: anchored at the bottom, the first States were
     // cut off above the frame.

@@ -7,6 +7,11 @@
   if (target && target.tagName === "DETAILS") target.open = true;
   const text = (s) => { const e = document.createElement("span"); e.textContent = s; return e; };
 
+  // Axis labels in ISO form (2024-03), as every date on the pages.
+  const isoAxis = {
+    minorLabels: { millisecond: "SSS", second: "ss", minute: "HH:mm", hour: "HH:mm", weekday: "DD", day: "DD", week: "DD", month: "MM", year: "YYYY" },
+    majorLabels: { millisecond: "HH:mm:ss", second: "YYYY-MM-DD HH:mm", minute: "YYYY-MM-DD", hour: "YYYY-MM-DD", weekday: "YYYY-MM", day: "YYYY-MM", week: "YYYY-MM", month: "YYYY", year: "" },
+  };
   const tnode = document.getElementById("timeline");
   if (tnode && window.vis && data.timeline.length) {
     const items = data.timeline.map((e, i) => {
@@ -21,7 +26,7 @@
       } else { item.type = "box"; }
       return item;
     });
-    new vis.Timeline(tnode, new vis.DataSet(items), { stack: true, zoomable: true, maxHeight: 380 });
+    new vis.Timeline(tnode, new vis.DataSet(items), { stack: true, zoomable: true, maxHeight: 380, format: isoAxis });
   }
 
   const mnode = document.getElementById("map");
