@@ -87,7 +87,7 @@ def test_union_resolve_ratings_and_who_claims_it(bundled_view: View) -> None:
     }
     urls = {w.get("url") for w in claim["appearance"]}
     assert any("russia-claims-its-military-drills-dont-violate" in (u or "") for u in urls)
-    assert "FSC.DOC/1/11 V 38 (unverified)" in notify["reviewBody"]
+    assert "FSC.DOC/1/11 V 38 (secondary: 1 source" in notify["reviewBody"]
 
 
 def test_the_rating_follows_the_all_evidence_scenario(bundled_view: View) -> None:
