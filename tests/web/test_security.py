@@ -229,6 +229,7 @@ def test_extract_form_chooses_nothing_and_makes_a_new_activity(server: Server) -
         # Nothing chosen for the reader, though the text names an activity in the record.
         assert select.count(" selected") == 1 and '<option value="" selected disabled>' in select
         assert '<option value="_new">new activity' in select
+        assert c.get("/extract.json").json()["new_activity"]["form_value"] == "_new"
         form = {"text": NEW_TEXT, "csrf_token": csrf, "token": server.token}
         r = c.post("/extract/add", data=form | {"activity": ""})
         assert r.status_code == 400 and "choose the activity" in r.text

@@ -241,6 +241,13 @@ def extract_info(request: Request) -> JSONResponse:
                 "to read it; POST the same to /api/activities/{id}/claims with a bearer token "
                 "to add its claims to that activity.",
                 "activities": _activities(request),
+                # The form's "new activity" choice (HTML only; the API makes one from a
+                # dossier at /api/dossiers).
+                "new_activity": {
+                    "form_value": NEW_ACTIVITY,
+                    "means": "a new activity's dossier from the text alone (its name, "
+                    "States and days), refused when the text lacks one or the id exists",
+                },
             }
         )
     )
