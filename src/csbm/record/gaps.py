@@ -21,18 +21,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from csbm.report.view import HEADLINE_RULES as _HEADLINE
+
 if TYPE_CHECKING:
     from csbm.model.dossier import ActType, Dossier, Quantity
     from csbm.model.finding import Finding
 
 # The verdicts the gaps are counted against: one per chapter, in the scenario that reads
 # every source.
-HEADLINE_RULES = (
-    "ch05.prior_notification",
-    "ch06.observation_invitation",
-    "ch07.annual_calendar",
-    "ch08.large_activity_communication",
-)
+HEADLINE_RULES = tuple(rule for rule, _ in _HEADLINE)
 SCENARIO = "all"
 
 # The ladders of values tried. A figure of 1 is below, and one of 1,000,000 above, every

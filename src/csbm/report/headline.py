@@ -11,15 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from csbm.model.finding import Finding, Lean, Outcome, Scenario
+from csbm.report.view import HEADLINE_RULES
 from csbm.rules.assess import Assessment
 
-# The obligations a headline answers, in the order a reader asks about them.
-OBLIGATIONS = (
-    ("ch05.prior_notification", "Prior notification"),
-    ("ch06.observation_invitation", "Observation"),
-    ("ch07.annual_calendar", "Annual calendar"),
-    ("ch08.large_activity_communication", "Large-activity communication"),
-)
+# The obligations a headline answers (csbm.report.view.HEADLINE_RULES, in the order a
+# reader asks about them), each with its title as a line opens.
+_TITLE = {
+    "ch05.prior_notification": "Prior notification",
+    "ch06.observation_invitation": "Observation",
+    "ch07.annual_calendar": "Annual calendar",
+    "ch08.large_activity_communication": "Large-activity communication",
+}
+OBLIGATIONS = tuple((rule, _TITLE[rule]) for rule, _ in HEADLINE_RULES)
 # Findings about the activity's scope rather than a duty.
 SCOPE_RULES = ("zone.in_zone", "general.participating_states")
 
