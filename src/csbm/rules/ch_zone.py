@@ -48,36 +48,27 @@ _CODE = ("zone.py", "ch_zone.py")
 
 
 def _cache_key(points: tuple[tuple[str, float, float], ...]) -> str:
-    import hashlib
     from importlib import resources
 
-    digest = hashlib.sha256(repr(points).encode())
+    from csbm._cache import digest_of, file_marks
+
     data = Path(str(resources.files("csbm.data"))) / "zone"
-    for path in (data / "countries.geojson", data / "ural_line.yaml"):
-        stat = path.stat() if path.exists() else None
-        size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (0, 0)
-        digest.update(f"{path.name}:{size}:{mtime}".encode())
     here = Path(__file__).parent
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()[:32]
-
-
-def _cache_file(key: str) -> Path:
-    from platformdirs import user_cache_path
-
-    return user_cache_path("csbm") / "zone" / f"{key}.json"
+    return digest_of(
+        repr(points),
+        file_marks([data / "countries.geojson", data / "ural_line.yaml"]),
+        *((here / name).read_bytes() for name in _CODE),
+    )
 
 
 def _read_cached(key: str) -> ActivityZone | None:
-    import json
+    from csbm._cache import read_entry
 
-    path = _cache_file(key)
+    data = read_entry("zone", key)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
         where, reason = data["where"], data["reason"]
         countries = tuple((str(n), None if c is None else str(c)) for n, c in data["countries"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return None
     if where not in ("inside", "outside", "mixed") or not isinstance(reason, str):
         return None
@@ -85,18 +76,10 @@ def _read_cached(key: str) -> ActivityZone | None:
 
 
 def _write_cached(key: str, result: ActivityZone) -> None:
-    import json
-    import os
+    from csbm._cache import write_entry
 
-    path = _cache_file(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        data = {"where": result.where, "reason": result.reason, "countries": result.countries}
-        tmp.write_text(json.dumps(data), "utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    data = {"where": result.where, "reason": result.reason, "countries": result.countries}
+    write_entry("zone", key, data)
 
 
 def _judge(points: tuple[tuple[str, float, float], ...]) -> ActivityZone:

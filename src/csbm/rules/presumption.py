@@ -195,33 +195,26 @@ def bundled_ratios() -> Ratios:
     directory under a digest of the bundled files and csbm's version, and worked out again
     whenever either changes (a cache that cannot be read or written is simply not used).
     """
-    import hashlib
-    import json
-    import os
     from importlib.metadata import version
 
-    from platformdirs import user_cache_path
-
+    from csbm._cache import digest_of, read_entry, write_entry
     from csbm.data import bundled_dossier, bundled_ids
 
     paths = [p for p in (bundled_dossier(i) for i in bundled_ids()) if p is not None]
     # The code that works them out is part of the key: the version, and this module itself.
-    digest = hashlib.sha256(version("csbm").encode() + Path(__file__).read_bytes())
-    for path in paths:
-        digest.update(path.name.encode() + path.read_bytes())
-    cached = user_cache_path("csbm") / f"ratios-{digest.hexdigest()[:24]}.json"
-    try:
-        return _ratios_from_json(json.loads(cached.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    name = digest_of(
+        version("csbm"),
+        Path(__file__).read_bytes(),
+        *(part for path in paths for part in (path.name, path.read_bytes())),
+    )
+    cached = read_entry("ratios", name)
+    if cached is not None:
+        try:
+            return _ratios_from_json(cached)
+        except (ValueError, KeyError, TypeError):
+            pass
     found = _work_out_bundled(paths)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_ratios_json(found)), encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
-        pass
+    write_entry("ratios", name, _ratios_json(found))
     return found
 
 
