@@ -393,15 +393,30 @@ _COMPARATOR_WORDS = {">": "more than", ">=": "at least", "<=": "at most", "<": "
 def value_words(comparator: str | None, value: object) -> str:
     """A parameter's value as a person writes it: "at least 9,000", "unknown", "no such
     criterion"."""
+    shown = value_text(value)
+    words = _COMPARATOR_WORDS.get(comparator or "")
+    return f"{words} {shown}" if words and value not in (None, "none") else shown
+
+
+def value_text(value: object, unit: object = None) -> str:
+    """A parameter value in words, read with its unit where one is given ("15 December",
+    "3 years"; a year is never written with a thousands comma)."""
     if value is None:
         return "unknown"
     if value == "none":
         return "no such criterion"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    shown = f"{value:,}" if isinstance(value, int) else str(value)
-    words = _COMPARATOR_WORDS.get(comparator or "")
-    return f"{words} {shown}" if words else shown
+    if unit == "month-day" and isinstance(value, str) and len(value) == 5:
+        import calendar
+
+        month, day = value.split("-")
+        return f"{int(day)} {calendar.month_name[int(month)]}"
+    if isinstance(value, int) and unit in ("years", "days", "hours", "months"):
+        return f"{value:,} {unit if value != 1 else unit[:-1]}"
+    if isinstance(value, int) and unit != "year":
+        return f"{value:,}"
+    return str(value)
 
 
 @app.command()
@@ -585,21 +600,7 @@ def rules_timeline(
 def _show(entry: object, unit: object) -> str:
     if not isinstance(entry, dict):
         return "—"
-    value = entry.get("value")
-    if value is None:
-        return "unknown"
-    if value == "none":
-        return "no such criterion"
-    if unit == "month-day" and isinstance(value, str) and len(value) == 5:
-        import calendar
-
-        month, day = value.split("-")
-        return f"{int(day)} {calendar.month_name[int(month)]}"
-    if isinstance(value, int) and unit in ("years", "days", "hours", "months"):
-        return f"{value:,} {unit if value != 1 else unit[:-1]}"
-    if isinstance(value, int) and unit != "year":
-        return f"{value:,}"
-    return str(value)
+    return value_text(entry.get("value"), unit)
 
 
 def _cite(entry: object) -> str:
