@@ -282,6 +282,14 @@ def not_to_all(ctx: Context, acts: Sequence[Act], state: str) -> str | None:
     return None
 
 
+def made_first(acts: Sequence[Act]) -> list[Act]:
+    """The acts made, dated ones first and the earliest first; one dated only in words last."""
+    return sorted(
+        (a for a in acts if a.made),
+        key=lambda a: (a.date is None, day(a.date) if a.date is not None else date.min),
+    )
+
+
 def act_by(ctx: Context, act_type: ActType, state: str, due: When | None) -> Obligation:
     """Did `state` do the act, and in time? Missing records make the answer unknown."""
     acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
@@ -293,11 +301,7 @@ def act_by(ctx: Context, act_type: ActType, state: str, due: When | None) -> Obl
             f"the {what} by {state} did not go to every participating State: {partial}",
             Deadline(due=due, met=False),
         )
-    # Dated acts first, the earliest first; an act dated only in words comes last.
-    made = sorted(
-        (a for a in acts if a.made),
-        key=lambda a: (a.date is None, day(a.date) if a.date is not None else date.min),
-    )
+    made = made_first(acts)
     not_made = [a for a in acts if not a.made]
     what = _name(act_type)
     if made and not_made and due is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
 
 from csbm.evidence.weighing import RELIABILITY_WEIGHT, likelihood_words
 from csbm.model.dossier import (
@@ -27,6 +26,7 @@ from csbm.rules._common import (
     day,
     fmt,
     label,
+    made_first,
     not_to_all,
     timing,
 )
@@ -322,10 +322,7 @@ def _done_by(
     partial = not_to_all(ctx, acts, state) if act_type in TO_ALL else None
     if partial is not None:
         return 0.0, f"not to every participating State: {partial}", ()
-    made = sorted(
-        (a for a in acts if a.made),
-        key=lambda a: (a.date is None, day(a.date) if a.date is not None else date.min),
-    )
+    made = made_first(acts)
     not_made = [a for a in acts if not a.made]
     if not made and not not_made:
         return _not_on_record(ctx, act_type, state)

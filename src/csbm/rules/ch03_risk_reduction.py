@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from csbm.model.dossier import Act, ActType, earliest_day, latest_day
 from csbm.model.finding import Deadline, Finding, Outcome
-from csbm.rules._common import acts_of, add_hours, day, exact, timing
+from csbm.rules._common import acts_of, add_hours, exact, made_first, timing
 from csbm.rules.engine import Context, rule
 
 _UNUSUAL = (
@@ -83,10 +81,7 @@ def unusual_activity_reply(ctx: Context) -> list[Finding]:
         exact_asked = exact(asked)
         due = add_hours(exact_asked, hours) if exact_asked is not None else None
         answers = [r for r in replies if _answers(request, r)]
-        made = sorted(
-            (r for r in answers if r.made),
-            key=lambda r: (r.date is None, day(r.date) if r.date is not None else date.min),
-        )
+        made = made_first(answers)
         if request.to is None:
             outcome, met, done = Outcome.INDETERMINATE, None, None
             reason = "The request names no State it was sent to, so no reply can be matched."
