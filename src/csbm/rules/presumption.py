@@ -10,7 +10,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -257,20 +257,17 @@ class Presumptions:
 
     items: dict[str, Presumption]
     ratios_source: Sequence[tuple[Dossier, Estimates]] = ()
-    _ratios: list[Ratios] = field(default_factory=list, compare=False)
 
     def __getitem__(self, key: str) -> Presumption:
         return self.items[key]
 
-    @property
+    @cached_property
     def ratios(self) -> Ratios:
         """Ratios from the set assessed when it holds enough cases, else the bundled record's."""
-        if not self._ratios:
-            need = self.items["equipment_from_troops"].min_activities or 1
-            own = ratios_of(self.ratios_source, "the set assessed")
-            enough = all(own.count(q) >= need for q in EQUIPMENT)
-            self._ratios.append(own if enough else bundled_ratios())
-        return self._ratios[0]
+        need = self.items["equipment_from_troops"].min_activities or 1
+        own = ratios_of(self.ratios_source, "the set assessed")
+        enough = all(own.count(q) >= need for q in EQUIPMENT)
+        return own if enough else bundled_ratios()
 
 
 def presumptions_for(pairs: Sequence[tuple[Dossier, Estimates]] = ()) -> Presumptions:
