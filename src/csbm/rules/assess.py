@@ -287,18 +287,19 @@ def estimates_for(
         if rs is None:
             continue
         view = ParameterView(rs, rs.lookup_date(dossier.activity.start))
-        est = {
-            scenario: estimate(
-                dossier,
-                scenario,
-                view.use("evidence.approx_margin"),
-                None,
-                bound_thresholds(dossier, view),
-            )
-        }
-        _weigh_all(dossier, est, view, None)
-        out.append((dossier, est[scenario]))
+        out.append((dossier, _weighed(dossier, view, [scenario], None)[scenario]))
     return out
+
+
+def _weighed(
+    dossier: Dossier, view: ParameterView, scenarios: Sequence[Scenario], as_of: date | None
+) -> dict[Scenario, Estimates]:
+    """The dossier's estimates per scenario, weighed (grades, copies, weight of evidence)."""
+    margin = view.use("evidence.approx_margin")
+    bounds = bound_thresholds(dossier, view)
+    per_scenario = {s: estimate(dossier, s, margin, as_of, bounds) for s in scenarios}
+    _weigh_all(dossier, per_scenario, view, as_of)
+    return per_scenario
 
 
 def _assess(
@@ -312,7 +313,6 @@ def _assess(
     chosen = list(scenarios or Scenario)
     results: list[Assessment] = []
     fixed = load_ruleset(ruleset) if ruleset else None
-    margins: dict[tuple[str, date], ParameterUse] = {}
     # Parameter look-ups per ruleset and date, shared by every rule call.
     lookups: dict[tuple[str, date], dict[str, ParameterUse]] = {}
     # Estimates of every activity per scenario, shared by the set rules.
@@ -325,15 +325,8 @@ def _assess(
         if rs is None:
             per_scenario = {s: Estimates(s) for s in chosen}
         else:
-            key = (rs.id, when)
-            if key not in margins:
-                margins[key] = ParameterView(rs, when, overlays, lookups.setdefault(key, {})).use(
-                    "evidence.approx_margin"
-                )
-            view = ParameterView(rs, when, overlays, lookups[key])
-            bounds = bound_thresholds(dossier, view)
-            per_scenario = {s: estimate(dossier, s, margins[key], as_of, bounds) for s in chosen}
-            _weigh_all(dossier, per_scenario, view, as_of)
+            view = ParameterView(rs, when, overlays, lookups.setdefault((rs.id, when), {}))
+            per_scenario = _weighed(dossier, view, chosen, as_of)
             if options.given is not None and len(prepared) < len(dossiers):
                 for est in per_scenario.values():
                     options.given.apply_to_estimates(est)
