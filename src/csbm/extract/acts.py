@@ -488,11 +488,27 @@ def _read(
         codes = _host(view, hosts)
     if not codes:
         return []
-    to = None
-    day, day_text = _when(text, view, clause, m.start(), m.end())
     span_start = min(
         [m.start()] + [s.start for s in view.states if s.codes[0] in codes and clause <= s.start]
     )
+    reason = f"{how}: '{text[span_start : m.end()].strip()}'"
+    return _found(text, view, rule, m, clause, codes, made=made, to=None, reason=reason)
+
+
+def _found(
+    text: str,
+    view: SentenceView,
+    rule: _Rule,
+    m: re.Match[str],
+    clause: int,
+    codes: Sequence[str],
+    *,
+    made: bool,
+    to: str | None,
+    reason: str,
+) -> list[ActFound]:
+    """One act per acting State, dated from its clause, with the sentence as evidence."""
+    day, day_text = _when(text, view, clause, m.start(), m.end())
     evidence = text[view.start : view.end].strip()
     return [
         ActFound(
@@ -505,7 +521,7 @@ def _read(
             evidence_text=evidence,
             start=view.start,
             end=view.end,
-            reason=f"{how}: '{text[span_start : m.end()].strip()}'",
+            reason=reason,
         )
         for code in codes
     ]
@@ -556,23 +572,8 @@ def _visit(
     # Only another State's visit, or one the sentence puts under the Document.
     if to is None and not _CHAPTER9.search(text, view.start, view.end):
         return []
-    day, day_text = _when(text, view, clause, m.start(), m.end())
-    evidence = text[view.start : view.end].strip()
-    return [
-        ActFound(
-            type=rule.type,
-            by=code,
-            made=True,
-            to=to,
-            date=day,
-            date_text=day_text,
-            evidence_text=evidence,
-            start=view.start,
-            end=view.end,
-            reason=f"{how}: '{text[m.start() : m.end()]}'",
-        )
-        for code in by
-    ]
+    reason = f"{how}: '{text[m.start() : m.end()]}'"
+    return _found(text, view, rule, m, clause, by, made=True, to=to, reason=reason)
 
 
 def _subject(text: str, view: SentenceView, clause: int, pos: int) -> tuple[list[str], str] | None:
