@@ -240,3 +240,21 @@ def test_chapter_viii_counts_the_whole_database(tmp_path: Path, csbm_cmd: list[s
         for f in b["scenarios"]["all"]["findings"]
         if f["rule"] == "ch08.constraint_1"
     )
+
+
+def test_a_bad_presumptions_file_names_file_line_and_field(tmp_path: Path) -> None:
+    from csbm.errors import InputError
+
+    good = (Path(__file__).parent.parent / "src/csbm/rules/presumptions.yaml").read_text()
+    bad = tmp_path / "presumptions.yaml"
+    bad.write_text(good.replace("confidence: 0.85", "confidence: 1.5", 1))
+    with pytest.raises(InputError) as found:
+        load_presumptions(bad)
+    message = str(found.value)
+    line = good.splitlines().index("    confidence: 0.85") + 1
+    assert f"presumptions.yaml:{line}:" in message
+    assert "presumptions.single_operational_command.confidence" in message
+    missing = tmp_path / "short.yaml"
+    missing.write_text("presumptions: {}\n")
+    with pytest.raises(InputError, match="presumptions missing: single_operational_command"):
+        load_presumptions(missing)
