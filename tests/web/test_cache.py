@@ -4,6 +4,7 @@ changes a dossier)."""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,3 +110,46 @@ def test_a_page_asking_for_a_csrf_token_cannot_be_cached(tmp_path: Path) -> None
     renderer = Renderer(Path(__file__).resolve().parents[2] / "src/csbm/web/templates")
     with pytest.raises(UndefinedError, match="csrf_token"):
         renderer.render("login.html", {"signed_in": None, "next": "/"}, title="x", path="/")
+
+
+def test_a_browser_gets_the_page_gzipped_once_made(own_server: tuple[str, str]) -> None:
+    url, _ = own_server
+    path = url + "/activities/union-resolve-2022"
+    plain = _get(path, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.headers["vary"] == "Accept-Encoding"
+    with httpx.stream("GET", path, headers={"Accept-Encoding": "gzip"}, timeout=120) as packed:
+        raw = b"".join(packed.iter_raw())
+        assert packed.headers["content-encoding"] == "gzip"
+        assert packed.headers["vary"] == "Accept-Encoding"
+        # Its own strong ETag: the compressed bytes are another representation.
+        assert packed.headers["etag"] != plain.headers["etag"]
+        etag = packed.headers["etag"]
+    assert gzip.decompress(raw) == plain.content
+    assert len(raw) * 5 < len(plain.content)
+    # Either tag revalidates, whichever encoding the reader asks for now.
+    for tag in (etag, plain.headers["etag"]):
+        again = _get(path, headers={"If-None-Match": tag, "Accept-Encoding": "identity"})
+        assert again.status_code == 304
+    refused = _get(path, headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "content-encoding" not in refused.headers and refused.content == plain.content
+
+
+def test_accept_encoding_is_read_as_http_says() -> None:
+    from starlette.requests import Request
+
+    from csbm.web.cache import accepts_gzip
+
+    def asks(header: str | None) -> bool:
+        headers = [] if header is None else [(b"accept-encoding", header.encode())]
+        return accepts_gzip(Request({"type": "http", "headers": headers}))
+
+    assert asks("gzip, deflate, br")
+    assert asks("br;q=1.0, GZIP;q=0.5")
+    assert asks("*")
+    assert not asks(None)
+    assert not asks("identity")
+    assert not asks("gzip;q=0")
+    assert not asks("gzip;q=0.000")
+    assert not asks("gzip;q=nonsense")
+    assert not asks("x-gzip-like")
