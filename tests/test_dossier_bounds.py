@@ -46,6 +46,20 @@ def problem(text: str) -> tuple[int | None, str | None, str]:
         ("by: RUS,", "by: [RUS, RUS],", 15, "acts[0].by", "RUS is listed twice"),
         ("  end: 2023-06-20", "  end: 2023-06-20\n  duration_hours: 99999999", 10, None, "10000"),
         ("value: 9000", "value: !!binary aGVsbG8=", 13, None, "tag"),
+        # Only true and false are booleans: what YAML 1.1 or a lax reader would turn into
+        # one is refused, never guessed.
+        ("  end: 2023-06-20", "  end: 2023-06-20\n  alert: 'no'", 10, "activity.alert", "'no' is"),
+        ("  end: 2023-06-20", "  end: 2023-06-20\n  alert: off", 10, "activity.alert", "true or"),
+        ("  end: 2023-06-20", "  end: 2023-06-20\n  alert: 0", 10, "activity.alert", "0 is not"),
+        (
+            "  end: 2023-06-20",
+            "  end: 2023-06-20\n  single_operational_command: 1",
+            10,
+            "activity.single_operational_command",
+            "not true or false",
+        ),
+        ("source: s1}", "source: s1, counted_under_vd: yes}", 13, None, "not true or false"),
+        ("date: 2023-04-20,", "date: 2023-04-20, made: 'false',", 15, "acts[0].made", "true or"),
     ],
 )
 def test_refused_with_line_and_field(

@@ -25,6 +25,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     SerializationInfo,
+    StrictBool,
     StrictInt,
     ValidationError,
     WithJsonSchema,
@@ -315,11 +316,11 @@ class Activity(_Model):
     host_states: StateCodes = Field(min_length=1)
     start: Day
     end: Day
-    alert: bool | None = Field(
+    alert: StrictBool | None = Field(
         default=None,
         description="Carried out without advance notice to the troops involved; null = unknown.",
     )
-    single_operational_command: bool | None = Field(
+    single_operational_command: StrictBool | None = Field(
         default=None, description="All forces under a single operational command; null = unknown."
     )
     parent: Slug | None = None
@@ -422,7 +423,7 @@ class Bound(_Model):
         le=MAX_FIGURE,
         description="The figure does not exceed this (or stays below it).",
     )
-    strict: bool = Field(
+    strict: StrictBool = Field(
         default=False,
         description="With upper: 'fewer than' / 'below' (strictly less), rather than "
         "'does not exceed' / 'not more than'.",
@@ -468,7 +469,7 @@ class Claim(_Model):
         description="With scope: the figure covers this State's national contingent only. "
         "Contingents of different States are disjoint parts and may be summed.",
     )
-    counted_under_vd: bool | None = Field(
+    counted_under_vd: StrictBool | None = Field(
         default=None,
         description="true: the figure is what a State says falls under the Vienna Document "
         "(as against its total for the exercise).",
@@ -524,7 +525,7 @@ class Act(_Model):
     type: ActType
     by: StateList = Field(min_length=1)
     to: StateList | None = None
-    made: bool = True
+    made: StrictBool = True
     date: DayOrMoment | None = None
     date_text: str | None = Field(
         default=None,
@@ -542,7 +543,7 @@ class Act(_Model):
         default_factory=list,
         description="For a chapter3_meeting: the States asked to take part that did not.",
     )
-    answered: bool | None = Field(
+    answered: StrictBool | None = Field(
         default=None,
         description="For a chapter3_reply: whether it answered the questions asked, on the "
         "word of this act's source; null = not said.",
@@ -552,7 +553,7 @@ class Act(_Model):
         description="For an inspection or evaluation_visit: the receiving State's answer to "
         "the request; null = unknown.",
     )
-    quota_cited: bool | None = Field(
+    quota_cited: StrictBool | None = Field(
         default=None,
         description="For a refused inspection or evaluation_visit: the receiving State gave "
         "its quota for the year as the reason.",

@@ -28,6 +28,10 @@ def problems_from(
             message = message[len("Value error, ") :]
         if err["type"] == "extra_forbidden" and model is not None and real:
             message = _unknown_field(model, real)
+        elif err["type"] == "bool_type":
+            # Only YAML's true and false: 'no', 'off', 0 or 'yes' are refused rather than
+            # guessed (a dossier's facts are too important to read a typo as a value).
+            message = f"{err['input']!r} is not true or false"
         real = _field_named(message, real, located.data)
         problems.append(Problem(message, field=dotted(real) or None, line=located.line_of(real)))
     return problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from csbm.model.dossier import Slug, Source, StateCode
 
@@ -63,13 +63,13 @@ class Verification(_Model):
         "request can have been made (e.g. the date of the report of it).",
     )
     end: dt.date | None = None
-    counts_against_quota: bool | None = Field(
+    counts_against_quota: StrictBool | None = Field(
         default=True,
         description="False where the Document does not count it (e.g. force majeure); "
         "null = unknown.",
     )
     grounds: str | None = Field(default=None, description="Grounds given for a refusal.")
-    quota_cited: bool | None = Field(
+    quota_cited: StrictBool | None = Field(
         default=None,
         description="For a refusal: the receiving State gave its quota for the year as the "
         "reason; null = not said.",
@@ -105,14 +105,14 @@ class Statement(_Model):
     date: dt.date
     kind: VerificationKind
     says: str = Field(min_length=1, description="What was stated, in our words.")
-    quota_exhausted: bool | None = None
+    quota_exhausted: StrictBool | None = None
     source: Slug
 
 
 class Submission(_Model):
     """An exchange owed once a year (the Chapter I annual exchange of military information)."""
 
-    made: bool
+    made: StrictBool
     date: dt.date | None = None
     source: Slug
     note: str | None = None
@@ -152,7 +152,7 @@ class IncidentRequest(_Model):
 
     by: StateCode
     date: dt.date
-    answered: bool | None = Field(description="Clarification given; null = unknown.")
+    answered: StrictBool | None = Field(description="Clarification given; null = unknown.")
     answer_date: dt.date | None = None
     source: Slug
 
@@ -182,7 +182,7 @@ class StateYear(_Model):
         default=None, description="The day this year's military budget was approved."
     )
     budget_source: Slug | None = None
-    air_combat_units: bool | None = Field(
+    air_combat_units: StrictBool | None = Field(
         default=None, description="The State reports air combat units; null = unknown."
     )
     contacts: list[Contact] = Field(default_factory=list)
