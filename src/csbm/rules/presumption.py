@@ -28,6 +28,7 @@ REQUIRED = (
     "equipment_from_troops",
     "zone_share",
     "duty_not_on_record",
+    "acts_of_one_activity_go_together",
     "undated_act_in_time",
     "act_day_uniform",
     "calendar_follows_notification",
