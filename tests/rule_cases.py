@@ -102,6 +102,13 @@ class Expectation(BaseModel):
     presumptions: list[str] | None = Field(default=None, description="Ids used, any order.")
     rebutted: list[str] | None = None
     conditional: list[str] | None = None
+    # Citations the finding must carry, as "instrument paragraph" (e.g. "vd2011 V 38",
+    # "vd1992 V (paragraph not identified)"): the version and paragraph it rests on.
+    cites: list[str] = Field(default_factory=list)
+    # Parameters the finding must have read, with the value it read: {path: value}.
+    params: dict[str, int | float | str | bool | None] = Field(default_factory=dict)
+    # The instrument each of those parameters' values was cited to: {path: instrument}.
+    param_instruments: dict[str, str] = Field(default_factory=dict)
 
 
 class Case(BaseModel):
@@ -209,9 +216,31 @@ def check(case: Case, findings: list[Finding]) -> list[str]:
             for text in exp.reason_lacks:
                 if text in f.reason:
                     errors.append(f"{where}: reason holds {text!r}: {f.reason}")
+            errors += _check_citations(where, exp, f)
             if exp.claims is not None and sorted(f.claims) != sorted(exp.claims):
                 errors.append(f"{where}: claims {f.claims}, expected {exp.claims}")
             errors += _check_lean(where, exp, f)
+    return errors
+
+
+def _check_citations(where: str, exp: Expectation, f: Finding) -> list[str]:
+    errors: list[str] = []
+    cited = [f"{c.instrument} {c.paragraph}" for c in f.citations]
+    for wanted in exp.cites:
+        if wanted not in cited:
+            errors.append(f"{where}: does not cite {wanted!r}; cites {cited}")
+    used = {p.path: p for p in f.parameters}
+    for path, value in exp.params.items():
+        if path not in used:
+            errors.append(f"{where}: did not read {path}; read {sorted(used)}")
+        elif used[path].value != value:
+            errors.append(f"{where}: read {path} = {used[path].value!r}, expected {value!r}")
+    for path, instrument in exp.param_instruments.items():
+        if path not in used:
+            errors.append(f"{where}: did not read {path}; read {sorted(used)}")
+        elif used[path].citation.instrument != instrument:
+            got = used[path].citation.instrument
+            errors.append(f"{where}: {path} cited to {got}, expected {instrument}")
     return errors
 
 

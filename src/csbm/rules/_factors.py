@@ -7,12 +7,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from csbm.evidence.weighing import RELIABILITY_WEIGHT, likelihood_words
+from csbm.evidence.interval import Interval
+from csbm.evidence.weighing import (
+    RELIABILITY_WEIGHT,
+    Graded,
+    Weighing,
+    likelihood_words,
+    weighted_probability,
+)
 from csbm.model.dossier import (
     Act,
     ActivityKind,
     ActType,
     PartialDate,
+    Qualifier,
     Quantity,
     SourceKind,
     earliest_day,
@@ -130,9 +138,57 @@ def _point(ctx: Context, quantity: Quantity) -> float | None:
     if weighing is not None and weighing.best is not None:
         return weighing.best
     est = ctx.estimates.get(quantity)
-    if est is None or est.interval.high == math.inf:
+    # Open at either end (no lower figure, or no upper one): no central figure to go by.
+    if est is None or est.interval.high == math.inf or est.interval.low == 0:
         return None
     return (est.interval.low + est.interval.high) / 2
+
+
+def _upper_figure(g: Graded) -> bool:
+    """An "up to N" or "at most N" figure for what the Document counts."""
+    c = g.claim
+    return (
+        c.bound is None
+        and c.value is not None
+        and c.counted_under_vd is not False
+        and c.qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO)
+    )
+
+
+def _near_its_bound(
+    ctx: Context, weighing: Weighing | None, at: float, what: str
+) -> tuple[float, str, tuple[PresumptionUse, ...]] | None:
+    """The weight of evidence with every "up to N" figure that straddles the threshold
+    read as lying near N (presumption upper_figure_near_its_bound); None when none does."""
+    if ctx.presume is None or weighing is None:
+        return None
+    near = [g for g in weighing.claims if _upper_figure(g) and 0 < g.share_at_least(at) < 1]
+    if not near:
+        return None
+    presumption = ctx.presume["upper_figure_near_its_bound"]
+    share = presumption.low_share
+    assert share is not None
+    readings = {
+        g.claim_id: Interval(
+            min(math.ceil(g.interval.high * share), g.interval.high), g.interval.high
+        )
+        for g in near
+    }
+    p = weighted_probability(
+        weighing.claims,
+        at,
+        ctx.params.number("evidence.prior_weight"),
+        lambda g: readings.get(g.claim_id),
+    )
+    figures = ", ".join(
+        f"{g.claim.qualifier.value.replace('_', ' ')} {fmt(g.interval.high)}" for g in near
+    )
+    return (
+        p,
+        f"{what}: {_pct(p)}, with {figures} presumed to lie within {1 - share:.0%} below "
+        "the figure given",
+        (presumption.used(),),
+    )
 
 
 def _criterion(
@@ -149,6 +205,9 @@ def _criterion(
         if hit is not None:
             return (1.0 if hit else 0.0), f"{what}: {'yes' if hit else 'no'}", ()
         weighing = ctx.estimates.weighing.get(quantity)
+        near = _near_its_bound(ctx, weighing, at, what)
+        if near is not None:
+            return near
         for t in weighing.thresholds if weighing is not None else ():
             if t.parameter == path:
                 return t.probability, t.statement, ()
@@ -229,8 +288,13 @@ def figures_factor(
         short = "below every threshold"
     else:
         short = f"{likelihood_words(p)} {yes} ({p:.0%})"
-        if used:
+        ids = {u.id for u in used}
+        if "equipment_from_troops" in ids:
             short += ", equipment presumed from troops"
+        if "upper_figure_near_its_bound" in ids:
+            short += ", an 'up to' figure presumed near its bound"
+        if "figures_from_record" in ids:
+            short += ", presumed from the record"
     return Factor(
         "figures", "figures at a threshold", p, yes, "below every threshold", basis, used, short
     )
@@ -286,8 +350,10 @@ def _in_time(
 
 
 def _not_on_record(
-    ctx: Context, act_type: ActType, state: str
+    ctx: Context, act_type: ActType, state: str, partner: Act | None = None
 ) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
+    """A State's act that is not on record. `partner`: the same act, made by another State
+    that owes it for the same activity."""
     if ctx.presume is None:
         return None, "no act on record", ()
     if act_type is ActType.CALENDAR_ENTRY:
@@ -308,7 +374,17 @@ def _not_on_record(
     if any(s.kind in _OFFICIAL and (s.state in (None, state)) for s in sources):
         kind, words = "official_document", "an official document of the activity is on record"
     elif any(s.kind is SourceKind.GOVERNMENT_STATEMENT and s.state == state for s in sources):
+        # The State's own words come before what its partner did.
         kind, words = "own_statement_silent", f"{state}'s own statements on record are silent on it"
+    elif partner is not None:
+        together = ctx.presume["acts_of_one_activity_go_together"]
+        others = ", ".join(s for s in partner.by if s != state) or "another State"
+        return (
+            together.confidence,
+            f"no act on record, but {others} made it for the same activity "
+            f"(per {_per(ctx, partner.source)}): {_pct(together.confidence)}",
+            (together.used(),),
+        )
     else:
         kind, words = "silence", "only other sources are on record, silent on it"
     p = given[kind]
@@ -316,23 +392,26 @@ def _not_on_record(
 
 
 def _done_by(
-    ctx: Context, act_type: ActType, state: str, due: When | None
-) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
+    ctx: Context, act_type: ActType, state: str, due: When | None, partner: Act | None = None
+) -> tuple[float | None, str, tuple[PresumptionUse, ...], Act | None]:
+    """The chance `state` made the act in time, how it was worked out, the presumptions
+    used, and the one act that chance rests on (None when it rests on anything else): one
+    act made by several States is one uncertain fact, not one per State."""
     acts = [a for a in ctx.acts if a.type is act_type and state in a.by]
     partial = not_to_all(ctx, acts, state) if act_type in TO_ALL else None
     if partial is not None:
-        return 0.0, f"not to every participating State: {partial}", ()
+        return 0.0, f"not to every participating State: {partial}", (), None
     made = made_first(acts)
     not_made = [a for a in acts if not a.made]
     if not made and not not_made:
-        return _not_on_record(ctx, act_type, state)
+        return (*_not_on_record(ctx, act_type, state, partner), None)
     if not made:
-        return 0.0, f"not made (per {_per(ctx, not_made[0].source)})", ()
+        return 0.0, f"not made (per {_per(ctx, not_made[0].source)})", (), None
     p_time, why, used = _in_time(ctx, made[0], due)
     if not not_made:
-        return p_time, f"{why} (per {_per(ctx, made[0].source)})", used
+        return p_time, f"{why} (per {_per(ctx, made[0].source)})", used, made[0]
     if p_time is None:
-        return None, f"sources disagree ({why})", used
+        return None, f"sources disagree ({why})", used, None
     w_made = sum(_grade_weight(ctx, a) for a in made)
     w_not = sum(_grade_weight(ctx, a) for a in not_made)
     p = p_time * w_made / (w_made + w_not)
@@ -342,6 +421,7 @@ def _done_by(
         f"{', '.join(a.source for a in not_made)} say none was made; weighed by their "
         f"reliability: {_pct(p)}",
         used,
+        None,
     )
 
 
@@ -354,6 +434,10 @@ def alert_chance(ctx: Context) -> tuple[float | None, tuple[PresumptionUse, ...]
         return None, ()
     p = ctx.presume["not_an_alert_activity"]
     return 1 - p.confidence, (p.used(),)
+
+
+# The presumptions that read a State's missing act; several States so read are one fact.
+_TOGETHER = ("acts_of_one_activity_go_together", "duty_not_on_record")
 
 
 def duty_factor(
@@ -372,10 +456,21 @@ def duty_factor(
     p_all: float | None = 1.0
     parts: list[str] = []
     used: list[PresumptionUse] = []
+    # The same act made by another State that owes it for this activity: a State whose act
+    # is missing is read with it (presumption acts_of_one_activity_go_together).
+    partners = {
+        state: made[0]
+        for state in states
+        if (made := made_first([a for a in ctx.acts if a.type is act_type and state in a.by]))
+    }
+    counted: set[tuple[int, int]] = set()
+    together: list[float] = []
     for state in states:
-        p, why, u = _done_by(ctx, act_type, state, due)
+        partner = next((a for s, a in partners.items() if s != state), None)
+        p, why, u, act = _done_by(ctx, act_type, state, due, partner)
+        act_alert: Act | None = None
         if alert_due is not None and p_alert != 0.0:
-            pa, why_a, ua = _done_by(ctx, act_type, state, alert_due)
+            pa, why_a, ua, act_alert = _done_by(ctx, act_type, state, alert_due, partner)
             if pa != p or why_a != why:
                 if p_alert is None or p is None or pa is None:
                     p = None
@@ -385,7 +480,18 @@ def duty_factor(
                     u = (*u, *ua, *alert_presumptions)
         parts.append(f"{state}: {why}" if len(states) > 1 else why)
         used.extend(u)
+        if act is not None:
+            if (id(act), id(act_alert)) in counted:  # the same act as a State before
+                continue
+            counted.add((id(act), id(act_alert)))
+        elif p is not None and any(x.id in _TOGETHER for x in u):
+            # States whose act is missing go together (acts_of_one_activity_go_together):
+            # one fact for them all, as likely as the least likely of them.
+            together.append(p)
+            continue
         p_all = None if p is None or p_all is None else p_all * p
+    if together and p_all is not None:
+        p_all *= min(together)
     owed_by = states[0] if len(states) == 1 else f"{len(states)} States"
     if len(states) == 1:
         short = f"{what} by {owed_by}: {parts[0].split('; ')[0]}"
