@@ -151,3 +151,21 @@ def test_grades_default_by_kind_and_dossier_overrides() -> None:
     )
     grades = {g.claim_id: g.grade for g in est.weighing[Quantity.TROOPS].claims}
     assert grades == {"press.troops.1": "C4", "think.troops.1": "B1"}
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        {"quantity": "troops", "value": 15500, "qualifier": "up_to", "source": "think"},
+        {"quantity": "troops", "value": 15500, "qualifier": "at_most", "source": "think"},
+        {"quantity": "troops", "bound": {"upper": 15500}, "source": "think"},
+    ],
+)
+def test_a_claim_bounded_only_above_that_straddles_counts_one_half(claim: dict[str, Any]) -> None:
+    # B2 think tank: weight 0.8 x 0.8 = 0.64; prior 0.5 at one half. A share of one half
+    # gives (0.64 x 0.5 + 0.5 x 0.5) / 1.14 = 0.5 exactly; the old share of [0, 15,500]
+    # above 13,000 would have given (0.64 x 2,501/15,501 + 0.25) / 1.14 = 0.31.
+    est = weigh([{**claim, "credibility": 2}])
+    t = statement(est, "ch06.land.troops")
+    assert t.probability == pytest.approx(0.5)
+    assert "1 straddling" in t.statement

@@ -204,3 +204,43 @@ def test_a_combat_readiness_inspection_is_an_activity() -> None:
     text = "As many as 38,000 troops and 41 vessels are in the combat readiness inspection."
     values = {f.value for f in extract(text, published=date(2015, 3, 18)).claims()}
     assert values == {38000, 41}
+
+
+def test_a_list_of_state_adjectives_shares_the_last_noun() -> None:
+    x = extract(
+        "Besides the Finns, about 3,000 Swedish, 450 French and about 50 British soldiers train "
+        "in the exercise Zapad-2021.",
+        published=PUB,
+    )
+    assert [(f.value, f.qualifier.value, f.contingent) for f in x.claims()] == [
+        (3000, "approx", "SWE"),
+        (450, "approx", "FRA"),
+        (50, "approx", "GBR"),
+    ]
+    # an adjective and a comma before a figure of another noun share nothing
+    assert ("tanks", 2500) not in {
+        (f.quantity.value, f.value)
+        for f in extract(
+            "Zapad-2021 involves 12,800 troops, of which 2,500 Russian, and 300 tanks."
+        ).claims()
+    }
+
+
+def test_a_part_named_after_or_before_its_number() -> None:
+    for text in (
+        "Some 12,800 troops will join the Zapad-2021 drill (a mere 2,500 of them Russian).",
+        "Zapad-2021 involves 12,800 troops, of which 2,500 Russian.",
+    ):
+        parts = [
+            (f.value, f.scope, f.contingent) for f in extract(text).claims() if f.value == 2500
+        ]
+        assert parts == [(2500, "Russian contingent", "RUS")], text
+
+
+def test_units_of_artillery_and_a_number_cut_to() -> None:
+    assert ("artillery", 100, "approx") in _figures(
+        "Zapad-2021 will involve about 100 units of artillery and ten ships."
+    )
+    assert ("troops", 30000, "exact") in _figures(
+        "Zapad-2021 was expected to have 35,000 soldiers, but the number had been cut to 30,000."
+    )

@@ -44,3 +44,22 @@ def test_a_name_named_again_without_its_year_is_the_same_exercise() -> None:
     assert main is not None and main.name == "Nordic Response 2024"
     assert len(main.mentions) == 2
     assert [f.value for f in x.claims()] == [20000]
+
+
+def test_a_name_compared_with_or_an_umbrella_is_not_the_one_reported() -> None:
+    # "more troops than the Zapad 2017 drills": a comparison; "part of the larger ... series":
+    # an umbrella; the other exercise is the one the text reports
+    names = dict(
+        _names(
+            "Sweden holds its biggest drills, with more troops than the Zapad 2017 drills. "
+            "Sweden's Aurora 17 exercise brings together 19,000 troops."
+        )
+    )
+    assert names["Aurora 2017"] and not names["Zapad 2017"]
+    names = dict(
+        _names(
+            "In Exercise Dragon-24 in Poland, about 20,000 soldiers train. It is part of the "
+            "larger Steadfast Defender 24 series. Steadfast Defender 24 has 90,000 troops."
+        )
+    )
+    assert names["Dragon 2024"] and not names["Steadfast Defender 2024"]

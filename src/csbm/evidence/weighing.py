@@ -10,8 +10,8 @@ The method (docs/weighing.md) is deterministic:
    the same figure are merged into the best-graded copy, and the merge is reported.
 3. Each remaining claim weighs reliability weight x credibility weight (tables below) and
    says which share of its interval lies at or above the threshold (a whole interval above
-   counts 1, below 0, a straddling one the share of whole numbers above; an open-ended one
-   that straddles counts one half).
+   counts 1, below 0, a straddling one the share of whole numbers above; one open at either
+   end, i.e. bounded only below or only above, that straddles counts one half).
 4. The score is the weighted mean of those shares, pulled towards an even chance by a
    prior worth `evidence.prior_weight` A1 sources, and is named with the ICD 203 band.
 5. The best estimate is the weighted median of the claims' central figures.
@@ -20,12 +20,12 @@ The method (docs/weighing.md) is deterministic:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from csbm.evidence.estimate import Estimates, in_scenario, is_declared
 from csbm.evidence.interval import INF, Interval
-from csbm.model.dossier import Claim, Dossier, Quantity
+from csbm.model.dossier import Claim, Dossier, Qualifier, Quantity
 from csbm.model.finding import ParameterUse, Scenario
 
 RELIABILITY_WEIGHT = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.3}
@@ -78,15 +78,50 @@ class Graded:
         assert c.low is not None and c.high is not None
         return (c.low + c.high) / 2
 
+    @property
+    def upper_only(self) -> bool:
+        """Does the claim bound the figure from above only ("up to", "at most", "fewer
+        than")? Its low end of zero is then no figure but the absence of one."""
+        c = self.claim
+        return c.bound is not None or (
+            c.value is not None and c.qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO)
+        )
+
     def share_at_least(self, threshold: float) -> float:
-        i = self.interval
-        if i.low >= threshold:
-            return 1.0
-        if i.high < threshold:
-            return 0.0
-        if i.high == INF:
-            return 0.5
-        return (i.high - threshold + 1) / (i.high - i.low + 1)
+        share = share_at_least(self.interval, threshold)
+        if self.upper_only and 0 < share < 1:
+            return 0.5  # like an open-ended one: either side, and not how likely each is
+        return share
+
+
+def share_at_least(i: Interval, threshold: float) -> float:
+    """Which share of an interval's whole numbers lies at or above `threshold` (one half
+    for an open-ended interval that straddles it)."""
+    if i.low >= threshold:
+        return 1.0
+    if i.high < threshold:
+        return 0.0
+    if i.high == INF:
+        return 0.5
+    return (i.high - threshold + 1) / (i.high - i.low + 1)
+
+
+def weighted_probability(
+    graded: Sequence[Graded],
+    threshold: float,
+    prior_weight: float,
+    interval_of: Callable[[Graded], Interval | None] | None = None,
+) -> float:
+    """Step 4 of the method: the claims' weighted mean share at or above `threshold`,
+    pulled towards an even chance by the prior. `interval_of` reads some claims' intervals
+    otherwise than the weighing does (a presumption of the lean; None: as weighed)."""
+    total = sum(g.weight for g in graded) + prior_weight
+    score = prior_weight * 0.5
+    for g in graded:
+        read = interval_of(g) if interval_of is not None else None
+        share = g.share_at_least(threshold) if read is None else share_at_least(read, threshold)
+        score += g.weight * share
+    return score / total
 
 
 @dataclass(frozen=True)
@@ -232,9 +267,7 @@ def weigh(
         more_than = n < len(strict) and strict[n]
         # "More than T" is "at least T + 1" for whole numbers.
         threshold = float(t.value) + (1 if more_than else 0)
-        total = sum(g.weight for g in mine) + prior_weight
-        score = sum(g.weight * g.share_at_least(threshold) for g in mine) + prior_weight * 0.5
-        p = score / total
+        p = weighted_probability(mine, threshold, prior_weight)
         words = likelihood_words(p)
         above = [g for g in mine if g.share_at_least(threshold) == 1.0]
         below = [g for g in mine if g.share_at_least(threshold) == 0.0]
@@ -274,6 +307,8 @@ __all__ = [
     "Weighing",
     "grade_claims",
     "likelihood_words",
+    "share_at_least",
     "weigh",
     "weighted_median",
+    "weighted_probability",
 ]

@@ -13,7 +13,7 @@ edition closest to the publication year, then the most mentioned, then the first
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -67,6 +67,27 @@ class ExerciseMention:
     end: int
     text: str
     how: str
+    # Named as a term of comparison or as the umbrella of another ("more troops than the
+    # Zapad 2017 drills", "part of the larger Steadfast Defender 24 series"): such a mention
+    # does not count towards making it the exercise the text reports.
+    aside: bool = False
+
+
+# Words before a name that make it a comparison or an umbrella, not the exercise reported.
+_ASIDE_BEFORE = re.compile(
+    r"\b(?:than|part\s+of|within|under\s+the\s+umbrella\s+of|component\s+of|phase\s+of)"
+    r"\s+(?:the\s+|its\s+|their\s+|NATO['’]s\s+)?(?:(?:larger|wider|broader|bigger|overall"
+    r"|much|multinational|large-scale)\s+)*(?:[A-Z][\w.-]*\s+){0,2}$"
+)
+
+
+def mark_asides(text: str, start: int, found: list[ExerciseMention]) -> list[ExerciseMention]:
+    """Mark the mentions named as a comparison or an umbrella (see ``aside``)."""
+    out = []
+    for m in found:
+        before = text[max(start, m.start - 60) : m.start]
+        out.append(replace(m, aside=True) if _ASIDE_BEFORE.search(before) else m)
+    return out
 
 
 @dataclass
@@ -138,7 +159,7 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             out.append(ExerciseMention(name, None, year, s, e, text[s:e], how))
             taken.append((s, e))
     out.sort(key=lambda x: x.start)
-    return out
+    return mark_asides(text, start, out)
 
 
 _LEAD_WORD = re.compile(r"[A-Z][\w]*(?:-led|-hosted|-run)?\s+|[A-Z][\w]*-led\s+")
@@ -253,7 +274,8 @@ def collect(mentions: list[ExerciseMention], published: date | None) -> list[Exe
 
         def rank(x: Exercise) -> tuple[int, int, int, int]:
             distance = abs(x.year - ref) if x.year is not None and ref is not None else 99
-            return (int(distance > 1), -len(x.mentions), distance, x.mentions[0].start)
+            named = sum(1 for m in x.mentions if not m.aside)
+            return (int(distance > 1), -named, distance, x.mentions[0].start)
 
         main = min(exercises, key=rank)
         main.main = True

@@ -38,7 +38,8 @@ _NOUN_SOURCES: list[tuple[Quantity, str]] = [
     ),
     (
         Quantity.ARTILLERY,
-        r"artillery\s+(?:pieces|systems|guns|units)|pieces\s+of\s+artillery|artillery|howitzers"
+        r"artillery\s+(?:pieces|systems|guns|units)|(?:pieces|units)\s+of\s+artillery|artillery"
+        r"|howitzers"
         r"|multiple\s+(?:launch\s+)?rocket\s+(?:systems|launchers)|rocket\s+launchers|MLRS|mortars",
     ),
     (Quantity.TANKS, r"main\s+battle\s+tanks|battle\s+tanks|tanks|MBTs"),
@@ -150,7 +151,11 @@ _COUNTRIES_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:countries|nations|states|allies|partners|members)\b", re.I
 )
 _NUMBER_AT = re.compile(
-    r"\b(?:number|figure|total|tally|count)\s+(?:at|was|is|stood\s+at|reached|to\s+be)\s*$",
+    r"\b(?:number|figure|total|tally|count)\s+(?:at|was|is|stood\s+at|reached|to\s+be"
+    # "said the number had been cut to 30,000"
+    r"|(?:(?:had|has|have|was|is|will|would)\s+)?(?:been\s+|be\s+)?(?:cut|reduced|raised"
+    r"|increased|lowered|revised|scaled\s+back|scaled\s+down|brought\s+down|brought)"
+    r"\s+(?:down\s+|up\s+)?to)\s*$",
     re.I,
 )
 _ELLIPSIS_NEXT = re.compile(
@@ -160,6 +165,17 @@ _ELLIPSIS_NEXT = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(r"(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)?\s+(?:and|or)\s+$")
+# "about 3,000 Swedish, 450 French and about 50 British soldiers": an adjective, then a comma
+# or "and", before the next number of the list (its hedge, if any, belongs to that number).
+_COORDINATED_LIST = re.compile(
+    r"\s+[A-Z\u0400-\u042f][\w-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+# A State adjective after a part: "of which 2,500 Russian", "2,500 of them Russian".
+_PART_ADJ = re.compile(r"(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)(?=\s*(?:[,.;)]|$|and\b|or\b|—|–))")
+_OF_THEM = re.compile(
+    r"\s+of\s+(?:them|whom|these|those)(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)?"
+    r"(?=\s*(?:[,.;)]|$|and\b|or\b|—|–|are\b|were\b|will\b|would\b))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,11 +327,47 @@ def _forward(text: str, limit: int, n: Number) -> Candidate:
     return Candidate(n, None, n.start, n.end, item_end, "no quantity noun")
 
 
+def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
+    """ "12.000 Russian and 4.000 Belarusian servicemen", "about 3,000 Swedish, 450 French and
+    about 50 British soldiers": a number with no noun takes the noun of the next one in a list
+    of State adjectives (from the last number back, so the noun passes along the list)."""
+    for i in range(len(out) - 2, -1, -1):
+        c, nxt = out[i], out[i + 1]
+        if c.quantity is not None or c.unit is not None or c.set_aside is not None:
+            continue
+        if nxt.quantity is None:
+            continue
+        n = c.number
+        nxt_hedge = qualifiers.before(text, nxt.number.start, n.end)
+        gap = text[n.end : nxt_hedge.start if nxt_hedge is not None else nxt.number.start]
+        if _COORDINATED.fullmatch(gap) or re.fullmatch(r"\s+(?:[A-Z][\w-]*\s+)?(?:and|or)\s+", gap):
+            end = n.end + len(gap.rstrip().rsplit(" ", 1)[0]) if gap.strip() else n.end
+        elif (
+            _COORDINATED_LIST.fullmatch(gap)
+            and _states_adjective(gap)
+            and ("shares the noun" in nxt.how or _states_adjective(nxt.mods))
+        ):
+            word = re.search(r"[A-Z\u0400-\u042f][\w-]*", gap)
+            assert word is not None
+            end = n.end + word.end()
+        else:
+            continue
+        out[i] = replace(
+            c,
+            quantity=nxt.quantity,
+            end=end,
+            item_end=end,
+            how=f"shares the noun of '{text[nxt.start : nxt.end]}'",
+            mods=gap,
+        )
+    return out
+
+
 def _backward(
     text: str, start: int, cands: list[Candidate], carry: Quantity | None
 ) -> list[Candidate]:
     """Numbers without a noun after them: take it from before, or from the next figure."""
-    out = list(cands)
+    out = _coordinated(text, list(cands))
     latest: Candidate | None = None  # the last number before this one that counts something
     for i, c in enumerate(out):
         if i > 0 and out[i - 1].quantity is not None:
@@ -330,27 +382,26 @@ def _backward(
         tail = window[-40:].rstrip().lower()
         last = tail.rsplit(None, 1)[-1] if tail else ""
         prev = latest
-        nxt = out[i + 1] if i + 1 < len(out) else None
-        # "12.000 Russian and 4.000 Belarusian servicemen": the noun of the next figure.
-        if nxt is not None and nxt.quantity is not None:
-            gap = text[n.end : nxt.number.start]
-            if _COORDINATED.fullmatch(gap) or re.fullmatch(
-                r"\s+(?:[A-Z][\w-]*\s+)?(?:and|or)\s+", gap
-            ):
-                end = n.end + len(gap.rstrip().rsplit(" ", 1)[0]) if gap.strip() else n.end
-                out[i] = replace(
-                    c,
-                    quantity=nxt.quantity,
-                    end=end,
-                    item_end=end,
-                    how=f"shares the noun of '{text[nxt.start : nxt.end]}'",
-                    mods=gap,
-                )
-                continue
         part_of = last in ("whom", "which", "them", "including") and _PART_OF.search(tail)
-        if part_of and prev is not None and _ELLIPSIS_NEXT.match(text, n.end):
+        part_adj = _PART_ADJ.match(text, n.end)
+        if part_of and prev is not None and (_ELLIPSIS_NEXT.match(text, n.end) or part_adj):
             out[i] = replace(
-                c, quantity=prev.quantity, how=f"part of '{text[prev.start : prev.end]}'"
+                c,
+                quantity=prev.quantity,
+                how=f"part of '{text[prev.start : prev.end]}'",
+                mods=part_adj.group("adj") if part_adj is not None else "",
+            )
+            continue
+        # "12,800 troops (a mere 2,500 of them Russian)": a part named after the number
+        part_after = _OF_THEM.match(text, n.end)
+        if part_after is not None and prev is not None and n.start - prev.end <= 120:
+            out[i] = replace(
+                c,
+                quantity=prev.quantity,
+                end=part_after.end(),
+                item_end=part_after.end(),
+                how=f"part of '{text[prev.start : prev.end]}' ('{part_after.group().strip()}')",
+                mods=part_after.group("adj") or "",
             )
             continue
         lowered = window.lower()
@@ -371,7 +422,7 @@ def _backward(
                 )
                 continue
         number_at = (
-            _NUMBER_AT.search(tail) if last in ("at", "was", "is", "reached", "be") else None
+            _NUMBER_AT.search(tail) if last in ("at", "was", "is", "reached", "be", "to") else None
         )
         earlier = prev.quantity if prev is not None else carry
         if number_at is not None and earlier is not None:
@@ -399,6 +450,16 @@ def _backward(
                 c, quantity=prev.quantity, how=f"continues '{text[prev.start : prev.end]}'"
             )
     return out
+
+
+def _states_adjective(gap: str) -> bool:
+    """Whether the capitalised word in a list gap is a State's adjective ("Swedish")."""
+    word = re.search(r"[A-Z\u0400-\u042f][\w-]*", gap)
+    if word is None:
+        return False
+    from csbm.extract.gazetteer import lexicon
+
+    return any(e.kind == "adjective" for m in lexicon().find(word.group()) for e in m.entries)
 
 
 def _hedges(text: str, start: int, end: int, cands: list[Candidate]) -> list[Candidate]:

@@ -611,7 +611,8 @@ def _scope(
     coordinated = "shares the noun" in c.how or any(
         "shares the noun" in p.how for p, _ in previous[-1:]
     )
-    if (same and _PART.search(window)) or (coordinated and code is not None):
+    part = c.how.startswith("part of")
+    if (same and (_PART.search(window) or part)) or (coordinated and code is not None):
         if code is not None:
             return f"{adjective} contingent", code
         return f"part of a larger figure ('{text[c.start : c.end]}')", None

@@ -7,12 +7,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from csbm.evidence.weighing import RELIABILITY_WEIGHT, likelihood_words
+from csbm.evidence.interval import Interval
+from csbm.evidence.weighing import (
+    RELIABILITY_WEIGHT,
+    Graded,
+    Weighing,
+    likelihood_words,
+    weighted_probability,
+)
 from csbm.model.dossier import (
     Act,
     ActivityKind,
     ActType,
     PartialDate,
+    Qualifier,
     Quantity,
     SourceKind,
     earliest_day,
@@ -130,9 +138,57 @@ def _point(ctx: Context, quantity: Quantity) -> float | None:
     if weighing is not None and weighing.best is not None:
         return weighing.best
     est = ctx.estimates.get(quantity)
-    if est is None or est.interval.high == math.inf:
+    # Open at either end (no lower figure, or no upper one): no central figure to go by.
+    if est is None or est.interval.high == math.inf or est.interval.low == 0:
         return None
     return (est.interval.low + est.interval.high) / 2
+
+
+def _upper_figure(g: Graded) -> bool:
+    """An "up to N" or "at most N" figure for what the Document counts."""
+    c = g.claim
+    return (
+        c.bound is None
+        and c.value is not None
+        and c.counted_under_vd is not False
+        and c.qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO)
+    )
+
+
+def _near_its_bound(
+    ctx: Context, weighing: Weighing | None, at: float, what: str
+) -> tuple[float, str, tuple[PresumptionUse, ...]] | None:
+    """The weight of evidence with every "up to N" figure that straddles the threshold
+    read as lying near N (presumption upper_figure_near_its_bound); None when none does."""
+    if ctx.presume is None or weighing is None:
+        return None
+    near = [g for g in weighing.claims if _upper_figure(g) and 0 < g.share_at_least(at) < 1]
+    if not near:
+        return None
+    presumption = ctx.presume["upper_figure_near_its_bound"]
+    share = presumption.low_share
+    assert share is not None
+    readings = {
+        g.claim_id: Interval(
+            min(math.ceil(g.interval.high * share), g.interval.high), g.interval.high
+        )
+        for g in near
+    }
+    p = weighted_probability(
+        weighing.claims,
+        at,
+        ctx.params.number("evidence.prior_weight"),
+        lambda g: readings.get(g.claim_id),
+    )
+    figures = ", ".join(
+        f"{g.claim.qualifier.value.replace('_', ' ')} {fmt(g.interval.high)}" for g in near
+    )
+    return (
+        p,
+        f"{what}: {_pct(p)}, with {figures} presumed to lie within {1 - share:.0%} below "
+        "the figure given",
+        (presumption.used(),),
+    )
 
 
 def _criterion(
@@ -149,6 +205,9 @@ def _criterion(
         if hit is not None:
             return (1.0 if hit else 0.0), f"{what}: {'yes' if hit else 'no'}", ()
         weighing = ctx.estimates.weighing.get(quantity)
+        near = _near_its_bound(ctx, weighing, at, what)
+        if near is not None:
+            return near
         for t in weighing.thresholds if weighing is not None else ():
             if t.parameter == path:
                 return t.probability, t.statement, ()
@@ -229,8 +288,13 @@ def figures_factor(
         short = "below every threshold"
     else:
         short = f"{likelihood_words(p)} {yes} ({p:.0%})"
-        if used:
+        ids = {u.id for u in used}
+        if "equipment_from_troops" in ids:
             short += ", equipment presumed from troops"
+        if "upper_figure_near_its_bound" in ids:
+            short += ", an 'up to' figure presumed near its bound"
+        if "figures_from_record" in ids:
+            short += ", presumed from the record"
     return Factor(
         "figures", "figures at a threshold", p, yes, "below every threshold", basis, used, short
     )

@@ -45,7 +45,13 @@ OTHER_STATES_ASSUMPTION = (
         ("vd2011", "V 41"),
     ],
     since="1991-01-01",
-    reads=["ch05.lead_days", "ch05.land.", "ch05.amphibious_parachute.", "evidence.default_"],
+    reads=[
+        "ch05.lead_days",
+        "ch05.land.",
+        "ch05.amphibious_parachute.",
+        "evidence.default_",
+        "evidence.prior_weight",
+    ],
 )
 def prior_notification(ctx: Context) -> list[Finding]:
     """An activity at or above any Chapter V threshold is notified in writing by the State on

@@ -33,7 +33,7 @@ from csbm.rules.lean import Factor, Shape, Verdict
     title="Observers invited with the notification",
     cites=[("vd2011", "VI 45.4"), ("vd2011", "VI (alert-activity provision)")],
     since="1991-01-01",
-    reads=["ch06.", "ch05.lead_days", "evidence.default_"],
+    reads=["ch06.", "ch05.lead_days", "evidence.default_", "evidence.prior_weight"],
 )
 def observation_invitation(ctx: Context) -> list[Finding]:
     """An activity at or above any Chapter VI threshold is open to observers: the host State

@@ -31,7 +31,13 @@ from csbm.rules.lean import Factor, Shape, Verdict
     title="In the annual calendar by 15 November",
     cites=[("vd2011", "VII (annual calendar)")],
     since="1991-01-01",
-    reads=["ch07.", "ch05.land.", "ch05.amphibious_parachute.", "evidence.default_"],
+    reads=[
+        "ch07.",
+        "ch05.land.",
+        "ch05.amphibious_parachute.",
+        "evidence.default_",
+        "evidence.prior_weight",
+    ],
 )
 def annual_calendar(ctx: Context) -> list[Finding]:
     """Each State sends, by 15 November, its calendar of the activities subject to prior

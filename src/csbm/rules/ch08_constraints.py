@@ -74,7 +74,7 @@ def _large_test(estimates: Estimates, params: ParameterView) -> tuple[bool | Non
     title="Large activities communicated two years ahead",
     cites=[("vd2011", "VIII 68"), ("vd2011", "VIII 70")],
     since="1991-01-01",
-    reads=["ch08.large.", "ch07.", "evidence.default_"],
+    reads=["ch08.large.", "ch07.", "evidence.default_", "evidence.prior_weight"],
 )
 def large_activity_communication(ctx: Context) -> list[Finding]:
     """An activity of more than 40,000 troops, 900 battle tanks, 2,000 ACV or 900 artillery

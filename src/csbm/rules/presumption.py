@@ -33,6 +33,7 @@ REQUIRED = (
     "act_day_uniform",
     "calendar_follows_notification",
     "figures_from_record",
+    "upper_figure_near_its_bound",
 )
 EQUIPMENT = (Quantity.TANKS, Quantity.ACV, Quantity.ARTILLERY)
 
@@ -49,6 +50,8 @@ class Presumption(BaseModel):
     rebutted_by: str = Field(min_length=1)
     min_activities: int | None = Field(default=None, ge=1)
     done_given: dict[str, float] | None = None
+    # upper_figure_near_its_bound: the share of N above which an "up to N" figure lies.
+    low_share: float | None = Field(default=None, gt=0, lt=1)
 
     def used(self, confidence: float | None = None) -> PresumptionUse:
         """The presumption as a finding lists it (with the confidence actually applied)."""
