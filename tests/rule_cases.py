@@ -30,6 +30,7 @@ from csbm.errors import CaseError
 from csbm.model import Dossier, Finding, Outcome, Scenario
 from csbm.model.load import problems_from
 from csbm.rules import assess
+from csbm.rules.overlay import overlay_from_settings
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -121,6 +122,8 @@ class Case(BaseModel):
     peers: list[dict[str, Any]] = Field(default_factory=list)
     strict: bool = False
     assume: list[str] = Field(default_factory=list)
+    # What-if parameter settings, as `--set PATH=VALUE` takes them.
+    set: list[str] = Field(default_factory=list)
     # Replace the base dossier's sources by these ids only (e.g. [press]: silence).
     base_sources: list[str] | None = None
     expect: dict[str, Expectation | list[Expectation]]
@@ -173,6 +176,7 @@ def run(case: Case) -> list[Finding]:
         scenarios=[case.scenario],
         strict=case.strict,
         assume=case.assume,
+        overlays=[overlay_from_settings(case.set)] if case.set else (),
     )
     return result.scenarios[case.scenario].findings
 

@@ -197,10 +197,13 @@ def exact(value: ActWhen | None) -> When | None:
 
 
 def add_hours(start: When, hours: float) -> When:
-    """A deadline `hours` after `start`; with a bare date, counted in whole days (48 h = 2 days)."""
+    """A deadline `hours` after `start`; with a bare date, counted in whole days (48 h = 2
+    days). A part of a day counts as the day it ends in: 36 hours after a request made at
+    any time of the 1st end some time on the 2nd or 3rd, so a reply on the 3rd may be in
+    time (as one on the 3rd is taken to be for 48 hours) and the deadline day is the 3rd."""
     if isinstance(start, datetime):
         return start + timedelta(hours=hours)
-    return start + timedelta(days=int(hours // 24))
+    return start + timedelta(days=math.ceil(hours / 24))
 
 
 def on_time(done: When, due: When) -> bool:

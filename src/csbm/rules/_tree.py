@@ -51,6 +51,11 @@ class Instrument(_Strict):
     method: bool = False
     sources: list[InstrumentSource]
     note: str | None = None
+    # Where this issue numbers a chapter differently from VD2011, the text the rules were
+    # written against: {VD2011 chapter: this issue's chapter}, e.g. {"VI": "V"}. A chapter
+    # not listed is taken to carry the same number.
+    chapters: dict[str, str] = Field(default_factory=dict)
+    chapters_note: str | None = None
 
 
 class Decision(_Strict):

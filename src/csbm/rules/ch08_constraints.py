@@ -502,11 +502,16 @@ def _peaks(ctx: Context, counted: list[_Counted]) -> tuple[_Peak, _Peak]:
 )
 def constraint_4(ctx: Context) -> list[Finding]:
     """A State carries out at most three activities at the same time each of more than 13,000
-    troops, 300 battle tanks, 500 ACV or 300 artillery pieces (¶67.3)."""
+    troops, 300 battle tanks, 500 ACV or 300 artillery pieces (¶67.3). An activity running
+    over the new year is judged for each calendar year it runs in."""
     limit = int(ctx.params.number("ch08.constraint_4.max_simultaneous"))
     tier = _tier_text(ctx, "simultaneous")
     findings = []
-    for state, year in _subjects(ctx):
+    # An activity running over the new year runs at the same time as activities of either
+    # year: it is judged for each calendar year it runs in, not only the one it starts in.
+    activity = ctx.dossier.activity
+    years = range(activity.start.year, activity.end.year + 1)
+    for state, year in [(s, y) for s in activity.conducting_states for y in years]:
         start = date(year, 1, 1)
         end = date(year, 12, 31)
         counted = _count(ctx, state, "simultaneous", start, end, started=False)

@@ -286,7 +286,8 @@ class RuleSpec:
 
         Citations are written against the text they were taken from (VD2011). Under another
         instrument the paragraph numbers may differ, so only the chapter is kept, marked as
-        not identified.
+        not identified, under the number that instrument gives the chapter (VD1990 has no
+        chapter on defence planning, so its risk reduction is II, not III).
         """
         out = []
         for c in self.citations:
@@ -294,6 +295,8 @@ class RuleSpec:
                 out.append(c)
                 continue
             chapter = c.paragraph.split()[0]
+            if c.instrument == "vd2011":
+                chapter = ruleset.instrument.chapters.get(chapter, chapter)
             out.append(
                 Citation(
                     instrument=ruleset.id,
