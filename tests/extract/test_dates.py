@@ -203,3 +203,28 @@ def test_a_pronoun_for_the_activity_gives_its_end() -> None:
         "many places and last until May 31."
     )
     assert x.period is not None and x.period.end == date(2024, 5, 31)
+
+
+def _period(text: str, published: date | None) -> tuple[date | None, date | None] | None:
+    from csbm.extract import extract
+
+    p = extract(text, published=published).period
+    return None if p is None else (p.start, p.end)
+
+
+def test_a_part_between_semicolons_and_page_debris_separate_clauses() -> None:
+    # another edition in the other part of the sentence does not hide this one's day
+    assert _period(
+        "Cold Response 2022 is held every two years. The exercise started in Norway on Monday; "
+        "the 2020 edition was called off.",
+        date(2022, 3, 14),
+    ) == (date(2022, 3, 14), None)
+    # a page's dateline after "|" is not the day the activity starts from
+    assert (
+        _period(
+            "US recalls troops from NATO's biggest drill Defender Europe 2020 | 17 March 2020 | "
+            "The Pentagon says it will cut its part in the exercise.",
+            date(2020, 3, 17),
+        )
+        is None
+    )

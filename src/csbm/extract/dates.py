@@ -146,7 +146,7 @@ _FUTURE = re.compile(
     re.I,
 )
 # A clause starts after one of these; cues before it do not reach the date.
-_CLAUSE = re.compile(r"[,;:(—–]|\b(?:while|but|whereas)\b")
+_CLAUSE = re.compile(r"[,;:(—–|•]|\b(?:while|but|whereas)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +304,10 @@ def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
     _, clause = _clause_before(text, floor, start)
     if _PHASE.search(clause) or _PHASE_LIST.search(text, floor, start):
         return "phase"
+    return _cue_role(text, clause, end, ceiling)
+
+
+def _cue_role(text: str, clause: str, end: int, ceiling: int) -> str:
     best: tuple[int, str] | None = None
     for role, rx in _CUES:
         for m in rx.finditer(clause):

@@ -226,8 +226,7 @@ def extract(
     period_dates = [
         d
         for info in infos
-        if _about_activity(info, main)
-        for d in info.dates
+        for d in _activity_dates(info, main)
         if d.role in ("start", "end", "range")
     ]
     # Days the sentences naming the exercise give come first: "Caucasus-2016 began on 5
@@ -465,6 +464,30 @@ def _about_activity(info: _SentenceInfo, main: exercises.Exercise | None) -> boo
         return False
     text = info.sentence.text
     return bool(_EXERCISE_WORD.search(text) or _ACTIVITY_WORD.search(text) or info.candidates)
+
+
+def _activity_dates(
+    info: _SentenceInfo, main: exercises.Exercise | None
+) -> list[dates.DateMention]:
+    """The sentence's dates that can be the reported activity's: all of them when the
+    sentence is about it, else those of a part between semicolons that is ("The exercise
+    started on Monday; the 2020 edition was called off")."""
+    if _about_activity(info, main):
+        return info.dates
+    s = info.sentence
+    if not info.dates or ";" not in s.text:
+        return []
+    out: list[dates.DateMention] = []
+    lo = s.start
+    for part in s.text.split(";"):
+        hi = lo + len(part)
+        inside = [d for d in info.dates if lo <= d.start < hi]
+        other = any(lo <= m.start < hi and m.year is not None for m in info.exercise_mentions)
+        cue = info.other_cue is not None and info.other_cue in part
+        if inside and not other and not cue and _EXERCISE_WORD.search(part):
+            out.extend(inside)
+        lo = hi + 1
+    return out
 
 
 def _bound_exercise(info: _SentenceInfo, pos: int, name_of: dict[int, str]) -> str | None:
