@@ -45,6 +45,9 @@ def problem(text: str) -> tuple[int | None, str | None, str]:
         ("conducting_states: [RUS]", "conducting_states: [RUS, RUS]", 6, None, "twice"),
         ("by: RUS,", "by: [RUS, RUS],", 15, "acts[0].by", "RUS is listed twice"),
         ("  end: 2023-06-20", "  end: 2023-06-20\n  duration_hours: 99999999", 10, None, "10000"),
+        # 2023-06-10 to 2023-06-20: 11 days, so between 216 and 264 hours.
+        ("  end: 2023-06-20", "  end: 2023-06-20\n  duration_hours: 265", 10, None, "at most 264"),
+        ("  end: 2023-06-20", "  end: 2023-06-20\n  duration_hours: 215", 10, None, "(216 hours)"),
         ("value: 9000", "value: !!binary aGVsbG8=", 13, None, "tag"),
         # Only true and false are booleans: what YAML 1.1 or a lax reader would turn into
         # one is refused, never guessed.
@@ -71,6 +74,12 @@ def test_refused_with_line_and_field(
     if field is not None:
         assert got_field == field
     assert words in message
+
+
+@pytest.mark.parametrize("hours", [216, 240, 264])
+def test_a_duration_the_dates_allow_is_accepted(hours: int) -> None:
+    text = GOOD.replace("  end: 2023-06-20", f"  end: 2023-06-20\n  duration_hours: {hours}")
+    assert parse_dossier(text, "demo.yaml").activity.hours_range == (hours, hours)
 
 
 def test_figure_ceiling_is_accepted() -> None:

@@ -60,7 +60,12 @@ def test_lower_thresholds_make_a_6000_troop_exercise_notifiable() -> None:
 def test_alert_overlay_opens_a_48_hour_snap_exercise_to_observers() -> None:
     d = build(
         {
-            "activity": {"alert": True, "duration_hours": 48},
+            "activity": {
+                "alert": True,
+                "start": "2023-06-10",
+                "end": "2023-06-11",
+                "duration_hours": 48,
+            },
             "claims": [{"quantity": "troops", "value": 15000, "source": "official"}],
         }
     )

@@ -222,6 +222,7 @@ def dossiers(draw: st.DrawFn) -> Dossier:
                 act["held_from"] = held
                 act["held_to"] = held + timedelta(days=draw(st.integers(0, 20))) if held else None
         acts.append(act)
+    span = draw(st.integers(0, 30))
     data: dict[str, Any] = {
         "csbm": 1,
         "activity": {
@@ -232,14 +233,17 @@ def dossiers(draw: st.DrawFn) -> Dossier:
             "conducting_states": draw(st.lists(_state, unique=True, min_size=1, max_size=3)),
             "host_states": draw(st.lists(_state, unique=True, min_size=1, max_size=2)),
             "start": start,
-            "end": start + timedelta(days=draw(st.integers(0, 30))),
+            "end": start + timedelta(days=span),
             "alert": draw(_opt_bool),
             "single_operational_command": draw(_opt_bool),
             "parent": draw(st.none() | _slug),
             "series": draw(_opt_text),
             "locations": locations,
             "conducting_organisation": draw(_opt_text),
-            "duration_hours": draw(st.none() | st.integers(1, MAX_FIGURE)),
+            # Within what the dates allow: all their days at most, the days between at least.
+            "duration_hours": draw(
+                st.none() | st.integers(max((span - 1) * 24, 1), (span + 1) * 24)
+            ),
             "notes": draw(_opt_text),
         },
         "sources": sources,

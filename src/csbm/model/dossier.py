@@ -348,6 +348,22 @@ class Activity(_Model):
     def _end_not_before_start(self) -> Activity:
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.duration_hours is not None:
+            # The dates bound the length: no more than all their days, no less than the
+            # whole days strictly between them (docs/dossier.md).
+            days = (self.end - self.start).days + 1
+            most, least = days * 24, max(days - 2, 0) * 24
+            span = f"{self.start} to {self.end}"
+            if self.duration_hours > most:
+                raise ValueError(
+                    f"duration_hours {self.duration_hours} is longer than the {days} day(s) "
+                    f"from {span} allow (at most {most} hours)"
+                )
+            if self.duration_hours < least:
+                raise ValueError(
+                    f"duration_hours {self.duration_hours} is shorter than the whole days "
+                    f"strictly between {span} ({least} hours)"
+                )
         return self
 
     @property
