@@ -20,7 +20,6 @@ from csbm.model.dossier import (
     ActivityKind,
     ActType,
     PartialDate,
-    Qualifier,
     Quantity,
     SourceKind,
     earliest_day,
@@ -145,14 +144,9 @@ def _point(ctx: Context, quantity: Quantity) -> float | None:
 
 
 def _upper_figure(g: Graded) -> bool:
-    """An "up to N" or "at most N" figure for what the Document counts."""
-    c = g.claim
-    return (
-        c.bound is None
-        and c.value is not None
-        and c.counted_under_vd is not False
-        and c.qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO)
-    )
+    """An "up to N" or "at most N" figure for what the Document counts: bounded only
+    above (as the weighing reads it), but neither a declared bound nor a total."""
+    return g.upper_only and g.claim.bound is None and g.claim.counted_under_vd is not False
 
 
 def _near_its_bound(
