@@ -60,6 +60,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\w.])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![\w])"
         ),
     ),
+    # "10-16.09.2021", "10.09-16.09.2021": a range in numbers, as Russian and Belarusian
+    # sources write it (one year, at the end).
+    (
+        "dotted-range",
+        re.compile(
+            r"(?<![\w.,])(?P<d1>[0-3]?[0-9])(?:\.(?P<m1>[01]?[0-9]))?\.?\s*[-–—]\s*"
+            r"(?P<d2>[0-3]?[0-9])\.(?P<m2>[01]?[0-9])\.(?P<y>(?:19|20)[0-9]{2})(?![\w])"
+        ),
+    ),
     (
         "dotted",
         re.compile(
@@ -78,7 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day-month",
         re.compile(
             rf"(?<![\w.,])(?P<d1>[0-3]?[0-9]){_ORD}(?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?"
-            rf"(?:{_JOIN}(?P<d2>[0-3]?[0-9]){_ORD})?\s+(?:of\s+)?(?P<m2>{_MONTH}){_YEAR}(?![\w])"
+            # "from the 10th to the 16th of September"
+            rf"(?:{_JOIN}(?:the\s+)?(?P<d2>[0-3]?[0-9]){_ORD})?\s+(?:of\s+)?(?P<m2>{_MONTH}){_YEAR}"
+            r"(?![\w])"
         ),
     ),
     ("month-year", re.compile(rf"(?<![\w])(?P<m1>{_MONTH})\s+(?P<y>(?:19|20)[0-9]{{2}})(?![\w])")),
@@ -307,7 +318,13 @@ def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
     return _cue_role(text, clause, end, ceiling)
 
 
+# "from late August to September 16": the day after "to" ends a span the clause opened.
+_SPAN_END = re.compile(r"\b(?:from|between)\b.*\b(?:to|and)\s+(?:the\s+)?$", re.I | re.S)
+
+
 def _cue_role(text: str, clause: str, end: int, ceiling: int) -> str:
+    if _SPAN_END.search(clause):
+        return "end"
     best: tuple[int, str] | None = None
     for role, rx in _CUES:
         for m in rx.finditer(clause):
@@ -369,6 +386,16 @@ def _resolve(
     raw = m.group()
     role = _role(text, floor, s, e, ceiling)
     groups = m.groupdict()
+    if kind == "dotted-range":
+        try:
+            to = date(int(groups["y"]), int(groups["m2"]), int(groups["d2"]))
+            since = date(to.year, int(groups["m1"] or groups["m2"]), int(groups["d1"]))
+        except ValueError:
+            return None
+        if since > to:
+            return None
+        span_role = role if role in ("phase", "statement") else "range"
+        return DateMention(s, e, raw, kind, since, to, span_role, "date as written")
     if kind in ("iso", "dotted"):
         try:
             d = date(int(groups["y"]), int(groups["m"]), int(groups["d"]))

@@ -443,7 +443,7 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REGION_WORDS = (
-    r"region|regions|oblast|oblasts|krai|kray|county|counties|province|provinces|district|"
+    r"region|regions|oblast|oblasts|krai|kray|territory|county|counties|province|provinces|district|"
     r"districts|governorate|voivodeship"
 )
 # Words after a name that make it a place: "Brest region", "Luga training ground".
