@@ -54,11 +54,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "States": 0.9,  # F1 0.969 (P 0.948, R 0.990)
         "State roles": 0.5,  # F1 0.560 (P 0.567, R 0.553)
         "places": 0.63,  # F1 0.655 (P 0.820, R 0.545) on the widened set (0.718 before)
-        "acts": 0.35,  # F1 0.400 (P 0.545, R 0.316)
+        "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231) on the widened set (0.400 before)
     },
 }
-# Dates given where the text gives none: at most as many as measured (9 on dev, 5 on test).
-MAX_INVENTED_DATES = {"dev": 9, "test": 5}
+# Dates given where the text gives none: at most as many as measured (11 on dev, 5 on test).
+MAX_INVENTED_DATES = {"dev": 11, "test": 5}
 
 
 def _manifest() -> list[dict[str, str]]:
