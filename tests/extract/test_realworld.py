@@ -37,7 +37,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "qualifier": 0.85,  # F1 0.892 (P 0.869, R 0.917)
         "attribution": 0.8,  # F1 0.850 (P 0.844, R 0.855)
         "declared State": 0.74,  # F1 0.785 (P 0.840, R 0.737)
-        "dates": 0.87,  # F1 0.891 (P 0.900, R 0.882) on the widened set (0.935 before)
+        "dates": 0.9,  # F1 0.927 (P 0.950, R 0.905) on the widened set (132 texts)
         "names": 0.84,  # F1 0.886 (P 0.935, R 0.842)
         "States": 0.9,  # F1 0.978 (P 0.962, R 0.995)
         "State roles": 0.69,  # F1 0.724 (P 0.739, R 0.711) on the widened set (132 texts)
@@ -57,8 +57,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231) on the widened set (0.400 before)
     },
 }
-# Dates given where the text gives none: at most as many as measured (11 on dev, 5 on test).
-MAX_INVENTED_DATES = {"dev": 11, "test": 5}
+# Dates given where the text gives none: at most as many as measured (5 on dev, 5 on test).
+MAX_INVENTED_DATES = {"dev": 5, "test": 5}
 
 
 def _manifest() -> list[dict[str, str]]:
