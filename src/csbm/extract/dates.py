@@ -11,8 +11,9 @@ Each mention also gets a role for the activity's period: ``start`` ("began on", 
 ``end`` ("until", "runs through", "the last day of"), ``range`` (both ends), ``statement``
 (the day someone spoke: "said on Thursday"), ``phase`` (a stage of the activity, not the
 activity), ``prior`` (something before it: "preparations begin on Monday", "an inspection
-held from 7 to 12 September before the drill") or ``other``. Month-only dates ("between February and May") are not days and never
-make a period: csbm does not fill a gap with a default.
+held from 7 to 12 September before the drill") or ``other``. Month-only dates ("between
+February and May") are not days and never make a period: csbm does not fill a gap with a
+default.
 """
 
 from __future__ import annotations
