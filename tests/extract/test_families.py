@@ -169,6 +169,36 @@ def test_a_guessed_ceiling_is_up_to(text: str) -> None:
             "The Zapad-2021 exercise begins on 10 September, a week later than in 2017.",
             ("2021-09-10", None),
         ),
+        # a part or a phase of the activity, or something before it, gives no period
+        ("The airborne part of exercise Zapad-2021 begins today.", (None, None)),
+        (
+            "The live training part of the Zapad-2021 exercise, which started on 6 September, "
+            "had 230 units.",
+            (None, None),
+        ),
+        (
+            "A snap check on August 25-31, which in fact became the first phase of the "
+            "Zapad-2021 exercise, massed troops.",
+            (None, None),
+        ),
+        (
+            "Preparations for Zapad-2021, a large exercise, begin on Monday, September 13.",
+            (None, None),
+        ),
+        (
+            "The inspection, held from Sept. 1 to Sept. 5 before the drill, involves 9,000 troops "
+            "of Zapad-2021.",
+            (None, None),
+        ),
+        # a date in apposition to a weekday takes its role; "to close" ends the activity
+        (
+            "The Zapad-2021 exercise begins in Belarus on Monday, September 13.",
+            ("2021-09-13", None),
+        ),
+        (
+            "Troops came together on September 16 at the range to close Zapad-2021.",
+            (None, "2021-09-16"),
+        ),
     ],
 )
 def test_date_family(text: str, want: tuple[str | None, str | None]) -> None:
@@ -189,3 +219,93 @@ def test_date_family(text: str, want: tuple[str | None, str | None]) -> None:
 )
 def test_name_family(text: str, name: str) -> None:
     assert name in [e.name for e in extract(text, published=PUB).exercises]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a list its words name as taking part
+        (
+            "Sixteen other nations will take part in the exercise, among them Belgium, Canada "
+            "and Denmark.",
+            {"BEL": "participant", "CAN": "participant", "DNK": "participant"},
+        ),
+        (
+            "Taking part in the exercise are the United States, Poland and Lithuania.",
+            {"USA": "participant", "POL": "participant", "LTU": "participant"},
+        ),
+        (
+            "The United States, Poland and Lithuania are among the participants in the exercise.",
+            {"USA": "participant", "POL": "participant", "LTU": "participant"},
+        ),
+        (
+            "The exercise started with allies and partners of 4 nations: Finland, Sweden, "
+            "Poland and Denmark.",
+            {
+                "FIN": "participant",
+                "SWE": "participant",
+                "POL": "participant",
+                "DNK": "participant",
+            },
+        ),
+        (
+            "The exercise involves servicemen of Russia, Belarus, Armenia and Kazakhstan.",
+            {
+                "RUS": "participant",
+                "BLR": "participant",
+                "ARM": "participant",
+                "KAZ": "participant",
+            },
+        ),
+        # a list that ends in a group, a list continued with "as well as"
+        (
+            "Around 1,500 troops from the United States, France, Norway and other NATO allies "
+            "are in the exercise.",
+            {"USA": "participant", "FRA": "participant", "NOR": "participant"},
+        ),
+        (
+            "The exercise involves 2,000 troops from Denmark, Norway and Finland, as well as the "
+            "United States and France.",
+            {"USA": "participant", "FRA": "participant"},
+        ),
+        (
+            "About 5,000 soldiers come from NATO countries, mainly the United States and the "
+            "United Kingdom, for the exercise.",
+            {"USA": "participant", "GBR": "participant"},
+        ),
+        # a service's capitalised name after the adjective
+        (
+            "The active phase of the Russian Armed Forces' strategic exercise has begun.",
+            {"RUS": "participant"},
+        ),
+        # hosts: every State of a list, and regions of a State
+        (
+            "Norway, Sweden and Finland will host the exercise.",
+            {"NOR": "host", "SWE": "host", "FIN": "host"},
+        ),
+        (
+            "Soldiers from 13 nations are drilling in the northern regions of Finland, Norway "
+            "and Sweden in the exercise.",
+            {"FIN": "host", "NOR": "host", "SWE": "host"},
+        ),
+    ],
+)
+def test_role_family(text: str, want: dict[str, str]) -> None:
+    got = {s.code: s.roles for s in extract(text, published=PUB).states}
+    assert {k: v for k, v in want.items() if v not in got.get(k, [])} == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # observers, not participants; an adversary's forces; a capital as a seat
+        "About 1,000 troops from Armenia will take part in the exercise, with observers from "
+        "Kazakhstan and Iran.",
+        "The plan of the exercise was to train for confronting the forces of Poland and Ukraine.",
+        "The exercise matters for the governments in Helsinki and Stockholm, he said.",
+    ],
+)
+def test_role_family_traps(text: str) -> None:
+    got = {s.code: s.roles for s in extract(text, published=PUB).states}
+    for code in ("KAZ", "IRN", "POL", "UKR", "FIN", "SWE"):
+        assert got.get(code, ["mentioned"]) in (["mentioned"], ["observer"]), (code, got)
