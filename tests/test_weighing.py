@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from csbm import Scenario, assess
-from csbm.evidence.weighing import likelihood_words, weighted_median
+from csbm.evidence.weighing import likelihood_words, weighted_median, weighted_probability
 from csbm.model import Quantity
 from tests.rule_cases import build
 
@@ -161,11 +161,45 @@ def test_grades_default_by_kind_and_dossier_overrides() -> None:
         {"quantity": "troops", "bound": {"upper": 15500}, "source": "think"},
     ],
 )
-def test_a_claim_bounded_only_above_that_straddles_counts_one_half(claim: dict[str, Any]) -> None:
-    # B2 think tank: weight 0.8 x 0.8 = 0.64; prior 0.5 at one half. A share of one half
-    # gives (0.64 x 0.5 + 0.5 x 0.5) / 1.14 = 0.5 exactly; the old share of [0, 15,500]
-    # above 13,000 would have given (0.64 x 2,501/15,501 + 0.25) / 1.14 = 0.31.
+def test_a_claim_bounded_only_above_that_straddles_abstains(claim: dict[str, Any]) -> None:
+    # B2 think tank, "up to 15,500" against 13,000: it says the figure may lie on either
+    # side, not how likely each is, so it carries no weight there and the score is the
+    # prior's even chance. (Until 2026-12-06 it counted one half, which gave the same 0.5
+    # alone but diluted other claims; before that, the share of [0, 15,500] above 13,000,
+    # (0.64 x 2,501/15,501 + 0.25) / 1.14 = 0.31.)
     est = weigh([{**claim, "credibility": 2}])
     t = statement(est, "ch06.land.troops")
     assert t.probability == pytest.approx(0.5)
     assert "1 straddling" in t.statement
+
+
+def test_an_open_ended_claim_that_straddles_does_not_dilute_the_others() -> None:
+    # "At least 13,000" (B2, weight 0.64) settles 13,000; "up to 15,500" (B2) abstains:
+    # (0.64 + 0.25) / (0.64 + 0.5), as with the first claim alone. At one half each it was
+    # (0.64 + 0.32 + 0.25) / (1.28 + 0.5) = 0.680.
+    both = weigh(
+        [
+            {
+                "quantity": "troops",
+                "value": 13000,
+                "qualifier": "at_least",
+                "source": "think",
+                "credibility": 2,
+            },
+            {
+                "quantity": "troops",
+                "value": 15500,
+                "qualifier": "up_to",
+                "source": "think",
+                "credibility": 2,
+                "id": "think-up-to",
+            },
+        ]
+    )
+    t = statement(both, "ch06.land.troops")
+    assert t.probability == pytest.approx((0.64 + 0.25) / (0.64 + 0.5))
+    # Against 20,000 the "up to" figure is wholly below and counts, and "at least 13,000"
+    # (open above, on both sides of 20,000) abstains: (0 + 0.25) / (0.64 + 0.5).
+    assert weighted_probability(both.weighing[Quantity.TROOPS].claims, 20000, 0.5) == pytest.approx(
+        0.25 / (0.64 + 0.5)
+    )

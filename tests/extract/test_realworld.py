@@ -35,30 +35,30 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {
         "figures": 0.88,  # F1 0.921 (P 0.904, R 0.939)
         "qualifier": 0.85,  # F1 0.892 (P 0.869, R 0.917)
-        "attribution": 0.73,  # F1 0.775 (P 0.833, R 0.724)
-        "declared State": 0.67,  # F1 0.720 (P 0.837, R 0.632)
-        "dates": 0.89,  # F1 0.935 (P 0.956, R 0.915)
+        "attribution": 0.8,  # F1 0.850 (P 0.844, R 0.855)
+        "declared State": 0.74,  # F1 0.785 (P 0.840, R 0.737)
+        "dates": 0.9,  # F1 0.927 (P 0.950, R 0.905) on the widened set (132 texts)
         "names": 0.84,  # F1 0.886 (P 0.935, R 0.842)
         "States": 0.9,  # F1 0.978 (P 0.962, R 0.995)
-        "State roles": 0.65,  # F1 0.705 (P 0.725, R 0.687)
-        "places": 0.82,  # F1 0.865 (P 0.983, R 0.772)
+        "State roles": 0.69,  # F1 0.724 (P 0.739, R 0.711) on the widened set (132 texts)
+        "places": 0.75,  # F1 0.775 (P 0.923, R 0.668) on the widened set (0.865 before)
         "acts": 0.9,  # F1 0.987 (P 1.000, R 0.974)
     },
     "test": {
         "figures": 0.8,  # F1 0.857 (P 0.891, R 0.826)
         "qualifier": 0.8,  # F1 0.840 (P 0.864, R 0.817)
-        "attribution": 0.62,  # F1 0.673 (P 0.739, R 0.618)
-        "declared State": 0.64,  # F1 0.698 (P 0.880, R 0.579)
-        "dates": 0.78,  # F1 0.828 (P 0.891, R 0.774)
+        "attribution": 0.66,  # F1 0.712 (P 0.755, R 0.673)
+        "declared State": 0.7,  # F1 0.758 (P 0.893, R 0.658)
+        "dates": 0.79,  # F1 0.840 (P 0.894, R 0.792)
         "names": 0.85,  # F1 0.939 (P 0.964, R 0.915)
         "States": 0.9,  # F1 0.969 (P 0.948, R 0.990)
-        "State roles": 0.5,  # F1 0.560 (P 0.567, R 0.553)
-        "places": 0.67,  # F1 0.718 (P 0.867, R 0.613)
-        "acts": 0.35,  # F1 0.400 (P 0.545, R 0.316)
+        "State roles": 0.56,  # F1 0.592 (P 0.596, R 0.589) on the widened set (77 texts)
+        "places": 0.63,  # F1 0.655 (P 0.820, R 0.545) on the widened set (0.718 before)
+        "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231) on the widened set (0.400 before)
     },
 }
-# Dates given where the text gives none: at most as many as measured (4 on dev, 5 on test).
-MAX_INVENTED_DATES = {"dev": 4, "test": 5}
+# Dates given where the text gives none: at most as many as measured (5 on dev, 5 on test).
+MAX_INVENTED_DATES = {"dev": 5, "test": 5}
 
 
 def _manifest() -> list[dict[str, str]]:

@@ -11,7 +11,9 @@ The method (docs/weighing.md) is deterministic:
 3. Each remaining claim weighs reliability weight x credibility weight (tables below) and
    says which share of its interval lies at or above the threshold (a whole interval above
    counts 1, below 0, a straddling one the share of whole numbers above; one open at either
-   end, i.e. bounded only below or only above, that straddles counts one half).
+   end, i.e. bounded only below or only above, that straddles abstains: it says the figure
+   may lie on either side, not how likely each is, so it carries no weight for that
+   threshold).
 4. The score is the weighted mean of those shares, pulled towards an even chance by a
    prior worth `evidence.prior_weight` A1 sources, and is named with the ICD 203 band.
 5. The best estimate is the weighted median of the claims' central figures.
@@ -87,6 +89,12 @@ class Graded:
             c.value is not None and c.qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO)
         )
 
+    def abstains(self, threshold: float) -> bool:
+        """Is the claim open at one end and on both sides of `threshold`? It then tells
+        nothing about which side the figure is on, and carries no weight there."""
+        open_ended = self.upper_only or self.interval.high == INF
+        return open_ended and 0 < share_at_least(self.interval, threshold) < 1
+
     def share_at_least(self, threshold: float) -> float:
         share = share_at_least(self.interval, threshold)
         if self.upper_only and 0 < share < 1:
@@ -113,13 +121,20 @@ def weighted_probability(
     interval_of: Callable[[Graded], Interval | None] | None = None,
 ) -> float:
     """Step 4 of the method: the claims' weighted mean share at or above `threshold`,
-    pulled towards an even chance by the prior. `interval_of` reads some claims' intervals
-    otherwise than the weighing does (a presumption of the lean; None: as weighed)."""
-    total = sum(g.weight for g in graded) + prior_weight
+    pulled towards an even chance by the prior. A claim open at one end that straddles the
+    threshold abstains. `interval_of` reads some claims' intervals otherwise than the
+    weighing does (a presumption of the lean; None: as weighed)."""
+    total = prior_weight
     score = prior_weight * 0.5
     for g in graded:
         read = interval_of(g) if interval_of is not None else None
-        share = g.share_at_least(threshold) if read is None else share_at_least(read, threshold)
+        if read is None:
+            if g.abstains(threshold):
+                continue
+            share = g.share_at_least(threshold)
+        else:
+            share = share_at_least(read, threshold)
+        total += g.weight
         score += g.weight * share
     return score / total
 

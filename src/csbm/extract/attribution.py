@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from csbm.extract.gazetteer import lexicon
+from csbm.extract.gazetteer import Match, lexicon
 
 _VERB = re.compile(
     r"\b(?:(?:has|have|had|also|reportedly|earlier|previously|now|later|again|then|officially"
@@ -28,7 +28,7 @@ _VERB = re.compile(
     r"(?P<verb>said|says|say|told|tells|estimated|estimates|estimate|believe|believes|believed"
     r"|claimed|claims|expects|expect|expected|puts|put\s+the\s+(?:\w+\s+)?(?:number|figure|total)"
     r"|counted|counts"
-    r"|reported|reports|declared|declares|announced|announces|stated|noted|warned|warns|insisted"
+    r"|report(?=\s+that\b)|announce(?=\s+that\b)|reported|reports|declared|declares|announced|announces|stated|noted|warned|warns|insisted"
     r"|insists|wrote|writes|added|adds|spoke\s+of|speaks\s+of|cited|cites|hinted|hints|confirmed"
     r"|confirms|revealed|reveals|indicated|indicates|explained|explains|specified|disclosed"
     r"|promised|promises|predicted|predicts|suggested|suggests|informed|informs|think|thinks"
@@ -43,6 +43,27 @@ _INVERTED = re.compile(
     # not "..., said Russia had massed": there the name is the subject of what was said
     r"(?![\w'’-])(?!['’]s\b|\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do"
     r"|planned|plans|intended|intends|wanted|wants|massed|moved|deployed|sent|held)\b)"
+)
+# "..., reported the press service of the Western Military District", "..., said the ministry".
+_INVERTED_ORGAN = re.compile(
+    r"(?:[,”\"]\s*)(?:said|says|reported|reports|announced|added|stated|noted|explained|wrote)\s+"
+    r"(?P<who>the\s+(?:[a-z-]+\s+){0,2}?(?:press\s+(?:service|office)|ministry|spokes(?:man|woman"
+    r"|person)|military|army|command|headquarters|department|agency|alliance|government|staff)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|of|the|and)\s*){1,7})?)"
+)
+# "Russian Defence Ministry: about 12,800 troops ...": a headline's speaker before a colon.
+_COLON = re.compile(r"\s*(?P<who>[A-Z][^:;,.()“”\"\n]{2,80}?)\s*:\s")
+# A speaker's apposition after it: "said Ivan Petrov, a spokesman for the Russian ministry".
+_APPOSED = re.compile(r"\s*,\s*(?P<app>(?:an?|the)\s+[^,;.()“”\"]{3,80})")
+# Organs that belong to one State though no State word names it.
+_ORGAN_OF = (
+    (
+        re.compile(
+            r"\b(?:Western|Southern|Central|Eastern|Northern|Moscow|Leningrad)\s+Military"
+            r"\s+District\b|\b(?:Northern|Baltic|Black\s+Sea)\s+Fleet\b"
+        ),
+        "RUS",
+    ),
 )
 # "Russian news agencies quoted Col. Gen. Postnikov as saying": the one quoted speaks.
 _QUOTED = re.compile(
@@ -62,12 +83,16 @@ _ANAPHOR = re.compile(
     r"(?P<verb>said|says|added|adds|told|tells|stated|noted|reported|announced|explained"
     r"|estimated|wrote|writes|specified|clarified)\b"
     r"|\b[Aa]ccording\s+to\s+(?P<doc>(?:the|its|his|her|their)\s+(?:statement|release|report"
-    r"|data|figures|ministry|press\s+service|communiqu[eé]|announcement|plan))\b"
+    r"|data|figures|ministry|press\s+service|communiqu[eé]|announcement|plan|minister|general"
+    r"|spokes(?:man|woman|person)|official|officials|military|army|command|department|agency"
+    r"|alliance|government|staff|headquarters|commander)|him|her|them)\b"
 )
 _PERSON_ANAPHOR = frozenset(
     {
         "he",
         "she",
+        "him",
+        "her",
         "the minister",
         "the general",
         "the spokesman",
@@ -219,6 +244,7 @@ _ANY_CUE = re.compile(
     r"|suggest|inform|according|quot|given\b|clarif|th(?:inks?|ought)\b|reckon|assess|fear)",
     re.I,
 )
+_DETERMINER = re.compile(r"\b(?:their|its|the|his|her|our|an?|these|those|this|that)\s+$", re.I)
 # A word set off by commas between a speaker and the verb.
 _ASIDE = re.compile(
     r",\s*(?:though|however|too|also|in\s+turn|meanwhile|moreover|for\s+(?:its|his|her|their)"
@@ -305,6 +331,12 @@ def _plausible(phrase: str) -> bool:
     return not re.match(r"^(?:it|he|she|they|we)\b", phrase, re.I)
 
 
+def _named_thing(found: list[Match]) -> bool:
+    """Whether a word is a State's, a series' or a listed place's name; a town's name is
+    also a first or last name often enough ("Linas", "Victoria") to count as one."""
+    return any(not (e.kind == "place" and e.needs_cue) for m in found for e in m.entries)
+
+
 def _person(phrase: str) -> str | None:
     """The person's name a speaker phrase ends with, if any."""
     words = phrase.split()
@@ -317,7 +349,7 @@ def _person(phrase: str) -> str | None:
             not bare[:1].isupper()
             or bare.lower() in _NOT_NAME
             or any(p in _NOT_NAME for p in parts)
-            or lex.find(bare)
+            or _named_thing(lex.find(bare))
         ):
             break
         run.append(bare)
@@ -340,12 +372,16 @@ def _declared_by(phrase: str) -> str | None:
             if e.kind in ("state", "adjective", "metonym"):
                 codes.update(e.codes)
                 kinds.add(e.kind)
+    for rx, code in _ORGAN_OF:
+        if rx.search(phrase):
+            codes.add(code)
+            kinds.add("organ")
     if len(codes) != 1:
         return None
     bare = re.sub(r"['’]s$", "", phrase.strip())
     whole = lexicon().find(bare)
     just_the_state = len(whole) == 1 and whole[0].start == 0 and whole[0].end == len(bare)
-    if _ORGAN.search(phrase) or just_the_state:
+    if _ORGAN.search(phrase) or just_the_state or "organ" in kinds:
         return next(iter(codes))
     return None
 
@@ -382,6 +418,11 @@ def _apposition(window: str, lo: int, start: int, end: int, how: str) -> Speaker
 def speakers(text: str, start: int, end: int) -> list[Speaker]:
     """Every speaker cue in text[start:end] (one sentence), in order of position."""
     found: list[Speaker] = []
+    head = _COLON.match(text, start, end)
+    if head is not None and _ORGAN.search(head.group("who")):
+        sp = _speaker(head.group("who"), head.start("who"), head.end(), "headline colon")
+        if sp is not None:
+            found.append(sp)
     if _ANY_CUE.search(text, start, end) is None:
         return found  # most sentences name no speaker: one cheap scan first
     for m in _QUOTED.finditer(text, start, end):
@@ -395,7 +436,10 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
     for m in _ANAPHOR.finditer(text, start, end):
         word = (m.group("who") or m.group("doc")).casefold()
         found.append(Speaker(word, m.group(), m.start(), m.end(), None, "anaphor", anaphor=word))
+    anaphor_at = {f.start for f in found if f.anaphor}
     for m in _ACCORDING.finditer(text, start, end):
+        if m.start() in anaphor_at:
+            continue  # "according to the minister": the anaphor, resolved later
         sp = _speaker(m.group("who"), m.start(), m.end(), "according to")
         if sp is not None:
             found.append(sp)
@@ -406,10 +450,39 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
     for m in _INVERTED.finditer(text, start, end):
         sp = _speaker(m.group("who"), m.start(), m.end(), "said (inverted)")
         if sp is not None:
+            app = _APPOSED.match(text, m.end(), end)
+            if sp.declared_by is None and app is not None:
+                # "said Ivan Petrov, a spokesman for the Russian ministry": its State
+                both = f"{sp.phrase}, {app.group('app')}"
+                sp = Speaker(
+                    sp.who,
+                    sp.phrase,
+                    sp.start,
+                    sp.end,
+                    _declared_by(both),
+                    sp.how,
+                    person=sp.person,
+                )
             found.append(sp)
+    for m in _INVERTED_ORGAN.finditer(text, start, end):
+        who = m.group("who")
+        bare = who.removeprefix("the ").strip()
+        if " " not in bare or bare in ("press service", "press office"):
+            # "said the ministry": a title, resolved later to the one named before
+            word = f"the {bare}"
+            found.append(
+                Speaker(word, m.group(), m.start(), m.end(), None, "anaphor", anaphor=word)
+            )
+            continue
+        sp = _speaker(who, m.start(), m.end(), "said (inverted)")
+        if sp is not None:
+            found.append(sp)
+
     for m in _VERB.finditer(text, start, end):
         lo = max(start, m.start() - 110)
         window = text[lo : m.start()]
+        if _DETERMINER.search(window):
+            continue  # "their announced strategic exercise", "an estimated": an adjective
         aside = _ASIDE.search(window)
         if aside is not None:
             window = window[: aside.start()] + " "  # "A Russian general, though, has hinted"

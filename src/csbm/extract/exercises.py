@@ -25,13 +25,18 @@ _YEAR = re.compile(
     r"(?:\s*[-–‐]\s*|\s+|\s*['’]\s*)?(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?![\w]|[,.][0-9])"
 )
 _QUOTED = re.compile(
-    r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|operation)\s+"
-    r"(?:(?:called|named|dubbed|code-?named)\s+)?[“\"'‘]"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|operation)"
+    r"(?:\s+|,\s+(?=(?:called|named|dubbed|code-?named|codenamed)\s))"
+    r"(?:(?:called|named|dubbed|code-?named|codenamed)\s+)?[“\"'‘]"
     r"(?P<name>[A-Z\u0400-\u042f][^”\"'’\n]{2,40}?)[,.]?[”\"'’]",
 )
 _CAPITALISED = re.compile(
     r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w]+)[\s-](?P<y>(?:19|20)[0-9]{2}|[0-9]{2})"
-    r"\s+(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
+    # "Grom-2019 strategic nuclear drill", "Ladoga-2021 joint exercise"
+    r"\s+(?:(?:strategic|joint|nuclear|naval|military|command(?:-and-|\s+and\s+)?staff|staff"
+    r"|tactical|operational|large-scale|international|multinational|combined|live-fire|air"
+    r"|field|special|annual|allied|bilateral|trilateral|snap)\s+){0,3}"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
 )
 # An unknown name with a year after words that introduce an exercise: "take part in Nordic
 # Response 2024", "launched Iron Wolf 2022". Names of documents and events are not exercises.
@@ -150,6 +155,13 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             if any(a < e and s < b for a, b in taken):
                 continue
             raw = text[s:e].strip()
+            first, _, rest = raw.partition(" ")
+            if first in _NOT_NAMES and rx is not _QUOTED and _NAME_YEAR.match(rest):
+                # "The Grom-2019 strategic drill": the article is no part of the name
+                s += text[s:e].index(rest)
+                raw = rest
+                if _is_known_name(raw) or not raw[:1].isupper():
+                    continue
             if raw.split()[0] in _NOT_NAMES:
                 continue
             ny = _NAME_YEAR.match(raw)

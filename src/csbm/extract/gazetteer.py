@@ -405,7 +405,10 @@ def _town_names() -> dict[tuple[str, ...], str]:
             key = tokens(name)
             if not key:
                 continue
-            score = (rank, -int(c["population"]), ref)
+            # A town's own name wins over another's other spelling unless that town is ten
+            # times bigger: "St. Petersburg" is Russia's (an other spelling), not Florida's.
+            pop = int(c["population"])
+            score = (-(pop if rank == 0 else pop // 10), rank, ref)
             if key not in ranked or score < ranked[key]:
                 ranked[key] = score
     return {key: score[2] for key, score in ranked.items()}
@@ -443,7 +446,7 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REGION_WORDS = (
-    r"region|regions|oblast|oblasts|krai|kray|county|counties|province|provinces|district|"
+    r"region|regions|oblast|oblasts|krai|kray|territory|county|counties|province|provinces|district|"
     r"districts|governorate|voivodeship"
 )
 # Words after a name that make it a place: "Brest region", "Luga training ground".

@@ -13,6 +13,8 @@ Everything is rule-based and offline; each step is linear in the length of the t
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -70,6 +72,9 @@ _TAKING_PART = re.compile(
     r"|mobili[sz]\w*|deploy\w*|exercises?|drills?|manoeuvres|maneuvers|war\s*games)\b",
     re.I,
 )
+# "Each can have up to 900 personnel", "each of the 13 nations sends 100 troops": a figure
+# in the clause after "each" counts one unit or part, not the activity.
+_EACH = re.compile(r"\b[Ee]ach\b(?!\s+(?:other|year|day|week|time)\b)[^,;:.()]*$")
 _MAX_MENTIONS = 1000
 # A news report has tens of numbers; past this many in one text the rest are not read (and a
 # note says so), which bounds the time spent on a hostile or mistaken input such as a table
@@ -96,6 +101,9 @@ class _SentenceInfo:
     candidates: list[figures.Candidate] = field(default_factory=list)
     speakers: list[attribution.Speaker] = field(default_factory=list)
     other_cue: str | None = None
+    # Where the words about another activity begin to govern: what comes before the clause
+    # holding the cue ("12,800 troops, up from 12,700 in 2017") is about the reported one.
+    other_from: int = 0
     names_main: bool = False
 
 
@@ -167,7 +175,8 @@ def extract(
         info.names_main = main is not None and any(
             name_of.get(m.start) == main.name for m in info.exercise_mentions
         )
-        info.other_cue = _other_cue(s.text, main, published)
+        info.other_cue, info.other_from = _other_cue(s.text, main, published)
+        info.other_from += s.start
         masked = [(m.start, m.end) for m in info.exercise_mentions] + [
             (d.start, d.end) for d in info.dates
         ]
@@ -183,9 +192,12 @@ def extract(
     held: list[ThresholdMention] = []
     dropped: list[Dropped] = []
     previous: _SentenceInfo | None = None
+    voices: Counter[str] = Counter()
+    lead = _lead_voice(infos)
     for info in infos:
-        carried = _carried(text, previous, info)
+        carried = _carried(text, previous, info) or _one_voice(info, voices, lead)
         _figures_of(text, info, main, name_of, doc_activity, figs, held, dropped, carried)
+        voices.update(_norm(sp.who) for sp in info.speakers)
         previous = info
     merged = _merge(figs)
 
@@ -356,14 +368,19 @@ _TITLE_OWNER = re.compile(
 )
 
 
+def _fold(name: str) -> str:
+    """Case and accents folded: "Linkevičius" is "Linkevicius" spelt without the caron."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
 def _fuller(cue: attribution.Speaker, named: list[attribution.Speaker]) -> attribution.Speaker:
     """A short form of a speaker named more fully before: "Shoigu" after "Russian Defence
     Minister Sergei Shoigu", "the Defense Ministry" after "the Russian Defense Ministry"."""
-    key = re.compile(rf"\b{re.escape(cue.who.casefold())}\b")
+    key = re.compile(rf"\b{re.escape(_fold(cue.who))}\b")
     for n in reversed(named):
         if n.person != cue.person or len(n.phrase) <= len(cue.phrase):
             continue
-        if key.search(n.phrase.casefold()):
+        if key.search(_fold(n.phrase)):
             return replace(
                 cue,
                 who=n.who,
@@ -381,6 +398,8 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
     # Speakers serve figures: none are read after the last sentence with one (those could
     # only name speakers for later figures), and none in a text without figures.
     last = max((i for i, info in enumerate(infos) if info.candidates), default=-1)
+    if last >= 0:
+        last += _QUOTE_REACH  # a quotation's speaker may be named a few sentences on
     for info in infos[: last + 1]:
         s = info.sentence
         out: list[attribution.Speaker] = []
@@ -406,6 +425,46 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
             if not any(p.start <= c.start < p.end for c in out)
         )
         info.speakers = out
+    _quoted_speakers(text, infos[: last + 1])
+
+
+_QUOTE_REACH = 4
+_OPEN_QUOTE = re.compile(r"^\s*[“\"]")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+
+
+def _quoted_speakers(text: str, infos: list[_SentenceInfo]) -> None:
+    """A quotation of several sentences names its speaker after it closes: '"... at least
+    30 thousand soldiers. This must stop," Linkevicius said.' The sentences inside take the
+    speaker named right after the closing quotation mark."""
+    i = 0
+    while i < len(infos):
+        s = infos[i].sentence
+        quotes = _CLOSE_QUOTE.findall(s.text)
+        if not _OPEN_QUOTE.match(s.text) or len(quotes) != 1:
+            i += 1
+            continue  # no quotation opens here and runs on
+        j = i + 1
+        while (
+            j < len(infos)
+            and j <= i + _QUOTE_REACH
+            and not _CLOSE_QUOTE.search(infos[j].sentence.text)
+        ):
+            j += 1
+        if j >= len(infos) or j > i + _QUOTE_REACH:
+            i += 1
+            continue
+        closing = infos[j]
+        close = _CLOSE_QUOTE.search(text, closing.sentence.start, closing.sentence.end)
+        after = [
+            sp for sp in closing.speakers if close is not None and 0 <= sp.start - close.end() <= 4
+        ]
+        if after:
+            sp = after[0]
+            for k in range(i, j):
+                if not infos[k].speakers:
+                    infos[k].speakers = [replace(sp, how=f"{sp.how}, after the quotation")]
+        i = j + 1
 
 
 _IMPERSONAL = re.compile(
@@ -431,27 +490,85 @@ def _carried(
     return replace(last, how=f"{last.how}, in the sentence before")
 
 
+# What opens the clause that holds a cue of another activity: "..., up from 12,700 in 2017",
+# "...; in 2017 it had 10,000", "... than in 2017".
+_CLAUSE_OPEN = re.compile(
+    r"[;(—–]|,(?=\s)|\b(?:but|while|whereas|than|compared|up\s+from|down\s+from|against|versus)\b",
+    re.I,
+)
+
+
+_LEAD_END = re.compile(r"[.!?][\"”’')]*\s*$")
+
+
+def _lead_voice(infos: list[_SentenceInfo]) -> tuple[attribution.Speaker, bool] | None:
+    """The source a wire item or a release names at the end of its lead ("A large joint
+    exercise ... is getting under way, the Russian Defense Ministry said on Tuesday."): the
+    lead is the first full sentence (eight words or more, a full stop, headlines and bylines
+    passed over) about an activity, and the speaker must close it, after what it says. With
+    it, whether the lead gives a figure of its own."""
+    for info in infos:
+        s = info.sentence
+        if len(s.text.split()) < 8 or not _LEAD_END.search(s.text):
+            continue
+        about = (
+            info.exercise_mentions
+            or _EXERCISE_WORD.search(s.text)
+            or any(c.quantity is not None for c in info.candidates)
+        )
+        if not about:
+            continue
+        if not info.speakers:
+            return None
+        sp = info.speakers[-1]
+        if sp.start - s.start < len(s.text) // 2 or any(
+            c.quantity is not None and c.start < s.start for c in info.candidates
+        ):
+            return None  # "Belarus says it wants ...": the speaker opens the sentence
+        return sp, any(c.quantity is not None for c in info.candidates)
+    return None
+
+
+def _one_voice(
+    info: _SentenceInfo, voices: Counter[str], lead: tuple[attribution.Speaker, bool] | None
+) -> attribution.Speaker | None:
+    """The lead's source, for a later sentence with no speaker of its own while no other
+    speaker has been named: a wire item names its source once and gives the figures in later
+    paragraphs without repeating it. A lead that attributes a figure of its own ("... with
+    about 90,000 troops, General Cavoli said") attributes that figure, not the whole text,
+    unless the text cites the same source again ("According to the ministry, ...")."""
+    if lead is None or info.speakers or _IMPERSONAL.search(info.sentence.text):
+        return None
+    sp, own_figure = lead
+    who = _norm(sp.who)
+    if set(voices) != {who} or (own_figure and voices[who] < 2):
+        return None
+    return replace(sp, how=f"{sp.how}; the source the lead names, and no other since")
+
+
 def _other_cue(
     sentence: str, main: exercises.Exercise | None, published: date | None
-) -> str | None:
-    """Words saying the sentence is about another activity ('In 1981', 'last year's')."""
+) -> tuple[str | None, int]:
+    """Words saying the sentence is about another activity ('In 1981', 'last year's'), and
+    where the clause holding them opens (offset in the sentence; 0 when it is the first)."""
     m = _OTHER.search(sentence)
-    if m is not None:
-        return m.group()
-    if main is not None:
+    if m is None and main is not None:
         m = _OTHER_INDEFINITE.search(sentence)
-        if m is not None:
-            return m.group()
-    for y in _IN_YEAR.finditer(sentence):
-        year = int(y.group("y"))
-        if main is not None and main.year == year:
-            continue
-        if published is not None and published.year == year:
-            continue
-        if main is None and published is None:
-            continue
-        return y.group()
-    return None
+    if m is None:
+        for y in _IN_YEAR.finditer(sentence):
+            year = int(y.group("y"))
+            if main is not None and main.year == year:
+                continue
+            if published is not None and published.year == year:
+                continue
+            if main is None and published is None:
+                continue
+            m = y
+            break
+    if m is None:
+        return None, 0
+    opens = [o.start() for o in _CLAUSE_OPEN.finditer(sentence, 0, m.start())]
+    return m.group(), (opens[-1] if opens else 0)
 
 
 def _about_activity(info: _SentenceInfo, main: exercises.Exercise | None) -> bool:
@@ -475,6 +592,9 @@ def _activity_dates(
     if _about_activity(info, main):
         return info.dates
     s = info.sentence
+    head = _head_dates(info)
+    if head:
+        return head
     if not info.dates or ";" not in s.text:
         return []
     out: list[dates.DateMention] = []
@@ -488,6 +608,21 @@ def _activity_dates(
             out.extend(inside)
         lo = hi + 1
     return out
+
+
+def _head_dates(info: _SentenceInfo) -> list[dates.DateMention]:
+    """The dates before the clause about another activity, when that first part is about an
+    activity: "The drills begin on 10 September, a week later than in 2017"."""
+    s = info.sentence
+    if info.other_cue is None or info.other_from <= s.start:
+        return []
+    if any(m.year is not None and m.start < info.other_from for m in info.exercise_mentions):
+        return []
+    head = [d for d in info.dates if d.end <= info.other_from]
+    part = s.text[: info.other_from - s.start]
+    if head and (_EXERCISE_WORD.search(part) or _ACTIVITY_WORD.search(part)):
+        return head
+    return []
 
 
 def _bound_exercise(info: _SentenceInfo, pos: int, name_of: dict[int, str]) -> str | None:
@@ -564,6 +699,11 @@ def _figures_of(
             held.append(ThresholdMention(c.quantity, value, Evidence(span, c.start, c.end), why))
             previous.append((c, None))
             continue
+        if _EACH.search(text, max(s.start, c.start - 80), c.start):
+            dropped.append(
+                Dropped(span, c.start, c.end, "the size of each unit or part, not a total")
+            )
+            continue
         reasons = [
             f"{c.quantity.value}: {c.how}",
             f"qualifier {c.qualifier.value}: {c.qualifier_reason}",
@@ -573,7 +713,7 @@ def _figures_of(
             exercise: str | None = bound
             if main is None or bound != main.name:
                 reasons.append(f"about {bound}, named in the same sentence")
-        elif info.other_cue is not None:
+        elif info.other_cue is not None and c.start >= info.other_from:
             dropped.append(
                 Dropped(
                     span,
@@ -654,7 +794,8 @@ def _role_cues(
     text: str, info: _SentenceInfo, main: exercises.Exercise | None, name_of: dict[int, str]
 ) -> list[states.RoleCue]:
     s = info.sentence
-    if info.other_cue is not None and not info.names_main:
+    other = info.other_cue is not None and not info.names_main
+    if other and info.other_from <= s.start:
         return []
     if _PROCUREMENT.search(s.text) and not _EXERCISE_WORD.search(s.text):
         return []
@@ -666,6 +807,8 @@ def _role_cues(
         if m.data.country:
             place_codes.append((m.data.country, m.start, m.end, m.name))
     cues = states.role_cues(text, s.start, s.end, info.state_mentions, place_codes)
+    if other:  # only the part before the clause about another activity
+        cues = [c for c in cues if c.end <= info.other_from]
     if main is None:
         return cues
     kept = []
@@ -681,9 +824,12 @@ def _role_cues(
 def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
     found: dict[tuple[str, bool], PlaceFound] = {}
     for info in infos:
-        if info.other_cue is not None and not info.names_main:
+        other = info.other_cue is not None and not info.names_main
+        if other and info.other_from <= info.sentence.start:
             continue  # "since Moscow annexed Ukraine's Crimea region in 2014": another event
         for m in info.place_matches:
+            if other and m.start >= info.other_from:
+                continue
             key = (m.ref, m.region)
             old = found.get(key)
             if old is not None:

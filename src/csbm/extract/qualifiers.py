@@ -24,7 +24,12 @@ _BEFORE: list[tuple[Qualifier, str]] = [
         r"|not\s+(?:to\s+)?exceed(?:ing)?|never\s+exceed(?:s|ed)?|a\s+maximum\s+of|maximum\s+of"
         r"|at\s+(?:the\s+)?most|just\s+under|under|below",
     ),
-    (Qualifier.UP_TO, r"up\s+to|as\s+many\s+as|as\s+much\s+as"),
+    # "estimates as high as 200,000", "the number could reach 13,000": a ceiling as a guess
+    (
+        Qualifier.UP_TO,
+        r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as"
+        r"|(?:could|may|might|would|will|can)\s+(?:even\s+|eventually\s+)?reach",
+    ),
     (
         Qualifier.AT_LEAST,
         r"more\s+than|just\s+over|over|at\s+least|upwards?\s+of|in\s+excess\s+of"
@@ -56,6 +61,7 @@ _FINAL_WORDS = frozenset(
         "below",
         "to",
         "as",
+        "reach",
         "over",
         "least",
         "of",

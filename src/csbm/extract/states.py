@@ -53,9 +53,13 @@ _OWN_EXERCISE = re.compile(
     r"|snap\s+(?:check|inspection)|deployment|build-?up)\b",
     re.I,
 )
+# Capitalised words of a service's name: "the Russian Armed Forces", "Air and Space Forces".
+_SERVICE_MOD = (
+    r"(?:Armed|Air|Ground|Land|Naval|Special|Airborne|Aerospace|Space|Territorial|Defen[cs]e)"
+)
 _AFTER_ADJ = re.compile(
     rf"(?:\s*(?:,|and|or|-|–)\s*(?P<more>[A-Z][\w.]*))*"
-    rf"(?:(?P<led>-led\b)|(?:\s+{_LOWER_MOD}){{0,2}}?\s+(?P<noun>{_FORCE})\b)",
+    rf"(?:(?P<led>-led\b)|(?:\s+(?:{_LOWER_MOD}|{_SERVICE_MOD})){{0,3}}?\s+(?P<noun>{_FORCE}|(?<=\s)Forces)\b)",
 )
 _SPEAKS = re.compile(
     r"\s+(?:(?:has|have|had|also)\s+)?(?:said|say|says|told|announced|stated|reported|claimed"
@@ -71,7 +75,41 @@ _TRAILING_LEAD = re.compile(
     rf"(?:\bthe\s+)?(?:\b{_DIRECTION}(?:\s*(?:,|and)\s*{_DIRECTION})*\s+)?$", re.I
 )
 _SEP = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+plus\s+|\s+as\s+well\s+as\s+)"
+    r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+plus\s+"
+    r"|\s+as\s+well\s+as\s+)"
+)
+# A list that ends in a group rather than "and X": "the United States, France, Norway and other
+# NATO allies" is one list.
+_AND_OTHERS = re.compile(
+    r"\s*,?\s+(?:and|as\s+well\s+as|plus)\s+(?:(?:several|many|some|a\s+few|their|its|the)\s+)?"
+    r"(?:other|others|more|partner|allied|fellow)\b",
+    re.I,
+)
+# Words before a list that name its States as participants: "Sixteen nations will take part,
+# among them ...", "Taking part are ...", "partners of 12 nations: ...", "forces of ...".
+_PARTICIPANTS_INTRO = re.compile(
+    r"(?:\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat\w*|join(?:s|ed|ing)?|contribut\w*"
+    r"|troops|forces|soldiers|servicemen|units|contingents|militaries|armies|navies)\b[^.;:]{0,60}?"
+    r"(?:,\s*|\s+)(?:among\s+them|including|such\s+as|notably|namely|from)\s+"
+    r"|\b(?:tak(?:e|es|ing)\s+part|participat(?:ing|ants?)|contributors?)\b[^.;:]{0,50}?"
+    r"\b(?:are|were|will\s+be|include[sd]?|including)\s+"
+    r"|\bwith\b[^.;:]{0,60}\b(?:nations|countries|allies|partners|states)\s*:\s*"
+    r"|\b(?:troops|forces|armed\s+forces|soldiers|servicemen|service\s+members|units|contingents"
+    r"|militaries|armies|navies|personnel|jets|aircraft|warships|ships|vessels|brigades|battalions"
+    r"|divisions|regiments)\s+of\s+)(?:the\s+)?$",
+    re.I,
+)
+_NOT_TAKING_PART = re.compile(r"\b(?:observ\w*|inspect\w*|monitor\w*|attach[eé]s?)\b", re.I)
+# An adversary's forces, not a participant's: "train for confronting the forces of ...".
+_AGAINST = re.compile(
+    r"\b(?:against|confront\w*|counter\w*|repel\w*|fight\w*|attack\w*|threat\w*|oppos\w*"
+    r"|deter\w*|enem\w*|hostile|aggress\w*|defen[cd]\w*\s+against)\b[^.;]*$",
+    re.I,
+)
+_AMONG_PARTICIPANTS = re.compile(
+    r"\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?among\s+the\s+(?:participants|contributors"
+    r"|participating)\b",
+    re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _CONDUCT = (
@@ -98,7 +136,8 @@ _OWNER = re.compile(
 )
 _FROM = re.compile(
     rf"\b(?:{_FORCE_WIDE}|sent|come|coming|drawn|participants?)\b[^.;]{{0,40}}?\b(?P<from>from)\s+"
-    r"(?:[^.;]{0,60}?(?:,\s*|\b(?:including|such\s+as|notably)\s+))?$",
+    r"(?:[^.;]{0,60}?(?:,\s*|:\s*|\b(?:including|such\s+as|notably|mainly|mostly|chiefly|primarily"
+    r"|especially|namely|in\s+particular)\s+))?$",
     re.I,
 )
 _OBSERVERS_FROM = re.compile(
@@ -123,8 +162,10 @@ _IN = re.compile(
 _IN_WORDS = frozenset({"in", "into", "across", "throughout", "inside", "within"})
 # "the defence ministry in Minsk", "talks in Moscow": the capital names an office, not a venue.
 _ORGAN_IN = re.compile(
-    r"\b(?:ministry|ministries|government|embassy|officials|authorities|leadership|talks|meeting"
-    r"|parliament|court|office|headquarters|spokes(?:man|woman|person)|president|command)\s+in\s+$",
+    r"\b(?:ministry|ministries|governments?|embassy|officials|authorities|leadership|talks|meetings?"
+    r"|parliament|court|office|headquarters|spokes(?:man|woman|person)|president|command"
+    r"|conference|summit|briefing|forum|visit|press|reporters|journalists|leaders)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+in\s+$",
     re.I,
 )
 _MOVE_TO = re.compile(
@@ -132,6 +173,12 @@ _MOVE_TO = re.compile(
     r"|br(?:ing|ings|ought)|transferr?(?:s|ed|ing)?|redeploy(?:s|ed)?|travell?(?:ed|ing)?"
     r"|arriv(?:e|es|ed|ing)|airlift(?:s|ed)?|flown|shipp(?:ed|ing)|poured|headed|head)\b"
     r"[^.;]{0,120}?\bto\s+$",
+    re.I,
+)
+# "drilling in the northern regions of Finland, Norway and Sweden", "across parts of Poland"
+_PARTS_OF = re.compile(
+    r"\b(?:in|across|throughout|over|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:parts?|regions?|areas?"
+    r"|territor(?:y|ies)|north|south|east|west)\s+of\s+$",
     re.I,
 )
 _TERRITORY_OF = re.compile(r"\bon\s+the\s+(?:territory|soil)\s+of\s+$", re.I)
@@ -222,6 +269,8 @@ def _lists(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
         # A list ends with "and" or "or": in "Finland and Sweden, the U.S. Sixth Fleet said"
         # the U.S. is not in it, and "Belarus, Moscow ..." is no list at all.
         last = max((i for i, sep in enumerate(seps) if sep not in (",", ";")), default=-1)
+        if last < 0 and len(items) > 2 and _AND_OTHERS.match(text, items[-1].end):
+            last = len(seps) - 1  # "France, Norway and other NATO allies"
         out.append(items[: last + 2])
         out.extend([i] for i in items[last + 2 :])
     return out
@@ -330,6 +379,24 @@ def role_cues(
             joint = _THEIR_JOINT.match(text, b, end)
             if joint is not None:
                 add(items, "participant", a, joint.end(), "their joint activity")
+        # A list its words name as participants: "nations will take part, among them ...".
+        intro = _tail(_PARTICIPANTS_INTRO, before, 140)
+        if intro is not None and (
+            _NOT_TAKING_PART.search(intro.m.group())
+            or _AGAINST.search(before, max(0, intro.start() - 40), intro.start() + 1)
+        ):
+            intro = None  # "with observers from ...", "confronting the forces of ..."
+        if intro is not None and all(i.kind != "adjective" for i in items):
+            direct = re.search(
+                r"(?:including|such\s+as|among\s+them|notably|namely|:|\bof)\s*(?:the\s+)?$",
+                intro.m.group(),
+                re.I,
+            )
+            if not named_between(lo_before + intro.start(), a) or direct:
+                add(items, "participant", lo_before + intro.start(), b, "listed as taking part")
+        among = _AMONG_PARTICIPANTS.match(text, b, end)
+        if among is not None:
+            add(items, "participant", a, among.end(), "among the participants")
         # Observers, and forces from a State.
         lowered = before.lower()
         observers = "from" in lowered and any(w in lowered for w in ("observ", "inspect", "monit"))
@@ -357,6 +424,8 @@ def role_cues(
                 _tail(_IN, before, 60) if last in _IN_WORDS or before.endswith(", ") else None
             )
             territory = _tail(_TERRITORY_OF, before, 40) if last == "of" else None
+            if territory is None and last == "of":
+                territory = _tail(_PARTS_OF, before, 80)
             if found_in is not None and metonym_ok:
                 add(names, "host", lo + found_in.start(), b, "the activity is in that State")
             elif last == "to" and _tail(_MOVE_TO, before, 150) is not None:
@@ -365,7 +434,8 @@ def role_cues(
                 add(names, "host", lo + territory.start(), b, "on the State's territory")
             hosted = last in ("by", "nation", "country") and _tail(_HOSTED_BY, before, 30)
             if hosted or _HOST_NATION.match(text, b, end) or _HOSTS.match(text, b, end):
-                add(names[:1], "host", a, b, "host nation")
+                # "hosted by Norway, Sweden and Finland": every State of the list
+                add(names if len(items) > 1 else names[:1], "host", a, b, "host nation")
         if items[0].kind == "adjective" and last in ("on", "at"):
             on = _ON_ADJ.match(text, items[0].end, end)
             if on is not None:

@@ -140,7 +140,8 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _BOUNDARY.finditer(body):
             word = _LAST_WORD.search(body[max(0, m.start() - 12) : m.start()])
             if word is not None:
-                token = word.group(1).lower()
+                # the last part of "30-Sept." or "Aug./Sept.": a month's abbreviation
+                token = re.split(r"[-–—/]", word.group(1).lower())[-1]
                 if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                     continue
             cut = m.start() + 1

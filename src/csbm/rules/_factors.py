@@ -162,12 +162,15 @@ def _near_its_bound(
     presumption = ctx.presume["upper_figure_near_its_bound"]
     share = presumption.low_share
     assert share is not None
-    readings = {
-        g.claim_id: Interval(
-            min(math.ceil(g.interval.high * share), g.interval.high), g.interval.high
-        )
-        for g in near
-    }
+    # A figure bounded only below by another source ("at least 13,000" beside "up to
+    # 15,500") narrows the reading when the two agree: both bounds hold.
+    floors = [g.interval.low for g in weighing.claims if g.interval.high == math.inf]
+    readings = {}
+    for g in near:
+        high = g.interval.high
+        low = min(math.ceil(high * share), high)
+        agreeing = [f for f in floors if f <= high]
+        readings[g.claim_id] = Interval(max([low, *agreeing]), high)
     p = weighted_probability(
         weighing.claims,
         at,
@@ -177,10 +180,18 @@ def _near_its_bound(
     figures = ", ".join(
         f"{g.claim.qualifier.value.replace('_', ' ')} {fmt(g.interval.high)}" for g in near
     )
+    narrowed = sorted(
+        {
+            fmt(r.low)
+            for cid, r in readings.items()
+            if r.low > min(math.ceil(r.high * share), r.high)
+        }
+    )
+    also = f", and not below {' or '.join(narrowed)} as another source has it" if narrowed else ""
     return (
         p,
         f"{what}: {_pct(p)}, with {figures} presumed to lie within {1 - share:.0%} below "
-        "the figure given",
+        f"the figure given{also}",
         (presumption.used(),),
     )
 
@@ -344,23 +355,58 @@ def _in_time(
 
 
 def _not_on_record(
-    ctx: Context, act_type: ActType, state: str, partner: Act | None = None
+    ctx: Context,
+    act_type: ActType,
+    state: str,
+    partner: Act | None = None,
+    due: When | None = None,
 ) -> tuple[float | None, str, tuple[PresumptionUse, ...]]:
     """A State's act that is not on record. `partner`: the same act, made by another State
-    that owes it for the same activity."""
+    that owes it for the same activity; `due`: when the act was owed."""
     if ctx.presume is None:
         return None, "no act on record", ()
+    if act_type is ActType.NOTIFICATION:
+        invited = made_first(
+            [a for a in ctx.acts if a.type is ActType.OBSERVATION_INVITATION and state in a.by]
+        )
+        if invited and not not_to_all(ctx, invited[:1], state):
+            # The invitation goes out with the notification: in time as it was.
+            p_time, why, used = _in_time(ctx, invited[0], due) if due is not None else (1.0, "", ())
+            w = ctx.presume["notification_with_invitation"]
+            # A late invitation does not date the notification: that is left to the rest.
+            if p_time:
+                p = w.confidence * p_time
+                when = f"; the invitation {why}" if why and p_time < 1 else ""
+                return (
+                    p,
+                    f"no notification on record, but {state} invited observers to the activity "
+                    f"(per {_per(ctx, invited[0].source)}){when}: {_pct(p)}",
+                    (w.used(), *used),
+                )
     if act_type is ActType.CALENDAR_ENTRY:
         notified = [
             a for a in ctx.acts if a.type is ActType.NOTIFICATION and state in a.by and a.made
         ]
+        follows = ctx.presume["calendar_follows_notification"]
         if notified:
-            follows = ctx.presume["calendar_follows_notification"]
             return (
                 follows.confidence,
                 f"no calendar entry on record, but {state} notified the activity "
                 f"(per {_per(ctx, notified[0].source)}): {_pct(follows.confidence)}",
                 (follows.used(),),
+            )
+        invited = made_first(
+            [a for a in ctx.acts if a.type is ActType.OBSERVATION_INVITATION and state in a.by]
+        )
+        if invited and not not_to_all(ctx, invited[:1], state):
+            # No notification on record, but an invitation, which goes out with one.
+            w = ctx.presume["notification_with_invitation"]
+            p = follows.confidence * w.confidence
+            return (
+                p,
+                f"no calendar entry or notification on record, but {state} invited observers "
+                f"to the activity (per {_per(ctx, invited[0].source)}): {_pct(p)}",
+                (w.used(), follows.used()),
             )
     presumption = ctx.presume["duty_not_on_record"]
     given = presumption.done_given or {}
@@ -398,7 +444,7 @@ def _done_by(
     made = made_first(acts)
     not_made = [a for a in acts if not a.made]
     if not made and not not_made:
-        return (*_not_on_record(ctx, act_type, state, partner), None)
+        return (*_not_on_record(ctx, act_type, state, partner, due), None)
     if not made:
         return 0.0, f"not made (per {_per(ctx, not_made[0].source)})", (), None
     p_time, why, used = _in_time(ctx, made[0], due)

@@ -32,6 +32,7 @@ REQUIRED = (
     "undated_act_in_time",
     "act_day_uniform",
     "calendar_follows_notification",
+    "notification_with_invitation",
     "figures_from_record",
     "upper_figure_near_its_bound",
 )

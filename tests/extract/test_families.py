@@ -1,0 +1,311 @@
+"""Families of phrasing the third pass of issue 16 reads, one synthetic sentence each (our own
+words): speakers (a wire lead's source, quotations over several sentences, "according to
+him", "reported the press service of ...", a headline's colon, organs of one State), the clause
+about another activity ("up from 12,700 in 2017"), a unit's size ("each can have up to 900"),
+ceilings as guesses ("as high as", "could reach"), dates ("Aug. 30-Sept. 16", "10-16.09.2021",
+"from the 10th to the 16th of September", "from late August to September 16") and names
+("dubbed 'Iron Wolf'", "the Grom-2019 strategic nuclear drill")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from csbm.extract import extract
+
+PUB = date(2021, 9, 10)  # a Friday
+
+
+def _by(text: str) -> dict[int | None, tuple[str | None, str | None]]:
+    return {
+        (f.value if f.value is not None else f.high): (f.attributed_to, f.declared_by)
+        for f in extract(text, published=PUB).claims()
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "want"),
+    [
+        # the source a wire lead names at its end speaks for the later paragraphs
+        (
+            "A large joint exercise of Russia and Belarus is getting under way, the Russian "
+            "Defence Ministry said on Tuesday.\n\nThe plan is defensive.\n\nTaking part will be "
+            "up to 40 aircraft and 6,000 servicemen.",
+            6000,
+            ("Russian Defence Ministry", "RUS"),
+        ),
+        # a quotation over two sentences: its speaker is named after it closes
+        (
+            '"Moscow has moved at least 30 thousand soldiers to the border for the exercise. '
+            'This must stop," Linkevicius said.',
+            30000,
+            ("Linkevicius", None),
+        ),
+        # "according to him", "according to the minister": the person named before
+        (
+            "Belarusian Defence Minister Viktor Khrenin visited the range on Tuesday. According "
+            "to him, 12,800 troops were involved in the exercise.",
+            12800,
+            ("Viktor Khrenin", "BLR"),
+        ),
+        (
+            "Belarusian Defence Minister Viktor Khrenin visited the range on Tuesday. According "
+            "to the minister, 12,800 troops were involved in the exercise.",
+            12800,
+            ("Viktor Khrenin", "BLR"),
+        ),
+        # the speaker after the verb, in lower case after "the"; a Military District is Russian
+        (
+            "The exercise involves 12,800 troops, reported the press service of the Western "
+            "Military District.",
+            12800,
+            ("press service of the Western Military District", "RUS"),
+        ),
+        # "report that"
+        (
+            "The Swedish Armed Forces report that 19,000 troops take part in the exercise.",
+            19000,
+            ("Swedish Armed Forces", "SWE"),
+        ),
+        # a headline's speaker before a colon
+        (
+            "Russian Defence Ministry: about 12,800 troops are involved in the exercise.",
+            12800,
+            ("Russian Defence Ministry", "RUS"),
+        ),
+        # the State of a speaker from the apposition after the name
+        (
+            "The exercise involves 12,800 troops, said Major General Ivan Petrov, a spokesman "
+            "for the Russian ministry.",
+            12800,
+            ("Ivan Petrov", "RUS"),
+        ),
+        # a town's name is also a first name: "Linas" does not end the person's name
+        (
+            "Lithuanian Foreign Minister Linas Linkevicius spoke on Monday. He said as many as "
+            "100,000 troops could take part in the exercise.",
+            100000,
+            ("Linas Linkevicius", "LTU"),
+        ),
+    ],
+)
+def test_speaker_family(text: str, value: int, want: tuple[str | None, str | None]) -> None:
+    assert _by(text)[value] == want
+
+
+def test_a_lead_opened_by_its_speaker_is_not_carried() -> None:
+    found = _by(
+        "Belarus says it wants to practise new tasks in the joint exercise next month.\n\n"
+        "Over 13,000 military personnel are expected in the manoeuvres."
+    )
+    assert found[13000] == (None, None)
+
+
+def test_an_adjective_participle_is_no_speaker_verb() -> None:
+    found = _by(
+        "Russia's armed forces have started their announced strategic exercise. The "
+        "official number of troops is 12,500."
+    )
+    assert found[12500] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("The exercise involves 12,000 troops, up from 10,000 in 2017.", 12000, 10000),
+        ("The exercise involves 12,000 troops, compared with 10,000 last year.", 12000, 10000),
+        (
+            "The exercise involves 12,000 troops; in 2017 the exercise involved 10,000.",
+            12000,
+            10000,
+        ),
+    ],
+)
+def test_the_clause_about_another_activity_keeps_what_comes_before(
+    text: str, kept: int, dropped: int
+) -> None:
+    found = _by(text)
+    assert kept in found
+    assert dropped not in found
+
+
+def test_the_size_of_each_unit_is_not_a_total() -> None:
+    found = _by(
+        "Russia has massed more than 50 battalion tactical groups for the exercise. Each can "
+        "have up to 900 personnel; they took part in the 2014 operations."
+    )
+    assert 900 not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estimates of the troops in the exercise run as high as 13,000 troops.",
+        "The number of troops taking part in the exercise could reach 13,000.",
+    ],
+)
+def test_a_guessed_ceiling_is_up_to(text: str) -> None:
+    (f,) = extract(text, published=PUB).claims()
+    assert (f.value, f.qualifier.value) == (13000, "up_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Zapad-2021 exercise runs Aug. 30-Sept. 16.", ("2021-08-30", "2021-09-16")),
+        ("The Zapad-2021 exercise will be held 10.09-16.09.2021.", ("2021-09-10", "2021-09-16")),
+        ("The Zapad-2021 exercise will be held on 10-16.09.2021.", ("2021-09-10", "2021-09-16")),
+        (
+            "The Zapad-2021 exercise will take place from the 10th to the 16th of September.",
+            ("2021-09-10", "2021-09-16"),
+        ),
+        # a month is no day: the start stays open, and "September 16" is the end
+        (
+            "The Zapad-2021 exercise will run from late August to September 16.",
+            (None, "2021-09-16"),
+        ),
+        (
+            "The Zapad-2021 exercise begins on 10 September, a week later than in 2017.",
+            ("2021-09-10", None),
+        ),
+        # a part or a phase of the activity, or something before it, gives no period
+        ("The airborne part of exercise Zapad-2021 begins today.", (None, None)),
+        (
+            "The live training part of the Zapad-2021 exercise, which started on 6 September, "
+            "had 230 units.",
+            (None, None),
+        ),
+        (
+            "A snap check on August 25-31, which in fact became the first phase of the "
+            "Zapad-2021 exercise, massed troops.",
+            (None, None),
+        ),
+        (
+            "Preparations for Zapad-2021, a large exercise, begin on Monday, September 13.",
+            (None, None),
+        ),
+        (
+            "The inspection, held from Sept. 1 to Sept. 5 before the drill, involves 9,000 troops "
+            "of Zapad-2021.",
+            (None, None),
+        ),
+        # a date in apposition to a weekday takes its role; "to close" ends the activity
+        (
+            "The Zapad-2021 exercise begins in Belarus on Monday, September 13.",
+            ("2021-09-13", None),
+        ),
+        (
+            "Troops came together on September 16 at the range to close Zapad-2021.",
+            (None, "2021-09-16"),
+        ),
+    ],
+)
+def test_date_family(text: str, want: tuple[str | None, str | None]) -> None:
+    p = extract(text, published=PUB).period
+    got = (
+        str(p.start) if p is not None and p.start else None,
+        str(p.end) if p is not None and p.end else None,
+    )
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('The drills, dubbed "Iron Wolf", involve 3,000 troops in Lithuania.', "Iron Wolf"),
+        ("The Grom-2019 strategic nuclear drill involves 12,000 troops.", "Grom 2019"),
+    ],
+)
+def test_name_family(text: str, name: str) -> None:
+    assert name in [e.name for e in extract(text, published=PUB).exercises]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a list its words name as taking part
+        (
+            "Sixteen other nations will take part in the exercise, among them Belgium, Canada "
+            "and Denmark.",
+            {"BEL": "participant", "CAN": "participant", "DNK": "participant"},
+        ),
+        (
+            "Taking part in the exercise are the United States, Poland and Lithuania.",
+            {"USA": "participant", "POL": "participant", "LTU": "participant"},
+        ),
+        (
+            "The United States, Poland and Lithuania are among the participants in the exercise.",
+            {"USA": "participant", "POL": "participant", "LTU": "participant"},
+        ),
+        (
+            "The exercise started with allies and partners of 4 nations: Finland, Sweden, "
+            "Poland and Denmark.",
+            {
+                "FIN": "participant",
+                "SWE": "participant",
+                "POL": "participant",
+                "DNK": "participant",
+            },
+        ),
+        (
+            "The exercise involves servicemen of Russia, Belarus, Armenia and Kazakhstan.",
+            {
+                "RUS": "participant",
+                "BLR": "participant",
+                "ARM": "participant",
+                "KAZ": "participant",
+            },
+        ),
+        # a list that ends in a group, a list continued with "as well as"
+        (
+            "Around 1,500 troops from the United States, France, Norway and other NATO allies "
+            "are in the exercise.",
+            {"USA": "participant", "FRA": "participant", "NOR": "participant"},
+        ),
+        (
+            "The exercise involves 2,000 troops from Denmark, Norway and Finland, as well as the "
+            "United States and France.",
+            {"USA": "participant", "FRA": "participant"},
+        ),
+        (
+            "About 5,000 soldiers come from NATO countries, mainly the United States and the "
+            "United Kingdom, for the exercise.",
+            {"USA": "participant", "GBR": "participant"},
+        ),
+        # a service's capitalised name after the adjective
+        (
+            "The active phase of the Russian Armed Forces' strategic exercise has begun.",
+            {"RUS": "participant"},
+        ),
+        # hosts: every State of a list, and regions of a State
+        (
+            "Norway, Sweden and Finland will host the exercise.",
+            {"NOR": "host", "SWE": "host", "FIN": "host"},
+        ),
+        (
+            "Soldiers from 13 nations are drilling in the northern regions of Finland, Norway "
+            "and Sweden in the exercise.",
+            {"FIN": "host", "NOR": "host", "SWE": "host"},
+        ),
+    ],
+)
+def test_role_family(text: str, want: dict[str, str]) -> None:
+    got = {s.code: s.roles for s in extract(text, published=PUB).states}
+    assert {k: v for k, v in want.items() if v not in got.get(k, [])} == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # observers, not participants; an adversary's forces; a capital as a seat
+        "About 1,000 troops from Armenia will take part in the exercise, with observers from "
+        "Kazakhstan and Iran.",
+        "The plan of the exercise was to train for confronting the forces of Poland and Ukraine.",
+        "The exercise matters for the governments in Helsinki and Stockholm, he said.",
+    ],
+)
+def test_role_family_traps(text: str) -> None:
+    got = {s.code: s.roles for s in extract(text, published=PUB).states}
+    for code in ("KAZ", "IRN", "POL", "UKR", "FIN", "SWE"):
+        assert got.get(code, ["mentioned"]) in (["mentioned"], ["observer"]), (code, got)
