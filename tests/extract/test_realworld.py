@@ -32,33 +32,36 @@ MIN_PUBLISHERS = 60
 # regression fails; F1 rather than precision and recall apart, so that a change trading one
 # for the other (a bigger gazetteer finds more places and some wrong ones) is judged as a whole.
 FLOORS: dict[str, dict[str, float]] = {
+    # measured on the set widened on 2026-12-06 (night: 73 texts more), main at fa431e1;
+    # "was" = the 153 texts before it, with the same extractor
     "dev": {
-        "figures": 0.88,  # F1 0.921 (P 0.904, R 0.939)
-        "qualifier": 0.85,  # F1 0.892 (P 0.869, R 0.917)
-        "attribution": 0.8,  # F1 0.850 (P 0.844, R 0.855)
-        "declared State": 0.74,  # F1 0.785 (P 0.840, R 0.737)
-        "dates": 0.9,  # F1 0.927 (P 0.950, R 0.905) on the widened set (132 texts)
-        "names": 0.84,  # F1 0.886 (P 0.935, R 0.842)
-        "States": 0.9,  # F1 0.978 (P 0.962, R 0.995)
-        "State roles": 0.69,  # F1 0.724 (P 0.739, R 0.711) on the widened set (132 texts)
-        "places": 0.75,  # F1 0.774 (P 0.909, R 0.674) on the widened set (132 texts)
-        "acts": 0.9,  # F1 0.987 (P 1.000, R 0.974)
+        "figures": 0.86,  # F1 0.889 (P 0.861, R 0.918); was 0.921
+        "qualifier": 0.83,  # F1 0.861 (P 0.830, R 0.895); was 0.892
+        "attribution": 0.77,  # F1 0.798 (P 0.760, R 0.840); was 0.850
+        "declared State": 0.72,  # F1 0.754 (P 0.766, R 0.742); was 0.785
+        "dates": 0.9,  # F1 0.928 (P 0.948, R 0.908); was 0.942
+        "names": 0.87,  # F1 0.902 (P 0.958, R 0.852); was 0.886
+        "States": 0.95,  # F1 0.983 (P 0.970, R 0.997); was 0.978
+        "State roles": 0.67,  # F1 0.703 (P 0.714, R 0.693); was 0.764
+        "places": 0.71,  # F1 0.733 (P 0.888, R 0.625); was 0.865
+        "acts": 0.92,  # F1 0.951 (P 1.000, R 0.907); was 0.987
     },
     "test": {
-        "figures": 0.8,  # F1 0.857 (P 0.891, R 0.826)
-        "qualifier": 0.8,  # F1 0.840 (P 0.864, R 0.817)
-        "attribution": 0.66,  # F1 0.712 (P 0.755, R 0.673)
-        "declared State": 0.7,  # F1 0.758 (P 0.893, R 0.658)
-        "dates": 0.79,  # F1 0.840 (P 0.894, R 0.792)
-        "names": 0.85,  # F1 0.939 (P 0.964, R 0.915)
-        "States": 0.9,  # F1 0.969 (P 0.948, R 0.990)
-        "State roles": 0.56,  # F1 0.592 (P 0.596, R 0.589) on the widened set (77 texts)
-        "places": 0.63,  # F1 0.655 (P 0.820, R 0.545) on the widened set (0.718 before)
-        "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231) on the widened set (0.400 before)
+        "figures": 0.84,  # F1 0.868 (P 0.882, R 0.855); was 0.857
+        "qualifier": 0.82,  # F1 0.846 (P 0.853, R 0.840); was 0.840
+        "attribution": 0.69,  # F1 0.719 (P 0.759, R 0.683); was 0.712
+        "declared State": 0.71,  # F1 0.743 (P 0.897, R 0.634); was 0.758
+        "dates": 0.8,  # F1 0.826 (P 0.891, R 0.770); was 0.840
+        "names": 0.85,  # F1 0.886 (P 0.961, R 0.822); was 0.939
+        "States": 0.94,  # F1 0.967 (P 0.952, R 0.982); was 0.969
+        "State roles": 0.56,  # F1 0.589 (P 0.593, R 0.584); was 0.619
+        "places": 0.61,  # F1 0.639 (P 0.828, R 0.520); was 0.718
+        "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231); was 0.400
     },
 }
-# Dates given where the text gives none: at most as many as measured (5 on dev, 5 on test).
-MAX_INVENTED_DATES = {"dev": 5, "test": 5}
+# Dates given where the text gives none: at most as many as measured (5 on dev,
+# 6 on test, on the widened set; 2 and 5 before it).
+MAX_INVENTED_DATES = {"dev": 5, "test": 6}
 
 
 def _manifest() -> list[dict[str, str]]:
