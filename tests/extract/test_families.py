@@ -309,3 +309,19 @@ def test_role_family_traps(text: str) -> None:
     got = {s.code: s.roles for s in extract(text, published=PUB).states}
     for code in ("KAZ", "IRN", "POL", "UKR", "FIN", "SWE"):
         assert got.get(code, ["mentioned"]) in (["mentioned"], ["observer"]), (code, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # forces "based in" a place are there; "out of" a port; a transliteration's ending
+        ("Fighter jets based in Tver will join the drills with 300 troops.", "Tver"),
+        ("The naval exercise with 40 ships runs out of Kiel, the German port.", "Kiel"),
+        (
+            "Troops trained at the Obuz-Lesnovsk military range in the exercise.",
+            "Obuz-Lesnovsky range",
+        ),
+    ],
+)
+def test_place_family(text: str, place: str) -> None:
+    assert place in [p.name for p in extract(text, published=PUB).locations]
