@@ -32,7 +32,7 @@ MIN_PUBLISHERS = 60
 # regression fails; F1 rather than precision and recall apart, so that a change trading one
 # for the other (a bigger gazetteer finds more places and some wrong ones) is judged as a whole.
 FLOORS: dict[str, dict[str, float]] = {
-    # measured on the set widened on 2026-12-06 (night: 77 texts more), main at fa431e1;
+    # measured on the set widened on 2026-12-06 (night: 77 texts more), main at 66bc5e3;
     # "was" = the 153 texts before it, with the same extractor
     "dev": {
         "figures": 0.86,  # F1 0.886 (P 0.856, R 0.917); was 0.921
@@ -42,8 +42,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "dates": 0.9,  # F1 0.931 (P 0.950, R 0.912); was 0.942
         "names": 0.87,  # F1 0.905 (P 0.960, R 0.856); was 0.886
         "States": 0.95,  # F1 0.984 (P 0.971, R 0.997); was 0.978
-        "State roles": 0.67,  # F1 0.704 (P 0.716, R 0.693); was 0.764
-        "places": 0.7,  # F1 0.730 (P 0.882, R 0.622); was 0.865
+        "State roles": 0.67,  # F1 0.706 (P 0.717, R 0.696); was 0.764
+        "places": 0.71,  # F1 0.742 (P 0.885, R 0.639); was 0.865
         "acts": 0.92,  # F1 0.951 (P 1.000, R 0.907); was 0.987
     },
     "test": {
@@ -55,7 +55,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "names": 0.85,  # F1 0.886 (P 0.961, R 0.822); was 0.939
         "States": 0.94,  # F1 0.967 (P 0.952, R 0.982); was 0.969
         "State roles": 0.56,  # F1 0.589 (P 0.593, R 0.584); was 0.619
-        "places": 0.61,  # F1 0.639 (P 0.828, R 0.520); was 0.718
+        "places": 0.62,  # F1 0.648 (P 0.823, R 0.534); was 0.721
         "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231); was 0.400
     },
 }
