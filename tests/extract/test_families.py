@@ -169,6 +169,36 @@ def test_a_guessed_ceiling_is_up_to(text: str) -> None:
             "The Zapad-2021 exercise begins on 10 September, a week later than in 2017.",
             ("2021-09-10", None),
         ),
+        # a part or a phase of the activity, or something before it, gives no period
+        ("The airborne part of exercise Zapad-2021 begins today.", (None, None)),
+        (
+            "The live training part of the Zapad-2021 exercise, which started on 6 September, "
+            "had 230 units.",
+            (None, None),
+        ),
+        (
+            "A snap check on August 25-31, which in fact became the first phase of the "
+            "Zapad-2021 exercise, massed troops.",
+            (None, None),
+        ),
+        (
+            "Preparations for Zapad-2021, a large exercise, begin on Monday, September 13.",
+            (None, None),
+        ),
+        (
+            "The inspection, held from Sept. 1 to Sept. 5 before the drill, involves 9,000 troops "
+            "of Zapad-2021.",
+            (None, None),
+        ),
+        # a date in apposition to a weekday takes its role; "to close" ends the activity
+        (
+            "The Zapad-2021 exercise begins in Belarus on Monday, September 13.",
+            ("2021-09-13", None),
+        ),
+        (
+            "Troops came together on September 16 at the range to close Zapad-2021.",
+            (None, "2021-09-16"),
+        ),
     ],
 )
 def test_date_family(text: str, want: tuple[str | None, str | None]) -> None:
@@ -279,3 +309,19 @@ def test_role_family_traps(text: str) -> None:
     got = {s.code: s.roles for s in extract(text, published=PUB).states}
     for code in ("KAZ", "IRN", "POL", "UKR", "FIN", "SWE"):
         assert got.get(code, ["mentioned"]) in (["mentioned"], ["observer"]), (code, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # forces "based in" a place are there; "out of" a port; a transliteration's ending
+        ("Fighter jets based in Tver will join the drills with 300 troops.", "Tver"),
+        ("The naval exercise with 40 ships runs out of Kiel, the German port.", "Kiel"),
+        (
+            "Troops trained at the Obuz-Lesnovsk military range in the exercise.",
+            "Obuz-Lesnovsky range",
+        ),
+    ],
+)
+def test_place_family(text: str, place: str) -> None:
+    assert place in [p.name for p in extract(text, published=PUB).locations]

@@ -32,33 +32,36 @@ MIN_PUBLISHERS = 60
 # regression fails; F1 rather than precision and recall apart, so that a change trading one
 # for the other (a bigger gazetteer finds more places and some wrong ones) is judged as a whole.
 FLOORS: dict[str, dict[str, float]] = {
+    # measured on the set widened on 2026-12-06 (night: 77 texts more), main at 66bc5e3;
+    # "was" = the 153 texts before it, with the same extractor
     "dev": {
-        "figures": 0.88,  # F1 0.921 (P 0.904, R 0.939)
-        "qualifier": 0.85,  # F1 0.892 (P 0.869, R 0.917)
-        "attribution": 0.8,  # F1 0.850 (P 0.844, R 0.855)
-        "declared State": 0.74,  # F1 0.785 (P 0.840, R 0.737)
-        "dates": 0.87,  # F1 0.891 (P 0.900, R 0.882) on the widened set (0.935 before)
-        "names": 0.84,  # F1 0.886 (P 0.935, R 0.842)
-        "States": 0.9,  # F1 0.978 (P 0.962, R 0.995)
-        "State roles": 0.69,  # F1 0.724 (P 0.739, R 0.711) on the widened set (132 texts)
-        "places": 0.75,  # F1 0.775 (P 0.923, R 0.668) on the widened set (0.865 before)
-        "acts": 0.9,  # F1 0.987 (P 1.000, R 0.974)
+        "figures": 0.86,  # F1 0.886 (P 0.856, R 0.917); was 0.921
+        "qualifier": 0.83,  # F1 0.856 (P 0.823, R 0.891); was 0.892
+        "attribution": 0.77,  # F1 0.804 (P 0.761, R 0.851); was 0.850
+        "declared State": 0.73,  # F1 0.767 (P 0.767, R 0.767); was 0.785
+        "dates": 0.9,  # F1 0.931 (P 0.950, R 0.912); was 0.942
+        "names": 0.87,  # F1 0.905 (P 0.960, R 0.856); was 0.886
+        "States": 0.95,  # F1 0.984 (P 0.971, R 0.997); was 0.978
+        "State roles": 0.67,  # F1 0.706 (P 0.717, R 0.696); was 0.764
+        "places": 0.71,  # F1 0.742 (P 0.885, R 0.639); was 0.865
+        "acts": 0.92,  # F1 0.951 (P 1.000, R 0.907); was 0.987
     },
     "test": {
-        "figures": 0.8,  # F1 0.857 (P 0.891, R 0.826)
-        "qualifier": 0.8,  # F1 0.840 (P 0.864, R 0.817)
-        "attribution": 0.66,  # F1 0.712 (P 0.755, R 0.673)
-        "declared State": 0.7,  # F1 0.758 (P 0.893, R 0.658)
-        "dates": 0.79,  # F1 0.840 (P 0.894, R 0.792)
-        "names": 0.85,  # F1 0.939 (P 0.964, R 0.915)
-        "States": 0.9,  # F1 0.969 (P 0.948, R 0.990)
-        "State roles": 0.56,  # F1 0.592 (P 0.596, R 0.589) on the widened set (77 texts)
-        "places": 0.63,  # F1 0.655 (P 0.820, R 0.545) on the widened set (0.718 before)
-        "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231) on the widened set (0.400 before)
+        "figures": 0.84,  # F1 0.868 (P 0.882, R 0.855); was 0.857
+        "qualifier": 0.82,  # F1 0.846 (P 0.853, R 0.840); was 0.840
+        "attribution": 0.69,  # F1 0.719 (P 0.759, R 0.683); was 0.712
+        "declared State": 0.71,  # F1 0.743 (P 0.897, R 0.634); was 0.758
+        "dates": 0.8,  # F1 0.826 (P 0.891, R 0.770); was 0.840
+        "names": 0.85,  # F1 0.886 (P 0.961, R 0.822); was 0.939
+        "States": 0.94,  # F1 0.967 (P 0.952, R 0.982); was 0.969
+        "State roles": 0.56,  # F1 0.589 (P 0.593, R 0.584); was 0.619
+        "places": 0.62,  # F1 0.648 (P 0.823, R 0.534); was 0.721
+        "acts": 0.3,  # F1 0.324 (P 0.545, R 0.231); was 0.400
     },
 }
-# Dates given where the text gives none: at most as many as measured (11 on dev, 5 on test).
-MAX_INVENTED_DATES = {"dev": 11, "test": 5}
+# Dates given where the text gives none: at most as many as measured (5 on dev,
+# 6 on test, on the widened set; 2 and 5 before it).
+MAX_INVENTED_DATES = {"dev": 5, "test": 6}
 
 
 def _manifest() -> list[dict[str, str]]:

