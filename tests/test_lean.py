@@ -187,20 +187,62 @@ def test_the_bundled_record_answers(bundled_all: dict[str, dict[str, Any]]) -> N
             assert f.hinges_on or f.lean is Lean.NONE, f
 
 
+# What ../shared/reference/exercises-2009-2024.yaml states, in so many words, about the
+# notification and the observation of an exercise on record (its vienna_document fields),
+# read as the outcome it means: "yes" is kept, "no" with the threshold met is not kept, "not
+# required (below thresholds)", "not applicable (outside zone)" or a voluntary invitation is
+# not owed. Statements the reference leaves open ("unknown", "not found in corpus",
+# "implied", "Russia claims") are not here. Left out on purpose: Aurora 17's observation,
+# which the reference calls voluntary (Swedish Radio: not obligatory) and csbm reads as not
+# kept, with invitations to fifteen States only and no source for the State's own reading
+# of its thresholds; csbm's reading is shown in the finding and is not forced here.
+EXPERT_READINGS: list[tuple[str, str, str]] = [
+    ("union-resolve-2022", "ch05.prior_notification", "non_compliant"),
+    ("union-resolve-2022", "ch06.observation_invitation", "non_compliant"),
+    ("zapad-2017", "ch06.observation_invitation", "non_compliant"),
+    ("zapad-2021", "ch06.observation_invitation", "non_compliant"),
+    ("kavkaz-2020", "ch05.prior_notification", "non_compliant"),
+    ("russia-buildup-spring-2021", "ch05.prior_notification", "non_compliant"),
+    ("russia-kaliningrad-snap-dec-2014", "ch05.prior_notification", "non_compliant"),
+    ("kavkaz-2012", "ch05.prior_notification", "not_applicable"),
+    ("kavkaz-2012", "ch06.observation_invitation", "not_applicable"),
+    ("steadfast-jazz-2013", "ch05.prior_notification", "not_applicable"),
+    ("steadfast-jazz-2013", "ch06.observation_invitation", "not_applicable"),
+    ("tsentr-2015", "ch06.observation_invitation", "not_applicable"),
+    ("noble-jump-2015", "ch05.prior_notification", "not_applicable"),
+    ("brilliant-jump-2016", "ch05.prior_notification", "not_applicable"),
+    ("russia-snap-check-feb-2016", "ch05.prior_notification", "not_applicable"),
+    ("vostok-2018", "ch05.prior_notification", "not_applicable"),
+    ("vostok-2018", "ch06.observation_invitation", "not_applicable"),
+    ("baltops-2022", "ch05.prior_notification", "not_applicable"),
+    ("cold-response-2014", "ch06.observation_invitation", "compliant"),
+    ("trident-juncture-2015", "ch05.prior_notification", "compliant"),
+    ("trident-juncture-2015", "ch06.observation_invitation", "compliant"),
+    ("anakonda-2016", "ch05.prior_notification", "compliant"),
+    ("anakonda-2016", "ch06.observation_invitation", "compliant"),
+    ("siil-2018", "ch05.prior_notification", "compliant"),
+    ("siil-2018", "ch06.observation_invitation", "compliant"),
+    ("saber-strike-2018", "ch05.prior_notification", "compliant"),
+    ("trident-juncture-2018", "ch05.prior_notification", "compliant"),
+    ("trident-juncture-2018", "ch06.observation_invitation", "compliant"),
+    ("cold-response-2022", "ch05.prior_notification", "compliant"),
+    ("cold-response-2022", "ch06.observation_invitation", "compliant"),
+]
+
+
 def test_expert_conclusions_read_the_same(bundled_all: dict[str, dict[str, Any]]) -> None:
-    # ../shared/reference: Union Resolve 2022 should have been notified and observed and was
-    # neither; Zapad-2021 was not opened to observation as Chapter VI asks; Trident Juncture
-    # 2018 and Cold Response 2022 were notified and observed.
+    # Each reading is the outcome where it is determinate, else the lean: both are what
+    # csbm would tell a reader.
     def reading(activity: str, rule: str) -> str:
         f = bundled_all[activity][rule]
         return f.outcome.value if f.lean is None else f.lean.value
 
-    assert reading("union-resolve-2022", "ch05.prior_notification") == "non_compliant"
-    assert reading("union-resolve-2022", "ch06.observation_invitation") == "non_compliant"
-    assert reading("zapad-2021", "ch06.observation_invitation") == "non_compliant"
-    for kept in ("trident-juncture-2018", "cold-response-2022"):
-        assert reading(kept, "ch05.prior_notification") == "compliant", kept
-        assert reading(kept, "ch06.observation_invitation") == "compliant", kept
+    wrong = [
+        f"{a} {r}: csbm {reading(a, r)}, reference {want}"
+        for a, r, want in EXPERT_READINGS
+        if reading(a, r) != want
+    ]
+    assert not wrong, wrong
 
 
 def test_chapter_viii_counts_the_whole_database(tmp_path: Path, csbm_cmd: list[str]) -> None:

@@ -159,6 +159,14 @@ def _near_its_bound(
     near = [g for g in weighing.claims if _upper_figure(g) and 0 < g.share_at_least(at) < 1]
     if not near:
         return None
+    # Rebutted by another source's figure, bounded on both sides, that settles the
+    # threshold ("9,000" beside "up to 9,000"): the "up to" figure then abstains.
+    if any(
+        g.share_at_least(at) in (0.0, 1.0)
+        for g in weighing.claims
+        if g not in near and not g.upper_only and g.interval.high != math.inf
+    ):
+        return None
     presumption = ctx.presume["upper_figure_near_its_bound"]
     share = presumption.low_share
     assert share is not None
