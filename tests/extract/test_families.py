@@ -334,7 +334,8 @@ def test_place_family(text: str, place: str) -> None:
         ("The exercise involves 36,000 soldiers of more than 30 nationalities.", 30),
         ("The minister greeted the two American officers at the exercise.", 2),
         (
-            "On Saturday Finland said it would not send the 400 troops it had planned for the exercise.",
+            "On Saturday Finland said it would not send the 400 troops it had planned for the "
+            "exercise.",
             400,
         ),
         ("Finland, with 400 soldiers, has already pulled out of the exercise.", 400),
