@@ -325,3 +325,28 @@ def test_role_family_traps(text: str) -> None:
 )
 def test_place_family(text: str, place: str) -> None:
     assert place in [p.name for p in extract(text, published=PUB).locations]
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        # a count of States, a few officers, forces not sent, another edition
+        ("The exercise involves 36,000 soldiers of more than 30 nationalities.", 30),
+        ("The minister greeted the two American officers at the exercise.", 2),
+        (
+            "On Saturday Finland said it would not send the 400 troops it had planned for the "
+            "exercise.",
+            400,
+        ),
+        ("Finland, with 400 soldiers, has already pulled out of the exercise.", 400),
+        ("The largest edition so far was the one of 2016, with 31,000 soldiers.", 31000),
+        (
+            "Around 13,000 troops take part in Zapad-2021, against roughly 200,000 in 2017, the "
+            "last Zapad before the war.",
+            200000,
+        ),
+    ],
+)
+def test_figure_family_traps(text: str, dropped: int) -> None:
+    found = _by(text)
+    assert dropped not in found

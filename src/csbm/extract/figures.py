@@ -111,6 +111,11 @@ _NON_QUANTITY = re.compile(
     rf"(?:\s+{_MOD}){{0,3}}?\s+(?i:(?:military\s+|combat\s+|other\s+)?vehicles"
     r"|(?:pieces|units|items)\s+of\s+(?:military\s+)?(?:equipment|hardware|weaponry)|equipment)\b"
 )
+_STATES_COUNT = re.compile(
+    r"(?:\s+(?:other|more|NATO|EU|allied|partner|member|participating|different|European))*"
+    r"\s+(?:nationalities|nations|countries|states|allies|partners|member\s+states)\b",
+    re.I,
+)
 _UNIT: list[tuple[str, re.Pattern[str]]] = [
     (
         "percentage",
@@ -321,6 +326,18 @@ def _forward(text: str, limit: int, n: Number) -> Candidate:
             nq.end(),
             "vehicles or equipment",
             set_aside="vehicles or equipment: not a quantity csbm weighs",
+        )
+    states = _STATES_COUNT.match(text, n.end, limit)
+    if states is not None:
+        # "36,000 soldiers of more than 30 nationalities": how many States, not forces
+        return Candidate(
+            n,
+            None,
+            n.start,
+            states.end(),
+            states.end(),
+            "a count of States",
+            set_aside="a count of States or nationalities, not of forces",
         )
     words = _NEXT_WORDS.match(text, n.end, limit)
     item_end = words.end() if words is not None else n.end

@@ -33,7 +33,7 @@ from csbm.extract.result import (
 )
 from csbm.extract.text import Sentence, clean, split_sentences
 from csbm.model.bounds import MAX_FIGURE
-from csbm.model.dossier import Qualifier
+from csbm.model.dossier import Qualifier, Quantity
 
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|snap\s+(?:check|inspection)s?"
@@ -60,7 +60,11 @@ _OTHER_INDEFINITE = re.compile(
     r"(?:snap\s+(?:check|inspection|exercise)|edition)|another\s+(?:exercise|drill))\b",
     re.I,
 )
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)[0-9]{2})\b")
+# "in 2017", "during 2017", "the one of 2016", "the edition of 2016"
+_IN_YEAR = re.compile(
+    r"(?:\b(?:[Ii]n|[Dd]uring)\s+(?:the\s+year\s+)?|\b(?:edition|one|version)\s+of\s+)"
+    r"(?P<y>(?:19|20)[0-9]{2})\b"
+)
 _PROCUREMENT = re.compile(
     r"\b(?:order(?:s|ed)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ement)"
     r"|deliver(?:s|ed|y|ies)?|acquir(?:e|es|ed)|export(?:s|ed)?|import(?:s|ed)?)\b",
@@ -75,6 +79,30 @@ _TAKING_PART = re.compile(
 # "Each can have up to 900 personnel", "each of the 13 nations sends 100 troops": a figure
 # in the clause after "each" counts one unit or part, not the activity.
 _EACH = re.compile(r"\b[Ee]ach\b(?!\s+(?:other|year|day|week|time)\b)[^,;:.()]*$")
+_FEW_OFFICERS = re.compile(r"'(?:[\w-]+\s+)*officers'")
+# Forces a State will not send or has pulled out: "Finland, with 400 soldiers, has already
+# pulled out of the exercise", "it would not send the 400 troops it had planned to".
+_WITHDRAWN = re.compile(
+    r"\b(?:(?:would|will|did|does|do|could|shall)\s+not|won['’]t|wouldn['’]t|didn['’]t|doesn['’]t"
+    r"|don['’]t|no\s+longer)\s+(?:\w+\s+)?(?:send|sending|take\s+part|participate|join|deploy)\b"
+    r"|\bpull(?:ed|s|ing)?\s+out\b|\bwithdr[ae]w(?:n|s|ing)?\s+from\b|\bdropped\s+out\b",
+    re.I,
+)
+_CLAUSE_TURN = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.I)
+
+
+def _clause_of(text: str, s: Sentence, start: int, end: int) -> str:
+    """The part of the sentence around text[start:end] between turns ("; ", "but", "while")."""
+    lo = s.start
+    for m in _CLAUSE_TURN.finditer(text, s.start, start):
+        lo = m.end()
+    hi = s.end
+    m2 = _CLAUSE_TURN.search(text, end, s.end)
+    if m2 is not None:
+        hi = m2.start()
+    return text[lo:hi]
+
+
 _MAX_MENTIONS = 1000
 # A news report has tens of numbers; past this many in one text the rest are not read (and a
 # note says so), which bounds the time spent on a hostile or mistaken input such as a table
@@ -699,6 +727,23 @@ def _figures_of(
             held.append(ThresholdMention(c.quantity, value, Evidence(span, c.start, c.end), why))
             previous.append((c, None))
             continue
+        if (
+            c.quantity is Quantity.TROOPS
+            and value is not None
+            and value < 20
+            and (_FEW_OFFICERS.search(c.how))
+        ):
+            dropped.append(
+                Dropped(
+                    span, c.start, c.end, "a few officers: a delegation or observers, not forces"
+                )
+            )
+            continue
+        if _WITHDRAWN.search(_clause_of(text, s, c.start, c.end)):
+            dropped.append(
+                Dropped(span, c.start, c.end, "forces said not to take part (not sent, pulled out)")
+            )
+            continue
         if _EACH.search(text, max(s.start, c.start - 80), c.start):
             dropped.append(
                 Dropped(span, c.start, c.end, "the size of each unit or part, not a total")
@@ -709,6 +754,13 @@ def _figures_of(
             f"qualifier {c.qualifier.value}: {c.qualifier_reason}",
         ]
         bound = _bound_exercise(info, c.start, name_of)
+        governed = info.other_cue is not None and c.start >= info.other_from
+        if governed and not any(
+            info.other_from <= m.start < c.start for m in info.exercise_mentions
+        ):
+            # "13,000 take part, against roughly 200,000 in 2021, the last Zapad before ...":
+            # the cue before the name after the figure decides
+            bound = None
         if bound is not None:
             exercise: str | None = bound
             if main is None or bound != main.name:
