@@ -24,6 +24,11 @@ from csbm.extract.gazetteer import Match, lexicon, series_list
 _YEAR = re.compile(
     r"(?:\s*[-–‐]\s*|\s+|\s*['’]\s*)?(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?![\w]|[,.][0-9])"
 )
+_IN_YEAR_AFTER = re.compile(
+    r"\s+(?:(?:exercises?|drills?|manoeuvres|maneuvers)\s+)?(?:in|of)\s+"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+)?(?P<y>(?:19|20)[0-9]{2})\b(?![,.][0-9])"
+)
 _QUOTED = re.compile(
     r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|operation)"
     r"(?:\s+|,\s+(?=(?:called|named|dubbed|code-?named|codenamed)\s))"
@@ -124,6 +129,10 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         if series is None:
             continue
         y = _YEAR.match(text, m.end, end)
+        if y is None and not series.needs_year:
+            # "Trident Juncture in 2018", "the previous Siil exercise in May 2015" (not for
+            # common words that need a year of their own: "the West in 2021")
+            y = _IN_YEAR_AFTER.match(text, m.end, end)
         if y is None and series.needs_year:
             continue
         year = full_year(y.group("y")) if y is not None else None
