@@ -361,7 +361,8 @@ def test_figure_family_traps(text: str, dropped: int) -> None:
             "Trident Juncture 2018",
         ),
         (
-            "Allied soldiers took part in the previous Siil exercise in May 2015 with 13,000 troops.",
+            "Allied soldiers took part in the previous Siil exercise in May 2015 with 13,000 "
+            "troops.",
             "Siil 2015",
         ),
     ],
