@@ -376,3 +376,12 @@ def test_a_common_word_with_in_year_is_no_edition() -> None:
         "Relations with the West in 2017 were tense as 12,000 troops drilled.", published=PUB
     )
     assert "Zapad 2017" not in [e.name for e in found.exercises]
+
+
+def test_the_year_a_series_began_is_no_edition() -> None:
+    found = extract(
+        "Some 4,000 troops are in the BALTOPS exercise on the Baltic Sea. NATO launched BALTOPS "
+        "in 1972.",
+        published=None,
+    )
+    assert "BALTOPS 1972" not in [e.name for e in found.exercises]
