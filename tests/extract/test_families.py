@@ -350,3 +350,38 @@ def test_place_family(text: str, place: str) -> None:
 def test_figure_family_traps(text: str, dropped: int) -> None:
     found = _by(text)
     assert dropped not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a series with "in" or "of" and a year names that edition; a common word does not
+        (
+            "The exercise is compared to Trident Juncture in 2018, with 50,000 participants.",
+            "Trident Juncture 2018",
+        ),
+        (
+            "Allied soldiers took part in the previous Siil exercise in May 2015 with 13,000 "
+            "troops.",
+            "Siil 2015",
+        ),
+    ],
+)
+def test_name_with_in_year(text: str, name: str) -> None:
+    assert name in [e.name for e in extract(text, published=PUB).exercises]
+
+
+def test_a_common_word_with_in_year_is_no_edition() -> None:
+    found = extract(
+        "Relations with the West in 2017 were tense as 12,000 troops drilled.", published=PUB
+    )
+    assert "Zapad 2017" not in [e.name for e in found.exercises]
+
+
+def test_the_year_a_series_began_is_no_edition() -> None:
+    found = extract(
+        "Some 4,000 troops are in the BALTOPS exercise on the Baltic Sea. NATO launched BALTOPS "
+        "in 1972.",
+        published=None,
+    )
+    assert "BALTOPS 1972" not in [e.name for e in found.exercises]

@@ -24,6 +24,16 @@ from csbm.extract.gazetteer import Match, lexicon, series_list
 _YEAR = re.compile(
     r"(?:\s*[-–‐]\s*|\s+|\s*['’]\s*)?(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?![\w]|[,.][0-9])"
 )
+_IN_YEAR_AFTER = re.compile(
+    r"\s+(?:(?:exercises?|drills?|manoeuvres|maneuvers)\s+)?(?:in|of)\s+"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+)?(?P<y>(?:19|20)[0-9]{2})\b(?![,.][0-9])"
+)
+_IN_YEAR_HOW = "series name, then 'in' and a year"
+_FOUNDED = re.compile(
+    r"\b(?:launch\w*|found\w*|start\w*|creat\w*|establish\w*|introduc\w*|began|begun"
+    r"|inaugurat\w*|initiat\w*|first\s+held|invent\w*)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$"
+)
 _QUOTED = re.compile(
     r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|operation)"
     r"(?:\s+|,\s+(?=(?:called|named|dubbed|code-?named|codenamed)\s))"
@@ -124,12 +134,21 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         if series is None:
             continue
         y = _YEAR.match(text, m.end, end)
+        in_year = False
+        if y is None and not series.needs_year and not _FOUNDED.search(text, start, m.start):
+            # "Trident Juncture in 2018", "the previous Siil exercise in May 2015" (not for
+            # common words that need a year of their own: "the West in 2021", nor the
+            # series' own start: "NATO launched BALTOPS in 1972")
+            y = _IN_YEAR_AFTER.match(text, m.end, end)
+            in_year = y is not None
         if y is None and series.needs_year:
             continue
         year = full_year(y.group("y")) if y is not None else None
         stop = y.end() if y is not None else m.end
         name = f"{series.ref} {year}" if year is not None else series.ref
         how = "series name and year" if year is not None else "series name without a year"
+        if in_year:
+            how = _IN_YEAR_HOW
         out.append(
             ExerciseMention(name, series.ref, year, m.start, stop, text[m.start : stop], how)
         )
@@ -251,10 +270,11 @@ def collect(mentions: list[ExerciseMention], published: date | None) -> list[Exe
     either way). Otherwise it stays a series name: "previously known as Cold Response" in a
     text on Nordic Response 2024 names no edition.
     """
-    any_dated = any(m.year is not None for m in mentions)
+    any_dated = any(m.year is not None and m.how != _IN_YEAR_HOW for m in mentions)
     dated: dict[str, int] = {}
     for m in mentions:
-        if m.series is not None and m.year is not None:
+        # a year read from "X in 2018" names that one edition, not the text's other mentions
+        if m.series is not None and m.year is not None and m.how != _IN_YEAR_HOW:
             dated.setdefault(m.series, m.year)
     by_name: dict[str, Exercise] = {}
     for m in mentions:
