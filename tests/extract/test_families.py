@@ -81,6 +81,22 @@ def _by(text: str) -> dict[int | None, tuple[str | None, str | None]]:
             12800,
             ("Ivan Petrov", "RUS"),
         ),
+        # the owner of the figures; "said a spokesperson for ..."; "As Minsk announced"
+        (
+            "The Russian Defence Ministry's figures show 12,800 troops in the exercise.",
+            12800,
+            ("Russian Defence Ministry's", "RUS"),
+        ),
+        (
+            "The exercise involves 12,800 troops, said a spokesperson for the Lithuanian army.",
+            12800,
+            ("a spokesperson for the Lithuanian army", "LTU"),
+        ),
+        (
+            "As Minsk announced, 12,800 troops take part in the exercise.",
+            12800,
+            ("Minsk", "BLR"),
+        ),
         # a town's name is also a first name: "Linas" does not end the person's name
         (
             "Lithuanian Foreign Minister Linas Linkevicius spoke on Monday. He said as many as "

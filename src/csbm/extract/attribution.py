@@ -32,7 +32,9 @@ _VERB = re.compile(
     r"|insists|wrote|writes|added|adds|spoke\s+of|speaks\s+of|cited|cites|hinted|hints|confirmed"
     r"|confirms|revealed|reveals|indicated|indicates|explained|explains|specified|disclosed"
     r"|promised|promises|predicted|predicts|suggested|suggests|informed|informs|think|thinks"
-    r"|thought|reckon|reckons|reckoned|assess|assesses|assessed|fear|fears|feared)\b"
+    r"|thought|reckon|reckons|reckoned|assess|assesses|assessed|fear|fears|feared"
+    # "the ministry's figures show 12,800": the owner of the figures speaks
+    r"|(?:figures|data|numbers|statistics)\s+(?:show|shows|showed|suggest|suggests))\b"
 )
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)"
@@ -47,9 +49,10 @@ _INVERTED = re.compile(
 # "..., reported the press service of the Western Military District", "..., said the ministry".
 _INVERTED_ORGAN = re.compile(
     r"(?:[,”\"]\s*)(?:said|says|reported|reports|announced|added|stated|noted|explained|wrote)\s+"
-    r"(?P<who>the\s+(?:[a-z-]+\s+){0,2}?(?:press\s+(?:service|office)|ministry|spokes(?:man|woman"
+    r"(?P<who>(?:the|an?)\s+(?:[a-z-]+\s+){0,2}?(?:press\s+(?:service|office)|ministry|spokes(?:man|woman"
     r"|person)|military|army|command|headquarters|department|agency|alliance|government|staff)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|of|the|and)\s*){1,7})?)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|of|the|and|army|navy|military|ministry"
+    r"|armed|forces|defen[cs]e|staff|command)\b\s*){1,7})?)"
 )
 # "Russian Defence Ministry: about 12,800 troops ...": a headline's speaker before a colon.
 _COLON = re.compile(r"\s*(?P<who>[A-Z][^:;,.()“”\"\n]{2,80}?)\s*:\s")
@@ -102,7 +105,7 @@ _PERSON_ANAPHOR = frozenset(
     }
 )
 _LEADING = re.compile(
-    r"^(?:(?:and|but|then|also|meanwhile|later|earlier|separately|so|yet|if)\s+)*"
+    r"^(?:(?:and|but|then|also|meanwhile|later|earlier|separately|so|yet|if|as)\s+)*"
     r"(?:(?:on|in|at|by|last|this|early|late)\s+(?:[A-Z][a-z]+\.?\s+)?[0-9]{1,4}(?:st|nd|rd|th)?"
     r",?\s+(?:[0-9]{4}\s+)?)?",
     re.I,
@@ -241,7 +244,8 @@ _ANY_CUE = re.compile(
     r"\b(?:sa(?:id|ys?)\b|t[oe]ll?[ds]?\b|estimat|believ|claim|expect|puts?\b|count(?:ed|s)\b"
     r"|report|declar|announc|stated\b|noted\b|notified\b|warn|insist|wr[io]t|add(?:ed|s)\b|spoke|speak"
     r"|cit(?:ed|es|ing)\b|hint|confirm|reveal|indicat|explain|specif|disclos|promis|predict"
-    r"|suggest|inform|according|quot|given\b|clarif|th(?:inks?|ought)\b|reckon|assess|fear)",
+    r"|suggest|inform|according|quot|given\b|clarif|th(?:inks?|ought)\b|reckon|assess|fear"
+    r"|show)",
     re.I,
 )
 _DETERMINER = re.compile(r"\b(?:their|its|the|his|her|our|an?|these|those|this|that)\s+$", re.I)
