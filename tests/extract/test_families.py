@@ -401,3 +401,14 @@ def test_the_year_a_series_began_is_no_edition() -> None:
         published=None,
     )
     assert "BALTOPS 1972" not in [e.name for e in found.exercises]
+
+
+def test_the_year_before_a_series_names_an_edition_in_passing() -> None:
+    found = extract(
+        "Close to 14,000 soldiers are in the Cold Response exercise, which was to start on "
+        "March 12. Finland had taken part in the 2014 Cold Response exercise with 400 troops.",
+        published=None,
+    )
+    names = {e.name: e.main for e in found.exercises}
+    assert names.get("Cold Response 2014") is False
+    assert found.period is None or found.period.start is None or found.period.start.year != 2014

@@ -29,7 +29,10 @@ _IN_YEAR_AFTER = re.compile(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+)?(?P<y>(?:19|20)[0-9]{2})\b(?![,.][0-9])"
 )
-_IN_YEAR_HOW = "series name, then 'in' and a year"
+_IN_YEAR_HOW = "series name with 'in' and a year after it, or 'the' and a year before it"
+_YEAR_BEFORE = re.compile(
+    r"(?:\b[Tt]he\s+(?P<y>(?:19|20)[0-9]{2})|\b(?P<y2>(?:19|20)[0-9]{2})['’]s)\s+$"
+)
 _FOUNDED = re.compile(
     r"\b(?:launch\w*|found\w*|start\w*|creat\w*|establish\w*|introduc\w*|began|begun"
     r"|inaugurat\w*|initiat\w*|first\s+held|invent\w*)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$"
@@ -141,13 +144,19 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             # series' own start: "NATO launched BALTOPS in 1972")
             y = _IN_YEAR_AFTER.match(text, m.end, end)
             in_year = y is not None
+        before = None
+        if y is None and not series.needs_year:
+            # "the 2014 Cold Response exercise", "2009's Zapad": the year before the name
+            before = _YEAR_BEFORE.search(text, max(start, m.start - 12), m.start)
         if y is None and series.needs_year:
             continue
         year = full_year(y.group("y")) if y is not None else None
+        if before is not None:
+            year = int(before.group("y") or before.group("y2"))
         stop = y.end() if y is not None else m.end
         name = f"{series.ref} {year}" if year is not None else series.ref
         how = "series name and year" if year is not None else "series name without a year"
-        if in_year:
+        if in_year or before is not None:
             how = _IN_YEAR_HOW
         out.append(
             ExerciseMention(name, series.ref, year, m.start, stop, text[m.start : stop], how)
@@ -301,11 +310,21 @@ def collect(mentions: list[ExerciseMention], published: date | None) -> list[Exe
         ref = (
             published.year
             if published is not None
-            else max((x.year for x in exercises if x.year is not None), default=None)
+            else max(
+                (
+                    x.year
+                    for x in exercises
+                    if x.year is not None and any(m.how != _IN_YEAR_HOW for m in x.mentions)
+                ),
+                default=None,
+            )
         )
 
         def rank(x: Exercise) -> tuple[int, int, int, int]:
             distance = abs(x.year - ref) if x.year is not None and ref is not None else 99
+            if all(m.how == _IN_YEAR_HOW for m in x.mentions):
+                # "Finland pulled out of the 2014 Cold Response": an edition named in passing
+                return (2, 0, distance, x.mentions[0].start)
             named = sum(1 for m in x.mentions if not m.aside)
             return (int(distance > 1), -named, distance, x.mentions[0].start)
 
