@@ -294,6 +294,23 @@ def test_name_family(text: str, name: str) -> None:
             "The active phase of the Russian Armed Forces' strategic exercise has begun.",
             {"RUS": "participant"},
         ),
+        # "participants" (not only "participating"), "Besides X, ...", "take part: ...",
+        # forces of other arms "from" a State
+        (
+            "Besides Estonia, Latvia and Lithuania, the participants in the exercise were "
+            "Denmark, Finland and the U.S.",
+            {"EST": "participant", "DNK": "participant", "USA": "participant"},
+        ),
+        (
+            "In the exercise more than 10,000 soldiers of nine countries take part: Norway, "
+            "Finland and the UK.",
+            {"NOR": "participant", "FIN": "participant", "GBR": "participant"},
+        ),
+        (
+            "Hurried to the exercise were air mobile troops from the Czech Republic, and "
+            "mechanised infantry from Germany and Norway.",
+            {"CZE": "participant", "DEU": "participant", "NOR": "participant"},
+        ),
         # hosts: every State of a list, and regions of a State
         (
             "Norway, Sweden and Finland will host the exercise.",
