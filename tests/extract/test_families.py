@@ -311,6 +311,24 @@ def test_name_family(text: str, name: str) -> None:
             "mechanised infantry from Germany and Norway.",
             {"CZE": "participant", "DEU": "participant", "NOR": "participant"},
         ),
+        # who leads it; named among the participants
+        (
+            "Nordic Response, a twice-yearly drill led by Norway, begins with 20,000 troops.",
+            {"NOR": "participant"},
+        ),
+        (
+            "The exercise begins with 20,000 troops from 14 countries, under Norway's lead.",
+            {"NOR": "participant"},
+        ),
+        (
+            "NATO is starting big exercises with the Nordic nations Finland, Sweden and Norway.",
+            {"FIN": "participant", "SWE": "participant", "NOR": "participant"},
+        ),
+        (
+            "Around 30,000 troops from 27 nations, NATO partners Finland and Sweden among them, "
+            "take part in the exercise.",
+            {"FIN": "participant", "SWE": "participant"},
+        ),
         # hosts: every State of a list, and regions of a State
         (
             "Norway, Sweden and Finland will host the exercise.",
@@ -336,6 +354,7 @@ def test_role_family(text: str, want: dict[str, str]) -> None:
         "Kazakhstan and Iran.",
         "The plan of the exercise was to train for confronting the forces of Poland and Ukraine.",
         "The exercise matters for the governments in Helsinki and Stockholm, he said.",
+        "The drill with Poland as the enemy involves 3,000 troops.",
     ],
 )
 def test_role_family_traps(text: str) -> None:

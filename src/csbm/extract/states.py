@@ -114,6 +114,19 @@ _PARTICIPATION = re.compile(
     r"|units|servicemen)\b",
     re.I,
 )
+_LED_BY = re.compile(
+    r"\b(?:led|headed|commanded|organi[sz]ed|hosted\s+and\s+led)\s+by\s+(?:the\s+)?$"
+    r"|\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games)\s+with\s+(?:the\s+)?"
+    r"(?:[A-Za-z-]+\s+){0,3}?(?:nations|countries|states|allies|partners|armies)?\s*$",
+    re.I,
+)
+_AS_ENEMY = re.compile(
+    r"\s+as\s+(?:the|an?|its)\s+(?:\w+\s+)?(?:enemy|adversary|opponent|aggressor|foe|target)\b",
+    re.I,
+)
+_UNDER = re.compile(r"\bunder\s+$", re.I)
+_LEAD_AFTER = re.compile(r"['’]s\s+(?:lead|leadership|command)\b", re.I)
+_AMONG_THEM = re.compile(r"\s+(?:among\s+them|included|among\s+others)\b", re.I)
 _AMONG_PARTICIPANTS = re.compile(
     r"\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?among\s+the\s+(?:participants|contributors"
     r"|participating)\b",
@@ -411,6 +424,17 @@ def role_cues(
             and all(i.kind != "adjective" for i in items)
         ):
             add(items, "participant", lo_before + besides.start(), b, "besides the participants")
+        # "led by Norway", "under Norway's lead", "exercises with the Nordic nations X, Y",
+        # "troops from 27 nations, Finland and Sweden among them, take part"
+        names_only = all(i.kind != "adjective" for i in items)
+        led = _tail(_LED_BY, before, 80)
+        if led is not None and names_only and not _AS_ENEMY.match(text, b, end):
+            add(items, "participant", lo_before + led.start(), b, "leads the activity")
+        if names_only and _tail(_UNDER, before, 12) and _LEAD_AFTER.match(text, b, end):
+            add(items, "participant", a, b, "the activity is under its lead")
+        tagged = _AMONG_THEM.match(text, b, end)
+        if tagged is not None and names_only and _PARTICIPATION.search(text, start, end):
+            add(items, "participant", a, tagged.end(), "named among the participants")
         among = _AMONG_PARTICIPANTS.match(text, b, end)
         if among is not None:
             add(items, "participant", a, among.end(), "among the participants")
