@@ -294,6 +294,41 @@ def test_name_family(text: str, name: str) -> None:
             "The active phase of the Russian Armed Forces' strategic exercise has begun.",
             {"RUS": "participant"},
         ),
+        # "participants" (not only "participating"), "Besides X, ...", "take part: ...",
+        # forces of other arms "from" a State
+        (
+            "Besides Estonia, Latvia and Lithuania, the participants in the exercise were "
+            "Denmark, Finland and the U.S.",
+            {"EST": "participant", "DNK": "participant", "USA": "participant"},
+        ),
+        (
+            "In the exercise more than 10,000 soldiers of nine countries take part: Norway, "
+            "Finland and the UK.",
+            {"NOR": "participant", "FIN": "participant", "GBR": "participant"},
+        ),
+        (
+            "Hurried to the exercise were air mobile troops from the Czech Republic, and "
+            "mechanised infantry from Germany and Norway.",
+            {"CZE": "participant", "DEU": "participant", "NOR": "participant"},
+        ),
+        # who leads it; named among the participants
+        (
+            "Nordic Response, a twice-yearly drill led by Norway, begins with 20,000 troops.",
+            {"NOR": "participant"},
+        ),
+        (
+            "The exercise begins with 20,000 troops from 14 countries, under Norway's lead.",
+            {"NOR": "participant"},
+        ),
+        (
+            "NATO is starting big exercises with the Nordic nations Finland, Sweden and Norway.",
+            {"FIN": "participant", "SWE": "participant", "NOR": "participant"},
+        ),
+        (
+            "Around 30,000 troops from 27 nations, NATO partners Finland and Sweden among them, "
+            "take part in the exercise.",
+            {"FIN": "participant", "SWE": "participant"},
+        ),
         # hosts: every State of a list, and regions of a State
         (
             "Norway, Sweden and Finland will host the exercise.",
@@ -319,6 +354,7 @@ def test_role_family(text: str, want: dict[str, str]) -> None:
         "Kazakhstan and Iran.",
         "The plan of the exercise was to train for confronting the forces of Poland and Ukraine.",
         "The exercise matters for the governments in Helsinki and Stockholm, he said.",
+        "The drill with Poland as the enemy involves 3,000 troops.",
     ],
 )
 def test_role_family_traps(text: str) -> None:

@@ -72,7 +72,7 @@ _PROCUREMENT = re.compile(
 )
 # "80,000 people" counts troops only where the sentence says they take part.
 _TAKING_PART = re.compile(
-    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat\w*|involv\w*|engag\w*|expected"
+    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participa(?:nt|t)\w*|involv\w*|engag\w*|expected"
     r"|mobili[sz]\w*|deploy\w*|exercises?|drills?|manoeuvres|maneuvers|war\s*games)\b",
     re.I,
 )

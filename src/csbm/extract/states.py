@@ -88,10 +88,10 @@ _AND_OTHERS = re.compile(
 # Words before a list that name its States as participants: "Sixteen nations will take part,
 # among them ...", "Taking part are ...", "partners of 12 nations: ...", "forces of ...".
 _PARTICIPANTS_INTRO = re.compile(
-    r"(?:\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat\w*|join(?:s|ed|ing)?|contribut\w*"
+    r"(?:\b(?:tak(?:e|es|ing)\s+part|took\s+part|participa(?:nt|t)\w*|join(?:s|ed|ing)?|contribut\w*"
     r"|troops|forces|soldiers|servicemen|units|contingents|militaries|armies|navies)\b[^.;:]{0,60}?"
-    r"(?:,\s*|\s+)(?:among\s+them|including|such\s+as|notably|namely|from)\s+"
-    r"|\b(?:tak(?:e|es|ing)\s+part|participat(?:ing|ants?)|contributors?)\b[^.;:]{0,50}?"
+    r"(?:(?:,\s*|\s+)(?:among\s+them|including|such\s+as|notably|namely|from)\s+|\s*:\s*)"
+    r"|\b(?:tak(?:e|es|ing)\s+part|participa(?:ting|nts?)|contributors?)\b[^.;:]{0,50}?"
     r"\b(?:are|were|will\s+be|include[sd]?|including)\s+"
     r"|\bwith\b[^.;:]{0,60}\b(?:nations|countries|allies|partners|states)\s*:\s*"
     r"|\b(?:troops|forces|armed\s+forces|soldiers|servicemen|service\s+members|units|contingents"
@@ -106,6 +106,27 @@ _AGAINST = re.compile(
     r"|deter\w*|enem\w*|hostile|aggress\w*|defen[cd]\w*\s+against)\b[^.;]*$",
     re.I,
 )
+_BESIDES = re.compile(
+    r"\b(?:[Bb]esides|[Aa]part\s+from|[Ii]n\s+addition\s+to|[Aa]longside)\s+(?:the\s+)?$"
+)
+_PARTICIPATION = re.compile(
+    r"\b(?:participa\w*|tak(?:e|es|ing)\s+part|took\s+part|troops|soldiers|forces|contingents"
+    r"|units|servicemen)\b",
+    re.I,
+)
+_LED_BY = re.compile(
+    r"\b(?:led|headed|commanded|organi[sz]ed|hosted\s+and\s+led)\s+by\s+(?:the\s+)?$"
+    r"|\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games)\s+with\s+(?:the\s+)?"
+    r"(?:[A-Za-z-]+\s+){0,3}?(?:nations|countries|states|allies|partners|armies)?\s*$",
+    re.I,
+)
+_AS_ENEMY = re.compile(
+    r"\s+as\s+(?:the|an?|its)\s+(?:\w+\s+)?(?:enemy|adversary|opponent|aggressor|foe|target)\b",
+    re.I,
+)
+_UNDER = re.compile(r"\bunder\s+$", re.I)
+_LEAD_AFTER = re.compile(r"['’]s\s+(?:lead|leadership|command)\b", re.I)
+_AMONG_THEM = re.compile(r"\s+(?:among\s+them|included|among\s+others)\b", re.I)
 _AMONG_PARTICIPANTS = re.compile(
     r"\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?among\s+the\s+(?:participants|contributors"
     r"|participating)\b",
@@ -135,7 +156,8 @@ _OWNER = re.compile(
     r"(?:\s+(?:Army|Navy|Air\s+Force|military|armed\s+forces|forces))?['’]s\s+", re.I
 )
 _FROM = re.compile(
-    rf"\b(?:{_FORCE_WIDE}|sent|come|coming|drawn|participants?)\b[^.;]{{0,40}}?\b(?P<from>from)\s+"
+    rf"\b(?:{_FORCE_WIDE}|sent|come|coming|drawn|participants?|infantry|gunners|artillery"
+    rf"|engineers|pilots|airmen|helicopters|crews|specialists)\b[^.;]{{0,40}}?\b(?P<from>from)\s+"
     r"(?:[^.;]{0,60}?(?:,\s*|:\s*|\b(?:including|such\s+as|notably|mainly|mostly|chiefly|primarily"
     r"|especially|namely|in\s+particular)\s+))?$",
     re.I,
@@ -152,7 +174,7 @@ _INVITED = re.compile(r"\binvit(?:e|es|ed|ing)\s+$", re.I)
 _TO_OBSERVE = re.compile(r"\s+to\s+(?:send\s+observers|observe)\b", re.I)
 _ADJ_OBSERVERS = re.compile(r"\s+(?:military\s+)?(?:observers|inspectors)\b", re.I)
 _TAKING_PART = re.compile(
-    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participat\w*|observers?|observation|phase|stage)\b",
+    r"\b(?:tak(?:e|es|ing)\s+part|took\s+part|participa(?:nt|t)\w*|observers?|observation|phase|stage)\b",
     re.I,
 )
 _FORCE_RX = re.compile(rf"\b{_FORCE_WIDE}\b", re.I)
@@ -394,6 +416,25 @@ def role_cues(
             )
             if not named_between(lo_before + intro.start(), a) or direct:
                 add(items, "participant", lo_before + intro.start(), b, "listed as taking part")
+        # "Besides Estonia, Latvia and Lithuania, the participants were ...": those too
+        besides = _tail(_BESIDES, before, 30)
+        if (
+            besides is not None
+            and _PARTICIPATION.search(text, b, end)
+            and all(i.kind != "adjective" for i in items)
+        ):
+            add(items, "participant", lo_before + besides.start(), b, "besides the participants")
+        # "led by Norway", "under Norway's lead", "exercises with the Nordic nations X, Y",
+        # "troops from 27 nations, Finland and Sweden among them, take part"
+        names_only = all(i.kind != "adjective" for i in items)
+        led = _tail(_LED_BY, before, 80)
+        if led is not None and names_only and not _AS_ENEMY.match(text, b, end):
+            add(items, "participant", lo_before + led.start(), b, "leads the activity")
+        if names_only and _tail(_UNDER, before, 12) and _LEAD_AFTER.match(text, b, end):
+            add(items, "participant", a, b, "the activity is under its lead")
+        tagged = _AMONG_THEM.match(text, b, end)
+        if tagged is not None and names_only and _PARTICIPATION.search(text, start, end):
+            add(items, "participant", a, tagged.end(), "named among the participants")
         among = _AMONG_PARTICIPANTS.match(text, b, end)
         if among is not None:
             add(items, "participant", a, among.end(), "among the participants")
