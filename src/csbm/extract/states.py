@@ -457,9 +457,11 @@ def role_cues(
         elif tagged is not None and names_only and _PARTICIPATION.search(text, start, end):
             add(items, "participant", a, tagged.end(), "named among the participants")
         if intro is None and names_only and watching:
-            among = _tail(_WATCHERS_INTRO, before, 140)
-            if among is not None:
-                add(items, "observer", lo_before + among.start(), b, "listed among the observers")
+            watchers = _tail(_WATCHERS_INTRO, before, 140)
+            if watchers is not None:
+                add(
+                    items, "observer", lo_before + watchers.start(), b, "listed among the observers"
+                )
         # "the U.S. military watched Zapad-2025", "Russia's defence was invited to send
         # observers"
         seen = _WATCHED.match(text, b, end)
