@@ -329,6 +329,26 @@ def test_name_family(text: str, name: str) -> None:
             "take part in the exercise.",
             {"FIN": "participant", "SWE": "participant"},
         ),
+        # observers: invited, watching, attending, named among them
+        (
+            "NRK News says Russia's defence was invited to send observers to the exercise but "
+            "declined.",
+            {"RUS": "observer"},
+        ),
+        (
+            "More than 30 observers from 15 countries, Russia and Belarus among them, are "
+            "monitoring the exercise.",
+            {"RUS": "observer", "BLR": "observer"},
+        ),
+        (
+            "For the first time the U.S. military watched Zapad-2025, the exercise.",
+            {"USA": "observer"},
+        ),
+        (
+            "23 states were watching the troops at the exercise, among them three NATO "
+            "countries, the United States, Turkey and Hungary.",
+            {"USA": "observer", "TUR": "observer", "HUN": "observer"},
+        ),
         # hosts: every State of a list, and regions of a State
         (
             "Norway, Sweden and Finland will host the exercise.",

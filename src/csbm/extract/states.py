@@ -126,6 +126,24 @@ _AS_ENEMY = re.compile(
 )
 _UNDER = re.compile(r"\bunder\s+$", re.I)
 _LEAD_AFTER = re.compile(r"['’]s\s+(?:lead|leadership|command)\b", re.I)
+_WATCHING = re.compile(
+    r"\b(?:observ\w*|inspect\w*|monitor\w*|watch(?:ed|es|ing)|attend(?:ed|s|ing)|delegations?)\b",
+    re.I,
+)
+# "... were watching the troops, among them three NATO countries, X, Y and Z"
+_WATCHERS_INTRO = re.compile(
+    r"\b(?:observ\w*|inspect\w*|monitor\w*|watch(?:ed|es|ing)|attend(?:ed|s|ing)|delegations?"
+    r"|representatives)\b[^.;]{0,100}?(?:,\s*|\s+)(?:among\s+them|including|such\s+as|notably)"
+    r"\s+(?:[^.;,]{0,40},\s*)?(?:the\s+)?$",
+    re.I,
+)
+_WATCHED = re.compile(
+    r"(?:['’]s)?(?:\s+(?:military|armed\s+forces|army|defen[cs]e|officers?|officials|delegation"
+    r"|delegates|inspectors|observers|representatives|attach[eé]s|experts))*"
+    r"\s+(?:(?:were|was|have|has|had|also)\s+)*(?:(?:been\s+)?invited\s+to\s+(?:send\s+observers"
+    r"|observe|attend|watch)|watch(?:ed|es)|attend(?:ed|s)|observ(?:ed|es)|monitor(?:ed|s))\b",
+    re.I,
+)
 _AMONG_THEM = re.compile(r"\s+(?:among\s+them|included|among\s+others)\b", re.I)
 _AMONG_PARTICIPANTS = re.compile(
     r"\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?among\s+the\s+(?:participants|contributors"
@@ -433,8 +451,22 @@ def role_cues(
         if names_only and _tail(_UNDER, before, 12) and _LEAD_AFTER.match(text, b, end):
             add(items, "participant", a, b, "the activity is under its lead")
         tagged = _AMONG_THEM.match(text, b, end)
-        if tagged is not None and names_only and _PARTICIPATION.search(text, start, end):
+        watching = _WATCHING.search(text, start, end) is not None
+        if tagged is not None and names_only and watching:
+            add(items, "observer", a, tagged.end(), "named among the observers")
+        elif tagged is not None and names_only and _PARTICIPATION.search(text, start, end):
             add(items, "participant", a, tagged.end(), "named among the participants")
+        if intro is None and names_only and watching:
+            watchers = _tail(_WATCHERS_INTRO, before, 140)
+            if watchers is not None:
+                add(
+                    items, "observer", lo_before + watchers.start(), b, "listed among the observers"
+                )
+        # "the U.S. military watched Zapad-2025", "Russia's defence was invited to send
+        # observers"
+        seen = _WATCHED.match(text, b, end)
+        if seen is not None:
+            add(items, "observer", a, seen.end(), "watches the activity")
         among = _AMONG_PARTICIPANTS.match(text, b, end)
         if among is not None:
             add(items, "participant", a, among.end(), "among the participants")
