@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from csbm.errors import InputError, UsageError
 from csbm.extract import extract, to_dict, to_dossier, to_terminal, to_yaml
 from csbm.extract.cli import extract_command
-from csbm.extract.output.dossier import ExtractDossierError
+from csbm.extract.output.dossier import ExtractDossierError, Given
 from csbm.model.load import load_dossier, parse_dossier
 from tests.conftest import BUNDLED
 
@@ -187,3 +187,62 @@ def test_command_errors(tmp_path: Path) -> None:
     assert isinstance(bad_date.exception, UsageError)
     into_json = runner.invoke(app, ["extract", "-", "--into", "x.yaml"], input="x")
     assert isinstance(into_json.exception, UsageError)
+
+
+def test_new_dossier_names_the_options_for_what_the_text_lacks() -> None:
+    # Issue 16: --format dossier asks for what it cannot infer instead of only failing.
+    x = extract("Russian troops are in Belarus for Zapad-2021.", published=PUB)
+    with pytest.raises(ExtractDossierError, match=r"--start and --end"):
+        to_dossier(x)
+    with pytest.raises(ExtractDossierError, match=r"the exercise's name \(give it with --name\)"):
+        to_dossier(extract("Troops arrived on 10-20 February.", published=PUB))
+
+
+def test_what_is_given_fills_the_activity_and_the_notes_say_so() -> None:
+    x = extract("Russian troops are in Belarus for Zapad-2021.", published=PUB)
+    given = Given(
+        id="zapad-2021-test",
+        conducting=("RUS", "BLR"),
+        host=("BLR",),
+        start=date(2021, 9, 10),
+        end=date(2021, 9, 16),
+    )
+    d = parse_dossier(to_yaml(to_dossier(x, given=given)))
+    a = d.activity
+    assert (a.id, a.conducting_states, a.host_states) == (
+        "zapad-2021-test",
+        ["RUS", "BLR"],
+        ["BLR"],
+    )
+    assert (a.start, a.end) == (date(2021, 9, 10), date(2021, 9, 16))
+    assert a.notes is not None
+    assert "start given on the command line" in a.notes
+    assert "Given on the command line: --id, --conducting, --host." in a.notes
+    base = load_dossier(BUNDLED / "union-resolve-2022.yaml")
+    with pytest.raises(ExtractDossierError, match="--host describe a new dossier's activity"):
+        to_dossier(extract(TEXT, published=PUB), into=base, given=Given(host=("BLR",)))
+
+
+def test_command_takes_the_activity_options(tmp_path: Path) -> None:
+    runner = CliRunner()
+    args = ["extract", "-", "--published", "2021-09-01", "--format", "dossier"]
+    text = "Russian troops are in Belarus for Zapad-2021."
+    asked = runner.invoke(app, args, input=text)
+    assert isinstance(asked.exception, ExtractDossierError)
+    assert "--start and --end" in str(asked.exception)
+    more = ["--start", "2021-09-10", "--end", "2021-09-16", "--conducting", "rus, blr"]
+    out = runner.invoke(app, [*args, *more, "--host", "BLR"], input=text)
+    assert out.exit_code == 0, out.output
+    assert parse_dossier(out.stdout).activity.conducting_states == ["RUS", "BLR"]
+    for bad, message in (
+        (["--host", "XYZ"], "--host: 'XYZ' is not an ISO 3166-1 alpha-3 country code"),
+        (["--start", "10.09.2021"], "--start:"),
+        (["--id", "Zapad 2021"], "--id: 'Zapad 2021' is not a slug"),
+        (["--conducting", "RUS,RUS"], "--conducting:"),
+    ):
+        wrong = runner.invoke(app, [*args, *bad], input=text)
+        assert isinstance(wrong.exception, UsageError), (bad, wrong.output)
+        assert message in str(wrong.exception), (bad, str(wrong.exception))
+    table = runner.invoke(app, ["extract", "-", "--host", "BLR"], input=text)
+    assert isinstance(table.exception, UsageError)
+    assert "--host needs --format dossier" in str(table.exception)

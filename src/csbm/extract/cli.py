@@ -57,6 +57,45 @@ def _published(value: str | None) -> date | None:
         raise UsageError(f"--published: {exc}") from None
 
 
+def _day(flag: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise UsageError(f"{flag}: {exc}") from None
+
+
+def _states(flag: str, value: str | None) -> tuple[str, ...]:
+    """Comma-separated ISO 3166-1 alpha-3 codes, checked as a dossier checks them."""
+    if value is None:
+        return ()
+    from pydantic import TypeAdapter, ValidationError
+
+    from csbm.model.dossier import StateCodes
+
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    try:
+        return tuple(TypeAdapter(StateCodes).validate_python(codes))
+    except ValidationError as exc:
+        raise UsageError(
+            f"{flag}: {exc.errors()[0]['msg'].removeprefix('Value error, ')}"
+        ) from None
+
+
+def _slug(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from pydantic import TypeAdapter, ValidationError
+
+    from csbm.model.dossier import Slug
+
+    try:
+        return TypeAdapter(Slug).validate_python(value)
+    except ValidationError as exc:
+        raise UsageError(f"--id: {exc.errors()[0]['msg'].removeprefix('Value error, ')}") from None
+
+
 def _console() -> Console:
     fixed = not sys.stdout.isatty() and "COLUMNS" not in os.environ
     return cast(Console, console_class()(width=100 if fixed else None, soft_wrap=False))
@@ -101,6 +140,50 @@ def extract_command(
     title: Annotated[
         str | None, typer.Option("--title", help="With --format dossier: the source's title.")
     ] = None,
+    activity_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="With --format dossier: the new activity's id (default: from its name)."
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name", help="With --format dossier: the activity's name, where the text gives none."
+        ),
+    ] = None,
+    conducting: Annotated[
+        str | None,
+        typer.Option(
+            "--conducting",
+            help="With --format dossier: the conducting States, as ISO codes (BLR,RUS), where "
+            "the text does not give them.",
+        ),
+    ] = None,
+    host: Annotated[
+        str | None,
+        typer.Option(
+            "--host",
+            help="With --format dossier: the host States, as ISO codes, where the text does "
+            "not give them.",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start",
+            help="With --format dossier: the activity's first day (YYYY-MM-DD), where the "
+            "text does not give it.",
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--end",
+            help="With --format dossier: the activity's last day (YYYY-MM-DD), where the text "
+            "does not give it.",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
@@ -112,12 +195,25 @@ def extract_command(
     percentages or about other exercises are kept apart from the claims. See docs/extract.md.
     """
     from csbm.extract.output import to_dossier, to_json, to_terminal, to_yaml
+    from csbm.extract.output.dossier import Given
     from csbm.extract.pipeline import extract
     from csbm.extract.text import decode
     from csbm.model.load import load_dossier, parse_dossier
 
-    if into is not None and output_format is not ExtractFormat.dossier:
-        raise UsageError("--into needs --format dossier")
+    given = Given(
+        id=_slug(activity_id),
+        name=name.strip() or None if name is not None else None,
+        conducting=_states("--conducting", conducting),
+        host=_states("--host", host),
+        start=_day("--start", start),
+        end=_day("--end", end),
+    )
+    if output_format is not ExtractFormat.dossier:
+        flags = [*(["--into"] if into is not None else []), *given.named()]
+        if flags:
+            raise UsageError(
+                f"{', '.join(flags)} need{'s' if len(flags) == 1 else ''} --format dossier"
+            )
     when = _published(published)
     text = decode(_read(file))
     result = extract(text, published=when, url=url)
@@ -134,7 +230,9 @@ def extract_command(
         rendered = to_json(result)
     else:
         base = load_dossier(into) if into is not None else None
-        rendered = to_yaml(to_dossier(result, into=base, publisher=publisher, title=title))
+        rendered = to_yaml(
+            to_dossier(result, into=base, publisher=publisher, title=title, given=given)
+        )
         parse_dossier(rendered, output or "<extracted dossier>")  # never hand out an invalid one
     if output is not None:
         output.write_text(rendered, encoding="utf-8")

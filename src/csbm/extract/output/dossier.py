@@ -25,6 +25,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlparse
 
 import yaml
@@ -56,6 +58,29 @@ _PARACHUTE = re.compile(r"\b(?:parachute|airborne)\s+(?:assault|landing|drop)s?\
 
 class ExtractDossierError(InputError):
     """The text does not give what a dossier needs, or does not fit the dossier given."""
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the person gives on the command line for a new dossier's activity, where the
+    text does not say it or says it wrongly (``--id``, ``--name``, ``--conducting``,
+    ``--host``, ``--start``, ``--end``). Each one given wins over the text and the notes say
+    so."""
+
+    id: str | None = None
+    name: str | None = None
+    conducting: tuple[str, ...] = ()
+    host: tuple[str, ...] = ()
+    start: date | None = None
+    end: date | None = None
+
+    def __bool__(self) -> bool:
+        return any(v not in (None, ()) for v in vars(self).values())
+
+    def named(self) -> list[str]:
+        flags = {"id": "--id", "name": "--name", "conducting": "--conducting", "host": "--host"}
+        flags |= {"start": "--start", "end": "--end"}
+        return [flag for key, flag in flags.items() if getattr(self, key) not in (None, ())]
 
 
 def slug(text: str) -> str:
@@ -235,10 +260,23 @@ def to_dossier(
     into: Dossier | None = None,
     publisher: str | None = None,
     title: str | None = None,
+    given: Given | None = None,
 ) -> Dossier:
-    """A new dossier from the text, or ``into`` with the text's source and claims added."""
+    """A new dossier from the text (with what ``given`` supplies for its activity), or
+    ``into`` with the text's source and claims added."""
     pub = _publisher(x.url, publisher)
+    given = given or Given()
     if into is not None:
+        if given:
+            raise ExtractDossierError(
+                None,
+                [
+                    Problem(
+                        f"{', '.join(given.named())} describe a new dossier's activity; with "
+                        "--into the dossier has its own"
+                    )
+                ],
+            )
         if x.url and any(s.url == x.url for s in into.sources):
             raise ExtractDossierError(
                 None, [Problem(f"the dossier already has a source with the URL {x.url}")]
@@ -264,44 +302,49 @@ def to_dossier(
                 "acts": [*into.acts, *acts],
             }
         )
-    return _new(x, pub, title)
+    return _new(x, pub, title, given)
 
 
-def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
+def _new(x: Extraction, publisher: str, title: str | None, given: Given) -> Dossier:
     main = x.main_exercise
-    participants = [s.code for s in x.states if "participant" in s.roles]
-    hosts = [s.code for s in x.states if "host" in s.roles]
-    start = x.period.start if x.period else None
-    end = x.period.end if x.period else None
+    name = given.name or (main.name if main is not None else None)
+    participants = list(given.conducting) or [s.code for s in x.states if "participant" in s.roles]
+    hosts = list(given.host) or [s.code for s in x.states if "host" in s.roles]
+    start = given.start or (x.period.start if x.period else None)
+    end = given.end or (x.period.end if x.period else None)
     missing = []
-    if main is None:
-        missing.append("the exercise's name")
+    if name is None:
+        missing.append("the exercise's name (give it with --name)")
     if not participants:
-        missing.append("the States conducting it")
+        missing.append("the States conducting it (--conducting, e.g. BLR,RUS)")
     if not hosts:
-        missing.append("the States hosting it")
+        missing.append("the States hosting it (--host)")
     if start is None or end is None:
-        missing.append("its first and last day")
+        ask = " and ".join(f for f, v in (("--start", start), ("--end", end)) if v is None)
+        missing.append(f"its first and last day ({ask}, YYYY-MM-DD)")
     if missing:
         problems = [
             Problem(
                 "the text does not give "
-                + ", ".join(missing)
-                + "; a new dossier needs them (csbm fills no gap with a default). "
-                "Add the claims to an existing dossier with --into FILE."
+                + "; ".join(missing)
+                + ". A new dossier needs them and csbm fills no gap with a default: give "
+                "them, or add the claims to an existing dossier with --into FILE."
             )
         ]
         raise ExtractDossierError(None, problems)
-    assert start is not None and end is not None
+    assert start is not None and end is not None and name is not None
     # What the model would refuse, said here rather than as a validation traceback.
     wrong = [p for p in (day_problem(start), day_problem(end)) if p is not None]
     if end < start:
         wrong.append(f"the text's last day {end} is before its first {start}")
     if wrong:
         raise ExtractDossierError(
-            None, [Problem(f"period: {w}; check the dates, or use --into FILE") for w in wrong]
+            None,
+            [
+                Problem(f"period: {w}; check the dates, give --start/--end, or use --into FILE")
+                for w in wrong
+            ],
         )
-    assert main is not None and start is not None and end is not None and x.period is not None
     source_id = _source_id(x, publisher, set())
     kind = ActivityKind.LAND_EXERCISE
     kind_note = "kind land_exercise is assumed (the text does not say otherwise); check it"
@@ -318,11 +361,21 @@ def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
     roles = "; ".join(
         f"{s.code} {'+'.join(s.roles)}: {s.reasons[0]}" for s in x.states if s.role != "mentioned"
     )
+    period = "; ".join(
+        f"{which} given on the command line"
+        if value is not None
+        else f"{which} {reason if x.period else 'not in the text'}"
+        for which, value, reason in (
+            ("start", given.start, x.period.start_reason if x.period else ""),
+            ("end", given.end, x.period.end_reason if x.period else ""),
+        )
+    )
+    by_hand = [f for f in given.named() if f not in ("--start", "--end")]
     notes = (
         f"Written by csbm extract {EXTRACTOR_VERSION} from one text "
         f"({x.url or 'no URL'}, published {x.published or 'unknown'}); every field was read by "
-        f"rules and needs review. {kind_note}. Period: start {x.period.start_reason}; "
-        f"end {x.period.end_reason}. States: {roles}."
+        f"rules and needs review. {kind_note}. Period: {period}. States: {roles or 'none read'}."
+        + (f" Given on the command line: {', '.join(by_hand)}." if by_hand else "")
     )
     locations = [
         Location(
@@ -334,9 +387,10 @@ def _new(x: Extraction, publisher: str, title: str | None) -> Dossier:
         )
         for p in x.locations
     ]
+    known_id = main.activity_id if main is not None and given.name is None else None
     activity = Activity(
-        id=main.activity_id or slug(main.name),
-        name=main.name,
+        id=given.id or known_id or slug(name),
+        name=name,
         kind=kind,
         conducting_states=participants,
         host_states=hosts,
@@ -374,4 +428,4 @@ def to_yaml(dossier: Dossier) -> str:
     return header + body
 
 
-__all__ = ["ExtractDossierError", "figure_claim", "slug", "to_dossier", "to_yaml"]
+__all__ = ["ExtractDossierError", "Given", "figure_claim", "slug", "to_dossier", "to_yaml"]
