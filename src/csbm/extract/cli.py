@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -48,15 +48,6 @@ def _read(file: str) -> bytes:
     return data
 
 
-def _published(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise UsageError(f"--published: {exc}") from None
-
-
 def _day(flag: str, value: str | None) -> date | None:
     if value is None:
         return None
@@ -66,34 +57,34 @@ def _day(flag: str, value: str | None) -> date | None:
         raise UsageError(f"{flag}: {exc}") from None
 
 
-def _states(flag: str, value: str | None) -> tuple[str, ...]:
-    """Comma-separated ISO 3166-1 alpha-3 codes, checked as a dossier checks them."""
-    if value is None:
-        return ()
+def _as_dossier_field(flag: str, field: Any, value: object) -> Any:
+    """`value` checked as a dossier's field of type `field` is, its error named by `flag`."""
     from pydantic import TypeAdapter, ValidationError
 
-    from csbm.model.dossier import StateCodes
-
-    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
     try:
-        return tuple(TypeAdapter(StateCodes).validate_python(codes))
+        return TypeAdapter(field).validate_python(value)
     except ValidationError as exc:
         raise UsageError(
             f"{flag}: {exc.errors()[0]['msg'].removeprefix('Value error, ')}"
         ) from None
 
 
+def _states(flag: str, value: str | None) -> tuple[str, ...]:
+    """Comma-separated ISO 3166-1 alpha-3 codes, checked as a dossier checks them."""
+    if value is None:
+        return ()
+    from csbm.model.dossier import StateCodes
+
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    return tuple(_as_dossier_field(flag, StateCodes, codes))
+
+
 def _slug(value: str | None) -> str | None:
     if value is None:
         return None
-    from pydantic import TypeAdapter, ValidationError
-
     from csbm.model.dossier import Slug
 
-    try:
-        return TypeAdapter(Slug).validate_python(value)
-    except ValidationError as exc:
-        raise UsageError(f"--id: {exc.errors()[0]['msg'].removeprefix('Value error, ')}") from None
+    return str(_as_dossier_field("--id", Slug, value))
 
 
 def _console() -> Console:
@@ -214,7 +205,7 @@ def extract_command(
             raise UsageError(
                 f"{', '.join(flags)} need{'s' if len(flags) == 1 else ''} --format dossier"
             )
-    when = _published(published)
+    when = _day("--published", published)
     text = decode(_read(file))
     result = extract(text, published=when, url=url)
     if output_format is ExtractFormat.table:
