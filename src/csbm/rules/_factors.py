@@ -362,6 +362,17 @@ def _in_time(
     )
 
 
+def _invited_all(ctx: Context, state: str) -> Act | None:
+    """The first observation invitation `state` made to every participating State, if any
+    (what presumption notification_with_invitation reads a missing notification with)."""
+    invited = made_first(
+        [a for a in ctx.acts if a.type is ActType.OBSERVATION_INVITATION and state in a.by]
+    )
+    if invited and not not_to_all(ctx, invited[:1], state):
+        return invited[0]
+    return None
+
+
 def _not_on_record(
     ctx: Context,
     act_type: ActType,
@@ -374,12 +385,10 @@ def _not_on_record(
     if ctx.presume is None:
         return None, "no act on record", ()
     if act_type is ActType.NOTIFICATION:
-        invited = made_first(
-            [a for a in ctx.acts if a.type is ActType.OBSERVATION_INVITATION and state in a.by]
-        )
-        if invited and not not_to_all(ctx, invited[:1], state):
+        invited = _invited_all(ctx, state)
+        if invited is not None:
             # The invitation goes out with the notification: in time as it was.
-            p_time, why, used = _in_time(ctx, invited[0], due) if due is not None else (1.0, "", ())
+            p_time, why, used = _in_time(ctx, invited, due) if due is not None else (1.0, "", ())
             w = ctx.presume["notification_with_invitation"]
             # A late invitation does not date the notification: that is left to the rest.
             if p_time:
@@ -388,7 +397,7 @@ def _not_on_record(
                 return (
                     p,
                     f"no notification on record, but {state} invited observers to the activity "
-                    f"(per {_per(ctx, invited[0].source)}){when}: {_pct(p)}",
+                    f"(per {_per(ctx, invited.source)}){when}: {_pct(p)}",
                     (w.used(), *used),
                 )
     if act_type is ActType.CALENDAR_ENTRY:
@@ -403,17 +412,15 @@ def _not_on_record(
                 f"(per {_per(ctx, notified[0].source)}): {_pct(follows.confidence)}",
                 (follows.used(),),
             )
-        invited = made_first(
-            [a for a in ctx.acts if a.type is ActType.OBSERVATION_INVITATION and state in a.by]
-        )
-        if invited and not not_to_all(ctx, invited[:1], state):
+        invited = _invited_all(ctx, state)
+        if invited is not None:
             # No notification on record, but an invitation, which goes out with one.
             w = ctx.presume["notification_with_invitation"]
             p = follows.confidence * w.confidence
             return (
                 p,
                 f"no calendar entry or notification on record, but {state} invited observers "
-                f"to the activity (per {_per(ctx, invited[0].source)}): {_pct(p)}",
+                f"to the activity (per {_per(ctx, invited.source)}): {_pct(p)}",
                 (w.used(), follows.used()),
             )
     presumption = ctx.presume["duty_not_on_record"]
