@@ -217,3 +217,20 @@ def test_the_cheap_scan_lets_every_speaker_cue_through() -> None:
     ]
     missed = [c for c in cues if _ANY_CUE.search(f"The ministry {c} 3,000 troops.") is None]
     assert missed == []
+
+
+def test_a_statements_heading_names_the_voice_of_its_figures() -> None:
+    text = (
+        "Comment of the MFA of Ukraine on Russia's exercise Kavkaz-2016\n\n"
+        "Russia massed a grouping of about 100,000 soldiers for Kavkaz-2016.\n\n"
+        "More than 11,000 soldiers were brought in from other districts."
+    )
+    got = [(f.value, f.attributed_to, f.declared_by) for f in extract(text).claims()]
+    assert got == [(100000, "MFA of Ukraine", "UKR"), (11000, "MFA of Ukraine", "UKR")]
+    # once another speaker is named, the heading's body no longer speaks for the text
+    text2 = text.replace("More than 11,000", "Analysts at RUSI said more than 11,000")
+    got2 = {f.value: f.attributed_to for f in extract(text2).claims()}
+    assert got2[11000] is not None and "RUSI" in got2[11000]
+    # a heading that names no body (a headline) gives no voice
+    plain = "Comment: Russia's Kavkaz-2016 is larger than it says\n\nIt has 100,000 soldiers."
+    assert [f.attributed_to for f in extract(plain).claims()] == [None]

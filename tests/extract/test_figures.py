@@ -226,6 +226,28 @@ def test_a_list_of_state_adjectives_shares_the_last_noun() -> None:
     }
 
 
+def test_modifiers_joined_by_and_and_lists_of_modifiers_share_the_noun() -> None:
+    x = extract("Exercise Siil 2018 involves over 15,000 Allied and partner troops.", published=PUB)
+    assert [(f.value, f.qualifier.value) for f in x.claims()] == [(15000, "at_least")]
+    x = extract(
+        "Taking part in Siil 2018 are nearly 1,800 professional; 2,600 conscript; 9,000 "
+        "voluntary reserve and 2,100 Allied and partner troops.",
+        published=PUB,
+    )
+    assert [(f.quantity.value, f.value, f.qualifier.value) for f in x.claims()] == [
+        ("troops", 1800, "approx"),
+        ("troops", 2600, "approx"),
+        ("troops", 9000, "approx"),
+        ("troops", 2100, "approx"),
+    ]
+    # a comma list whose last item has no modifiers of its own shares nothing
+    values = {
+        (f.quantity.value, f.value)
+        for f in extract("Zapad-2021 brings 40 modern, 20 tanks and 5 ships.").claims()
+    }
+    assert ("tanks", 40) not in values
+
+
 def test_a_part_named_after_or_before_its_number() -> None:
     for text in (
         "Some 12,800 troops will join the Zapad-2021 drill (a mere 2,500 of them Russian).",

@@ -153,8 +153,17 @@ _SPEAKER_NOUN = re.compile(
 _ORGAN = re.compile(
     r"\b(?:ministry|minister|government|staff|army|forces|military|intelligence|officials?|ambassador"
     r"|president|spokes(?:man|woman|person)|delegation|MoD|defen[cs]e|command|fleet|navy|embassy"
-    r"|mission|general|chief|authorities|kremlin|pentagon)\b",
+    r"|mission|general|chief|authorities|kremlin|pentagon|MFA|foreign\s+office)\b",
     re.I,
+)
+# A heading that names the body whose text this is: "Comment of the MFA of Ukraine on ...",
+# "Statement by the Ministry of Defence regarding ...", "Press release of the General Staff".
+_STATEMENT_HEAD = re.compile(
+    r"\s*(?:(?:Official\s+)?(?:Comment|Commentary|Statement|Press\s+release|Communiqu[eé]"
+    r"|Declaration|Information\s+message|Announcement|Remarks)\s+(?:of|by|from)\s+)"
+    r"(?P<who>(?:the\s+)?[A-Z][^\n:;\"“”]{2,80}?)"
+    r"(?=\s+(?:on|regarding|concerning|about|in\s+connection\s+with|at|to|in\s+response\s+to)\s"
+    r"|\s*(?:[:\n]|$))",
 )
 _NOT_NAME = frozenset(
     [
@@ -419,6 +428,20 @@ def _apposition(window: str, lo: int, start: int, end: int, how: str) -> Speaker
     return None
 
 
+def heading_voice(text: str, start: int, end: int) -> Speaker | None:
+    """The body a statement's heading names as its author ("Comment of the MFA of Ukraine on
+    ..."): the voice of the whole text where no other speaker is named."""
+    m = _STATEMENT_HEAD.match(text, start, end)
+    if m is None or not _ORGAN.search(m.group("who")):
+        return None
+    phrase = _clean(m.group("who"))
+    if not _plausible(phrase):
+        return None
+    # a body, never a person: "MFA of Ukraine" is not Mr MFA
+    how = "the body the heading names"
+    return Speaker(phrase, phrase, m.start("who"), m.end("who"), _declared_by(phrase), how)
+
+
 def speakers(text: str, start: int, end: int) -> list[Speaker]:
     """Every speaker cue in text[start:end] (one sentence), in order of position."""
     found: list[Speaker] = []
@@ -602,4 +625,12 @@ def for_figure(cues: list[Speaker], fig_start: int, fig_end: int, text: str = ""
     return after[0]
 
 
-__all__ = ["Speaker", "for_figure", "literal", "persons", "resolve", "speakers"]
+__all__ = [
+    "Speaker",
+    "for_figure",
+    "heading_voice",
+    "literal",
+    "persons",
+    "resolve",
+    "speakers",
+]

@@ -66,6 +66,7 @@ _LOWER_MOD = (
     r"|multirole|tactical|strategic|of|its|their|the|his|her|contract|conscript|professional"
     r"|combat-ready|moderni[sz]ed|self-propelled|towed|surface|amphibious|landing|support"
     r"|rocket|missile|anti-aircraft|air|service|fixed-wing|joint|western|eastern|state"
+    r"|partner|volunteer|coalition|nato"
 )
 # Other lower-case words count as modifiers when they look like adjectives: "multinational",
 # "well-equipped", "fresh-deployed" (the ending decides; "times" or "years" never match).
@@ -73,7 +74,9 @@ _ADJECTIVE_LIKE = (
     r"[a-z][a-z-]*(?:al|ic|ed|ive|ary|ian|ing|ese|ish|ful|less|ous|ent|ant|ile|able|ible)"
 )
 _MOD = (
-    rf"(?:[A-Z\u0400-\u042f][\w.’'/-]*|(?:and|or)(?=\s+[A-Z\u0400-\u042f])"
+    # "Allied and partner troops": "and" joins two modifiers of one noun
+    rf"(?:[A-Z\u0400-\u042f][\w.’'/-]*"
+    rf"|(?:and|or)(?=\s+(?:[A-Z\u0400-\u042f]|(?:{_LOWER_MOD})\s))"
     rf"|(?:{_LOWER_MOD}|{_ADJECTIVE_LIKE})\b)"
 )
 _AFTER = re.compile(
@@ -174,6 +177,11 @@ _COORDINATED = re.compile(r"(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)?\s+(?:and|or)\s
 # or "and", before the next number of the list (its hedge, if any, belongs to that number).
 _COORDINATED_LIST = re.compile(
     r"\s+[A-Z\u0400-\u042f][\w-]*\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+# "nearly 1,800 professional; 2,600 conscript; 9,000 reserve and 2,100 allied troops": numbers
+# with modifiers only, in a list whose last number has the noun they all share.
+_ELLIPTIC_LIST = re.compile(
+    rf"(?P<mods>(?:\s+(?:{_MOD})){{1,5}}?)\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 )
 # A State adjective after a part: "of which 2,500 Russian", "2,500 of them Russian".
 _PART_ADJ = re.compile(r"(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)(?=\s*(?:[,.;)]|$|and\b|or\b|—|–))")
@@ -367,6 +375,8 @@ def _coordinated(text: str, out: list[Candidate]) -> list[Candidate]:
             word = re.search(r"[A-Z\u0400-\u042f][\w-]*", gap)
             assert word is not None
             end = n.end + word.end()
+        elif (m := _ELLIPTIC_LIST.fullmatch(gap)) is not None and _list_shares(gap, nxt):
+            end = n.end + len(m.group("mods"))
         else:
             continue
         out[i] = replace(
@@ -467,6 +477,16 @@ def _backward(
                 c, quantity=prev.quantity, how=f"continues '{text[prev.start : prev.end]}'"
             )
     return out
+
+
+def _list_shares(gap: str, nxt: Candidate) -> bool:
+    """Whether a list item with modifiers only shares the next item's noun: the list is
+    separated by semicolons, or the next item also has modifiers before its noun ("1,800
+    professional and 2,600 conscript troops"), so that "2,500 Russian, and 300 tanks" stays
+    apart."""
+    if ";" in gap:
+        return True
+    return bool(nxt.mods.strip()) or "shares the noun" in nxt.how
 
 
 def _states_adjective(gap: str) -> bool:

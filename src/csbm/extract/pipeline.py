@@ -222,8 +222,13 @@ def extract(
     previous: _SentenceInfo | None = None
     voices: Counter[str] = Counter()
     lead = _lead_voice(infos)
+    heading = _heading_voice(text, infos) if lead is None else None
     for info in infos:
-        carried = _carried(text, previous, info) or _one_voice(info, voices, lead)
+        carried = (
+            _carried(text, previous, info)
+            or _one_voice(info, voices, lead)
+            or _heading_voice_for(info, voices, heading)
+        )
         _figures_of(text, info, main, name_of, doc_activity, figs, held, dropped, carried)
         voices.update(_norm(sp.who) for sp in info.speakers)
         previous = info
@@ -572,6 +577,28 @@ def _one_voice(
     if set(voices) != {who} or (own_figure and voices[who] < 2):
         return None
     return replace(sp, how=f"{sp.how}; the source the lead names, and no other since")
+
+
+def _heading_voice(text: str, infos: list[_SentenceInfo]) -> attribution.Speaker | None:
+    """The author a statement's heading names, among the text's first three sentences (page
+    debris and a repeated headline come first on many pages)."""
+    for info in infos[:3]:
+        sp = attribution.heading_voice(text, info.sentence.start, info.sentence.end)
+        if sp is not None:
+            return sp
+    return None
+
+
+def _heading_voice_for(
+    info: _SentenceInfo, voices: Counter[str], heading: attribution.Speaker | None
+) -> attribution.Speaker | None:
+    """A statement's author, for a sentence with no speaker of its own while no other speaker
+    has been named: a ministry's comment gives its figures in its own voice."""
+    if heading is None or info.speakers or _IMPERSONAL.search(info.sentence.text):
+        return None
+    if set(voices) - {_norm(heading.who)}:
+        return None
+    return replace(heading, how=f"{heading.how}; no other speaker named since")
 
 
 def _other_cue(
