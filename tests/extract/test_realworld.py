@@ -56,8 +56,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "States": 0.94,  # F1 0.967 (P 0.952, R 0.982); unchanged
         "State roles": 0.63,  # F1 0.664 (P 0.666, R 0.662); was 0.656
         "places": 0.68,  # F1 0.713 (P 0.772, R 0.662); was 0.648
-        # F1 0.270 (P 0.455, R 0.192); was 0.324: one act fewer since the gazetteer
-        # widened (between 2218967 and a4d529e: places it finds give hosts), not looked into on this split
+        # F1 0.270 (P 0.455, R 0.192); was 0.324: one act fewer since the gazetteer widened
+        # (between 2218967 and a4d529e: places it finds give hosts); not looked into here
         "acts": 0.24,
     },
 }
