@@ -190,3 +190,23 @@ def test_small_towns_plural_region_words_and_named_regions() -> None:
         ("Primorsky Krai", "RUS"),
     ]
     assert _places("Units of the North Caucasus Military District held drills.") == []
+
+
+def test_a_part_of_a_state_named_by_compass_is_a_place_with_no_point() -> None:
+    from csbm.extract import extract, to_dict
+
+    x = extract(
+        "Aurora 23 will be held mostly in southern Sweden, with manoeuvres in Northern Latvia "
+        "and near north-eastern Poland. Exercises are also held in North America."
+    )
+    parts = {(p.name, p.country, p.lat, p.lon) for p in x.locations}
+    assert ("southern Sweden", "SWE", None, None) in parts
+    assert ("Northern Latvia", "LVA", None, None) in parts
+    assert ("north-eastern Poland", "POL", None, None) in parts
+    assert not any("America" in p.name for p in x.locations)
+    # the JSON twin says null rather than inventing a point
+    located = to_dict(x)["locations"]
+    assert all(p["lat"] is None for p in located if p["name"] == "southern Sweden")
+    # a compass part in a text's sentence about no activity is no place of the activity
+    y = extract("Zapad-2021 begins on Friday. Ceasefire breaches continue in eastern Ukraine.")
+    assert [p.name for p in y.locations] == []

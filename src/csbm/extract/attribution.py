@@ -153,7 +153,7 @@ _SPEAKER_NOUN = re.compile(
 _ORGAN = re.compile(
     r"\b(?:ministry|minister|government|staff|army|forces|military|intelligence|officials?|ambassador"
     r"|president|spokes(?:man|woman|person)|delegation|MoD|defen[cs]e|command|fleet|navy|embassy"
-    r"|mission|general|chief|authorities|kremlin|pentagon|MFA|foreign\s+office)\b",
+    r"|mission|general|chief|authorities|kremlin|pentagon|MFA|foreign\s+office|side)\b",
     re.I,
 )
 # A heading that names the body whose text this is: "Comment of the MFA of Ukraine on ...",

@@ -935,6 +935,46 @@ def _role_cues(
     return kept
 
 
+# "southern Sweden", "Northern Latvia", "central Norway", "north-eastern Poland", "the far
+# north of Norway" is left out (a compass word alone names no State).
+_COMPASS_PART = re.compile(
+    r"\b(?:in|across|throughout|near|around|to|into|from|over)\s+(?:the\s+)?(?P<c>(?:(?:far|extreme)\s+)?(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?"
+    r"|(?:(?:far|extreme)\s+)?(?:east|west)(?:ern)?|central|middle)\s+$",
+    re.I,
+)
+
+
+def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
+    """Parts of States the text names by compass: places with a State and no point."""
+    out: list[PlaceFound] = []
+    text = info.sentence.text
+    base = info.sentence.start
+    if not (info.names_main or _EXERCISE_WORD.search(text)):
+        return out  # a part of a State where the activity is, not any region named
+    for m in info.state_mentions:
+        if m.kind != "state" or len(m.codes) != 1 or m.text.casefold() == "america":
+            continue  # "North America" is a continent
+        before = text[max(0, m.start - base - 25) : m.start - base]
+        c = _COMPASS_PART.search(before)
+        if c is None:
+            continue
+        start = m.start - len(before) + c.start("c")
+        name = f"{c.group('c')} {m.text}"
+        out.append(
+            PlaceFound(
+                name,
+                None,
+                None,
+                m.codes[0],
+                f"a part of {m.text} named by compass: no point",
+                "the text itself",
+                Evidence(name, start, m.end),
+                1,
+            )
+        )
+    return out
+
+
 def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
     found: dict[tuple[str, bool], PlaceFound] = {}
     for info in infos:
@@ -963,6 +1003,12 @@ def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
                 Evidence(m.text, m.start, m.end),
                 1,
             )
+        for part in _state_parts(info):
+            if other and part.evidence.start >= info.other_from:
+                continue
+            key = (f"part:{part.country}:{part.name.casefold()}", False)
+            old = found.get(key)
+            found[key] = replace(old, mentions=old.mentions + 1) if old is not None else part
     return list(found.values())
 
 

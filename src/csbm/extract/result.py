@@ -69,11 +69,13 @@ class Dropped:
 @dataclass(frozen=True, slots=True)
 class PlaceFound:
     """A place from the gazetteer (town, region, range, airfield, area, sea), with its
-    coordinates and where they come from (``source``: a dossier, a page or GeoNames)."""
+    coordinates and where they come from (``source``: a dossier, a page or GeoNames), or a
+    part of a State the text names by compass ("southern Sweden"), which has no point:
+    ``lat`` and ``lon`` are then None, never a guess."""
 
     name: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     country: str | None
     precision: str
     source: str

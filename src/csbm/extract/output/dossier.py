@@ -382,7 +382,9 @@ def _new(x: Extraction, publisher: str, title: str | None, given: Given) -> Doss
             name=p.name,
             lat=p.lat,
             lon=p.lon,
-            precision=f"{p.precision}; coordinate from {p.source}",
+            precision=(
+                f"{p.precision}; coordinate from {p.source}" if p.lat is not None else p.precision
+            ),
             source=source_id,
         )
         for p in x.locations

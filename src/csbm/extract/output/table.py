@@ -105,8 +105,8 @@ def to_terminal(x: Extraction, console: Console) -> None:
         for p in x.locations:
             table.add_row(
                 _safe(p.name, 40),
-                f"{p.lat:.2f}",
-                f"{p.lon:.2f}",
+                f"{p.lat:.2f}" if p.lat is not None else "-",
+                f"{p.lon:.2f}" if p.lon is not None else "-",
                 p.country or "-",
                 _safe(p.source, 60),
             )
