@@ -266,3 +266,16 @@ def test_units_of_artillery_and_a_number_cut_to() -> None:
     assert ("troops", 30000, "exact") in _figures(
         "Zapad-2021 was expected to have 35,000 soldiers, but the number had been cut to 30,000."
     )
+
+
+def test_parts_from_a_state_sorties_pilots_and_stray_spaces() -> None:
+    x = extract("Anaconda 2018 will draw about 100,000 troops, with 20,000 of them from Poland.")
+    part = [f for f in x.claims() if f.value == 20000]
+    assert part and part[0].scope is not None and "Poland" in part[0].scope
+    x = extract("Kavkaz-2012: the air force will fly about 80 flights, and 50 pilots take part.")
+    assert {(f.quantity.value, f.value) for f in x.claims()} == {("sorties", 80), ("troops", 50)}
+    # "13 ,000": a reflowed copy's stray space before the comma
+    assert [f.value for f in extract("Zapad-2017 would involve 13 ,000 troops.").claims()] == [
+        13000
+    ]
+    assert [f.value for f in extract("A unit 400- strong joined Zapad-2017.").claims()] == [400]

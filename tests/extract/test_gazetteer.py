@@ -35,6 +35,21 @@ def test_every_coordinate_is_copied_from_its_dossier_or_cited(name: str) -> None
     assert place.country is None or _known(place.country)
 
 
+def test_every_place_is_listed_once_and_no_spelling_names_two() -> None:
+    from collections import Counter
+
+    from csbm.extract.gazetteer import _places_file, _transliterations, tokens
+
+    listed = _places_file().places
+    assert [n for n, k in Counter(p.name for p in listed).items() if k > 1] == []
+    owner: dict[tuple[str, ...], str] = {}
+    for p in listed:
+        for name in [p.name, *p.aliases]:
+            for spelling in _transliterations(name):
+                key = tokens(spelling)
+                assert owner.setdefault(key, p.name) == p.name, (spelling, p.name, owner[key])
+
+
 def test_demonym_codes_exist() -> None:
     data = demonyms()
     for code in data.states:

@@ -63,3 +63,26 @@ def test_a_name_compared_with_or_an_umbrella_is_not_the_one_reported() -> None:
         )
     )
     assert names["Dragon 2024"] and not names["Steadfast Defender 2024"]
+
+
+def test_a_series_named_without_its_edition_can_be_the_one_reported() -> None:
+    # named first and as often as a dated exercise in a later paragraph: the one reported
+    x = extract(
+        "Norway's armed forces on Wednesday cancelled Cold Response, a military exercise that "
+        "was to have gathered 15,000 soldiers.\n\nNATO said big exercises would go ahead, among "
+        "them Defender Europe 20, for which 20,000 troops are to be moved to Europe.",
+        published=date(2020, 3, 11),
+    )
+    main = x.main_exercise
+    assert main is not None and main.series == "Cold Response"
+    assert [f.value for f in x.claims()] == [15000]
+
+
+def test_an_umbrella_named_after_an_exercise_word_is_an_aside() -> None:
+    x = extract(
+        "NATO began Nordic Response 2024 on Sunday. It is part of a bigger NATO exercise, "
+        "Steadfast Defender, that lasts through May. Steadfast Defender drills go on.",
+        published=PUB,
+    )
+    main = x.main_exercise
+    assert main is not None and main.name == "Nordic Response 2024"

@@ -94,8 +94,10 @@ class ExerciseMention:
 # Words before a name that make it a comparison or an umbrella, not the exercise reported.
 _ASIDE_BEFORE = re.compile(
     r"\b(?:than|part\s+of|within|under\s+the\s+umbrella\s+of|component\s+of|phase\s+of)"
-    r"\s+(?:the\s+|its\s+|their\s+|NATO['’]s\s+)?(?:(?:larger|wider|broader|bigger|overall"
-    r"|much|multinational|large-scale)\s+)*(?:[A-Z][\w.-]*\s+){0,2}$"
+    r"\s+(?:the\s+|an?\s+|its\s+|their\s+|NATO['’]s\s+)?(?:(?:larger|wider|broader|bigger|overall"
+    r"|much|multinational|large-scale)\s+)*(?:[A-Z][\w.-]*\s+){0,2}"
+    # "part of a bigger NATO exercise, Steadfast Defender"
+    r"(?:(?:exercises?|drills?|manoeuvres|maneuvers|series|operation)\s*,?\s+)?$"
 )
 
 
@@ -321,7 +323,14 @@ def collect(mentions: list[ExerciseMention], published: date | None) -> list[Exe
         )
 
         def rank(x: Exercise) -> tuple[int, int, int, int]:
-            distance = abs(x.year - ref) if x.year is not None and ref is not None else 99
+            if x.year is not None and ref is not None:
+                distance = abs(x.year - ref)
+            elif x.year is None and x.series is not None and ref is not None:
+                # a series named with no edition ("cancel Cold Response"): as likely the
+                # current one as any, so the order of naming decides between equals
+                distance = 0
+            else:
+                distance = 99
             if all(m.how == _IN_YEAR_HOW for m in x.mentions):
                 # "Finland pulled out of the 2014 Cold Response": an edition named in passing
                 return (2, 0, distance, x.mentions[0].start)

@@ -50,11 +50,12 @@ _NOUN_SOURCES: list[tuple[Quantity, str]] = [
         r"|aircrafts|airplanes|aeroplanes|planes|bombers",
     ),
     (Quantity.SHIPS, r"warships|ships|vessels|boats|submarines|frigates|corvettes"),
+    (Quantity.SORTIES, r"(?:air\s+|combat\s+)?sorties|flights"),
     (
         Quantity.TROOPS,
         r"troops|soldiers|servicemen|servicewomen|service\s*members|service\s+personnel"
         r"|military\s+personnel|personnel|men|marines|paratroopers|sailors|airmen|reservists"
-        r"|conscripts|participants|forces|officers|people",
+        r"|conscripts|participants|forces|officers|people|pilots|crew\s+members",
     ),
 ]
 _NOUNS = "|".join(f"(?P<q{i}>{src})" for i, (_, src) in enumerate(_NOUN_SOURCES))
@@ -86,7 +87,8 @@ _AFTER = re.compile(
     rf"(?P<also>\s+(?:and|or|&)\s+(?:{_MOD}\s+)?(?i:(?P<noun2>{_NOUN2}))\b)?"
 )
 _COMPOUND = re.compile(
-    r"-(?P<c>strong|troops?|man|soldiers?|member|tanks?|ships?|vessels?|aircraft|planes?)\b", re.I
+    r"-\s?(?P<c>strong|troops?|man|soldiers?|member|tanks?|ships?|vessels?|aircraft|planes?)\b",
+    re.I,
 )
 _COMPOUND_Q = {
     "strong": Quantity.TROOPS,
@@ -169,7 +171,7 @@ _NUMBER_AT = re.compile(
 _ELLIPSIS_NEXT = re.compile(
     r"\s*(?:[,.;)]|$|(?:that|which|who|in|on|at|for|is|are|was|were|will|would|could|have|has"
     r"|had|more|across|under|from|declared|announced|reported|claimed|given|stated|cited"
-    r"|notified|officially)\b)",
+    r"|notified|officially|near|along|close|inside|within|outside|deployed|stationed)\b)",
     re.I,
 )
 _COORDINATED = re.compile(r"(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)?\s+(?:and|or)\s+$")
@@ -186,7 +188,8 @@ _ELLIPTIC_LIST = re.compile(
 # A State adjective after a part: "of which 2,500 Russian", "2,500 of them Russian".
 _PART_ADJ = re.compile(r"(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)(?=\s*(?:[,.;)]|$|and\b|or\b|—|–))")
 _OF_THEM = re.compile(
-    r"\s+of\s+(?:them|whom|these|those)(?P<adj>\s+[A-Z\u0400-\u042f][\w-]*)?"
+    # "20,000 of them from Poland"
+    r"\s+of\s+(?:them|whom|these|those)(?P<adj>\s+(?:from\s+)?[A-Z\u0400-\u042f][\w-]*)?"
     r"(?=\s*(?:[,.;)]|$|and\b|or\b|—|–|are\b|were\b|will\b|would\b))"
 )
 

@@ -68,7 +68,11 @@ _SPACE = " \u00a0\u202f\u2009"
 
 # Digits with separators: a space separates thousands only before a group of exactly three
 # digits, so "in 2021 30 troops" stays two numbers.
-_DIGITS = rf"[0-9]+(?:(?:[,.'’]|[{_SPACE}](?=[0-9]{{3}}(?![0-9])))[0-9]+)*"
+# A stray space before the comma ("13 ,000", page debris of a reflowed copy) is one number.
+_DIGITS = (
+    rf"[0-9]+(?:(?:[,.'’]|[{_SPACE}][,.](?=[0-9]{{3}}(?![0-9]))"
+    rf"|[{_SPACE}](?=[0-9]{{3}}(?![0-9])))[0-9]+)*"
+)
 _START = re.compile(
     rf"""
     (?<![\w.,:/'’])            # not glued to a word, a number or a time
@@ -121,6 +125,7 @@ def _digits_value(raw: str) -> tuple[Decimal, str] | None:
     ("3.500" is 3500); one or two digits after a single comma or point are decimals
     ("12,7", "1.5"). Anything else ("1,2,3") is not one number.
     """
+    raw = re.sub(rf"[{_SPACE}](?=[,.])", "", raw)  # "13 ,000": the stray space goes
     parts = re.split(rf"([,.'’{_SPACE}])", raw)
     groups = parts[0::2]
     seps = parts[1::2]
