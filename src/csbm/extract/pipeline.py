@@ -293,6 +293,15 @@ def extract(
 
     if ends(named) == 2 or (ends(named) == 1 and ends(period) < 2):
         period = named
+    # a phase named in a sentence of its own ("The second phase runs from 7 May to 13 May")
+    # is the activity's unless the sentence is about another one
+    phase_dates = [
+        d
+        for i in infos
+        for d in (_activity_dates(i, main) if i.other_cue is not None else i.dates)
+        if d.role == "phase"
+    ]
+    period = _with_phases(period, phase_dates, main_name)
 
     vd_spans: list[tuple[int, int]] = []
     for info in infos:
@@ -663,6 +672,32 @@ def _activity_dates(
             out.extend(inside)
         lo = hi + 1
     return out
+
+
+def _with_phases(
+    period: dates.Period | None, candidates: list[dates.DateMention], exercise: str | None
+) -> dates.Period | None:
+    """An end the text leaves out, from the activity's phases: a text that gives the phases'
+    ranges ("the second phase runs from 7 May to 13 May") has the activity end with the last
+    of them. A start is never taken from a phase (the first phase the text dates need not
+    be the first), nor an end from a phase's single day."""
+    if period is None or period.start is None or period.end is not None:
+        return period
+    ranges = [
+        d
+        for d in candidates
+        if d.role == "phase"
+        and d.precision == "day"
+        and d.first is not None
+        and d.last is not None
+        and d.first != d.last
+        and d.last >= period.start
+    ]
+    if not ranges:
+        return period
+    last = max(ranges, key=lambda d: d.last or date.min)
+    reason = f"'{last.text}': the end of the last phase the text dates ({last.reason})"
+    return replace(period, end=last.last, end_reason=reason, evidence=(*period.evidence, last))
 
 
 def _head_dates(info: _SentenceInfo) -> list[dates.DateMention]:
