@@ -94,3 +94,27 @@ def test_a_name_inside_a_longer_word_never_matches() -> None:
     assert state_of("the Shoiguist faction") is None
     assert state_of("Lukashenkovich") is None
     assert state_of("Putinism's critics") is None
+
+
+def test_a_nato_official_speaks_for_no_state() -> None:
+    found = state_of("NATO Secretary General Jens Stoltenberg", date(2020, 6, 1))
+    assert found is not None and found[0] is None and found[1].name == "Jens Stoltenberg"
+    found = state_of("Secretary General Mark Rutte")
+    assert found is not None and found[0] is None
+
+
+def test_a_state_changes_with_the_office_held() -> None:
+    # Stoltenberg, a Norwegian, spoke for no State as NATO's Secretary General (2014-2024).
+    person = officials()["Jens Stoltenberg"]
+    assert person.state_on(date(2015, 1, 1)) == (True, None)
+
+
+def test_between_two_terms_the_state_all_offices_share_counts() -> None:
+    # Kaikkonen, Finland's defence minister, was on leave from 5 January to 28 February 2023.
+    found = state_of("Antti Kaikkonen", date(2023, 2, 1))
+    assert found is not None and found[0] == "FIN"
+
+
+def test_an_office_whose_end_is_unknown_counts_on_its_first_day_only() -> None:
+    office = Office.model_validate({"title": "Minister", "from": "2021-10-14", "to": "?"})
+    assert office.held_on(date(2021, 10, 14)) and not office.held_on(date(2021, 10, 15))

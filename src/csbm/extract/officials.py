@@ -34,6 +34,7 @@ __all__ = [
     "state_of",
 ]
 
+_UNKNOWN = "?"  # an office's end no page gave
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # Letters NFKD does not decompose: Polish ł, Nordic ø, Turkish dotless ı, ...
 _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d"})
@@ -76,9 +77,10 @@ class _Strict(BaseModel):
 
 class Office(_Strict):
     """One office and its term: ``from``/``to`` are YYYY-MM-DD, YYYY-MM or YYYY, ``to`` null
-    while it is held. A date given as a year or month covers all of it (``from: 2014`` starts
-    on 1 January, ``to: 2014`` ends on 31 December). ``stateless`` marks an office in which a
-    national speaks for no State (an American officer as NATO's SACEUR)."""
+    while it is held and ``"?"`` where no page gave the end. A date given as a year or month
+    covers all of it (``from: 2014`` starts on 1 January, ``to: 2014`` ends on 31 December).
+    An office whose end is unknown counts on its first day only. ``stateless`` marks an office
+    in which a national speaks for no State (an American officer as NATO's SACEUR)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -90,7 +92,7 @@ class Office(_Strict):
     @field_validator("from_", "to")
     @classmethod
     def _is_date(cls, value: str | None) -> str | None:
-        if value is not None:
+        if value is not None and value != _UNKNOWN:
             if _DATE.fullmatch(value) is None:
                 raise ValueError(f"not YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
             _first_day(value)
@@ -98,7 +100,7 @@ class Office(_Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Office:
-        if self.to is not None and self.end < self.start:
+        if self.to not in (None, _UNKNOWN) and self.end < self.start:
             raise ValueError(f"{self.title}: ends ({self.to}) before it starts ({self.from_})")
         return self
 
@@ -108,8 +110,11 @@ class Office(_Strict):
 
     @property
     def end(self) -> date:
-        """The last day held; ``date.max`` while it is held."""
-        return date.max if self.to is None else _last_day(self.to)
+        """The last day known to be held: ``date.max`` while it is held, the first day when
+        the end is unknown."""
+        if self.to is None:
+            return date.max
+        return self.start if self.to == _UNKNOWN else _last_day(self.to)
 
     def held_on(self, on: date) -> bool:
         return self.start <= on <= self.end
