@@ -104,9 +104,22 @@ def test_a_nato_official_speaks_for_no_state() -> None:
 
 
 def test_a_state_changes_with_the_office_held() -> None:
-    # Stoltenberg, a Norwegian, spoke for no State as NATO's Secretary General (2014-2024).
-    person = officials()["Jens Stoltenberg"]
-    assert person.state_on(date(2015, 1, 1)) == (True, None)
+    # Fogh Rasmussen spoke for Denmark as its Prime Minister and for no State as NATO's
+    # Secretary General (1 August 2009 - 1 October 2014); without a date, nothing is told.
+    assert state_of("Prime Minister Anders Fogh Rasmussen", date(2005, 1, 1)) is not None
+    found = state_of("Prime Minister Anders Fogh Rasmussen", date(2005, 1, 1))
+    assert found is not None and found[0] == "DNK"
+    found = state_of("Anders Fogh Rasmussen", date(2012, 1, 1))
+    assert found is not None and found[0] is None
+    assert state_of("Anders Fogh Rasmussen") is None
+    # "Rasmussen" alone is too common a name to stand for him.
+    assert state_of("Mr Rasmussen", date(2012, 1, 1)) is None
+
+
+def test_saceur_speaks_for_nato_while_commanding_us_forces_too() -> None:
+    found = state_of("Gen. Philip Breedlove", date(2013, 5, 1))
+    assert found is not None and found[0] is None
+    assert officials()["Philip Breedlove"].state == "USA"
 
 
 def test_between_two_terms_the_state_all_offices_share_counts() -> None:
