@@ -37,25 +37,35 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {
         "figures": 0.9,  # F1 0.929 (P 0.884, R 0.977); was 0.897
         "qualifier": 0.88,  # F1 0.906 (P 0.859, R 0.959); was 0.867
-        "attribution": 0.85,  # F1 0.884 (P 0.833, R 0.941); was 0.835
-        "declared State": 0.81,  # F1 0.844 (P 0.838, R 0.849); was 0.794
+        "attribution": 0.85,  # F1 0.884 (P 0.833, R 0.941); was 0.835; 0.866 on the widened set
+        # the set widened on 2026-12-07 (new publishers, keys written before any run):
+        # F1 0.844 on 149 texts -> 0.800 on 154 (P 0.838, R 0.765)
+        "declared State": 0.78,
         "dates": 0.91,  # F1 0.943 (P 0.966, R 0.920); was 0.931
         "names": 0.89,  # F1 0.919 (P 0.966, R 0.876); unchanged
         "States": 0.95,  # F1 0.984 (P 0.971, R 0.997); unchanged
         "State roles": 0.75,  # F1 0.785 (P 0.790, R 0.780); was 0.782
-        "places": 0.81,  # F1 0.841 (P 0.885, R 0.801); was 0.746
-        "acts": 0.92,  # F1 0.951 (P 1.000, R 0.907); unchanged
+        # the set widened on 2026-12-07: places F1 0.843 on 149 texts -> 0.809 on 164 (P 0.870,
+        # R 0.755), acts 0.951 -> 0.897 (P 0.951, R 0.848: two evaluation visits read as
+        # inspections)
+        "places": 0.78,
+        "acts": 0.87,
     },
     "test": {
         "figures": 0.85,  # F1 0.880 (P 0.891, R 0.870); was 0.872
         "qualifier": 0.83,  # F1 0.858 (P 0.862, R 0.855); was 0.849
-        "attribution": 0.69,  # F1 0.719 (P 0.759, R 0.683); was 0.726
-        "declared State": 0.7,  # F1 0.732 (P 0.867, R 0.634); was 0.743
+        # the set widened on 2026-12-07 (new publishers, keys written before any run):
+        # attribution F1 0.719 on 81 texts -> 0.672 on 88 (P 0.717, R 0.632), declared State
+        # 0.732 -> 0.658 (P 0.867, R 0.531), State roles 0.664 -> 0.616 (P 0.621, R 0.610)
+        "attribution": 0.65,
+        "declared State": 0.63,
         "dates": 0.8,  # F1 0.826 (P 0.891, R 0.770); unchanged
-        "names": 0.85,  # F1 0.886 (P 0.961, R 0.822); was 0.880
+        # the set widened on 2026-12-07: F1 0.886 on 81 texts -> 0.808 on 92 (P 0.940, R 0.709)
+        "names": 0.78,
         "States": 0.94,  # F1 0.967 (P 0.952, R 0.982); unchanged
-        "State roles": 0.63,  # F1 0.664 (P 0.666, R 0.662); was 0.656
-        "places": 0.68,  # F1 0.713 (P 0.772, R 0.662); was 0.648
+        "State roles": 0.59,
+        # the set widened on 2026-12-07: F1 0.710 on 81 texts -> 0.679 on 96 (P 0.759, R 0.615)
+        "places": 0.65,
         # F1 0.270 (P 0.455, R 0.192); was 0.324: one act fewer since the gazetteer widened
         # (between 2218967 and a4d529e: places it finds give hosts); not looked into here
         "acts": 0.24,
