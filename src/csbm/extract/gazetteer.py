@@ -223,19 +223,20 @@ def _valid(entry: Entry, on: date | None) -> bool:
     return entry.valid[0] <= on < entry.valid[1]
 
 
-def _read(name: str) -> Any:
+def read_data(name: str) -> Any:
+    """One of the extractor's bundled data files (``csbm/extract/data/<name>``), parsed."""
     path = resources.files("csbm.extract").joinpath("data").joinpath(name)
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @cache
 def series_list() -> tuple[SeriesData, ...]:
-    return tuple(_ExercisesFile.model_validate(_read("exercises.yaml")).series)
+    return tuple(_ExercisesFile.model_validate(read_data("exercises.yaml")).series)
 
 
 @cache
 def _places_file() -> _PlacesFile:
-    return _PlacesFile.model_validate(_read("places.yaml"))
+    return _PlacesFile.model_validate(read_data("places.yaml"))
 
 
 @cache
@@ -251,7 +252,7 @@ def place(ref: str) -> PlaceData:
 
 @cache
 def demonyms() -> DemonymData:
-    return DemonymData.model_validate(_read("demonyms.yaml"))
+    return DemonymData.model_validate(read_data("demonyms.yaml"))
 
 
 @cache
@@ -638,6 +639,7 @@ __all__ = [
     "place",
     "place_mentions",
     "places",
+    "read_data",
     "series_list",
     "state_names",
     "tokens",

@@ -16,13 +16,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from csbm.extract.gazetteer import CitedSource, tokens
+from csbm.extract.gazetteer import CitedSource, read_data, tokens
 
 __all__ = [
     "Office",
@@ -49,11 +46,6 @@ def _fold(phrase: str) -> str:
 def key(phrase: str) -> tuple[str, ...]:
     """The normalised key of a name: its words, case-folded, diacritics folded."""
     return tokens(_fold(phrase))
-
-
-def _read(name: str) -> Any:
-    path = resources.files("csbm.extract").joinpath("data").joinpath(name)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _first_day(value: str) -> date:
@@ -179,7 +171,7 @@ class _Index:
 @cache
 def officials_data() -> OfficialsData:
     """The validated contents of officials.yaml, read on first use."""
-    return OfficialsData.model_validate(_read("officials.yaml"))
+    return OfficialsData.model_validate(read_data("officials.yaml"))
 
 
 @cache

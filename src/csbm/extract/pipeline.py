@@ -296,10 +296,7 @@ def extract(
     # a phase named in a sentence of its own ("The second phase runs from 7 May to 13 May")
     # is the activity's unless the sentence is about another one
     phase_dates = [
-        d
-        for i in infos
-        for d in (_activity_dates(i, main) if i.other_cue is not None else i.dates)
-        if d.role == "phase"
+        d for i in infos for d in (_activity_dates(i, main) if i.other_cue is not None else i.dates)
     ]
     period = _with_phases(period, phase_dates, main_name)
 
