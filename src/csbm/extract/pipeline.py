@@ -18,8 +18,23 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from csbm.extract import acts, attribution, dates, exercises, figures, officials, states, thresholds
-from csbm.extract.gazetteer import Match, PlaceMention, lexicon, place_mentions
+from csbm.extract import (
+    acts,
+    attribution,
+    dates,
+    exercises,
+    figures,
+    officials,
+    states,
+    thresholds,
+)
+from csbm.extract.gazetteer import (
+    Match,
+    PlaceMention,
+    compass_parts,
+    lexicon,
+    place_mentions,
+)
 from csbm.extract.numbers import Spans, find_numbers
 from csbm.extract.relevance import has_activity_cue
 from csbm.extract.result import (
@@ -998,43 +1013,38 @@ def _role_cues(
     return kept
 
 
-# "southern Sweden", "Northern Latvia", "central Norway", "north-eastern Poland", "the far
-# north of Norway" is left out (a compass word alone names no State).
-_COMPASS_PART = re.compile(
-    r"\b(?:in|across|throughout|near|around|to|into|from|over)\s+(?:the\s+)?(?P<c>(?:(?:far|extreme)\s+)?(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?"
-    r"|(?:(?:far|extreme)\s+)?(?:east|west)(?:ern)?|central|middle)\s+$",
-    re.I,
+# Words of a sentence about the activity's parts or training: "This week's second phase takes
+# place chiefly in ...", "Units will train across the whole country, above all in south Sweden".
+_TRAINING_WORD = re.compile(
+    r"\b(?:phases?|train|trains|training|rehears(?:e|es|ed|ing|als?))\b", re.I
 )
 
 
 def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
-    """Parts of States the text names by compass: places with a State and no point."""
+    """Parts of States the text names by compass (gazetteer.compass_parts): places with a
+    State and no point."""
     out: list[PlaceFound] = []
-    text = info.sentence.text
-    base = info.sentence.start
-    if not (info.names_main or _EXERCISE_WORD.search(text)):
+    s = info.sentence
+    if not (info.names_main or _EXERCISE_WORD.search(s.text) or _TRAINING_WORD.search(s.text)):
         return out  # a part of a State where the activity is, not any region named
+    base = s.start
+    spans = [(p.start - base, p.end - base) for p in info.place_matches]
     for m in info.state_mentions:
         if m.kind != "state" or len(m.codes) != 1 or m.text.casefold() == "america":
             continue  # "North America" is a continent
-        before = text[max(0, m.start - base - 25) : m.start - base]
-        c = _COMPASS_PART.search(before)
-        if c is None:
-            continue
-        start = m.start - len(before) + c.start("c")
-        name = f"{c.group('c')} {m.text}"
-        out.append(
-            PlaceFound(
-                name,
-                None,
-                None,
-                m.codes[0],
-                f"a part of {m.text} named by compass: no point",
-                "the text itself",
-                Evidence(name, start, m.end),
-                1,
+        for at, name in compass_parts(s.text, 0, (m.start - base, m.text), spans):
+            out.append(
+                PlaceFound(
+                    name,
+                    None,
+                    None,
+                    m.codes[0],
+                    f"a part of {m.text} named by compass: no point",
+                    "the text itself",
+                    Evidence(name, base + at, m.end),
+                    1,
+                )
             )
-        )
     return out
 
 
