@@ -210,3 +210,55 @@ def test_a_part_of_a_state_named_by_compass_is_a_place_with_no_point() -> None:
     # a compass part in a text's sentence about no activity is no place of the activity
     y = extract("Zapad-2021 begins on Friday. Ceasefire breaches continue in eastern Ukraine.")
     assert [p.name for p in y.locations] == []
+
+
+def test_compass_parts_in_a_list_of_compass_words_or_of_places() -> None:
+    from csbm.extract import extract
+
+    def parts(text: str) -> list[str]:
+        return [p.name for p in extract(text).locations if p.lat is None]
+
+    # one part for each compass word before one State's name
+    assert parts("Troops are moving in eastern and northern Poland for the exercise.") == [
+        "eastern Poland",
+        "northern Poland",
+    ]
+    # a list of places going on with a compass part
+    assert parts(
+        "The second phase of the drill is held in Võru, Valgamaa and Northern Latvia."
+    ) == ["Northern Latvia"]
+    # "of" after a region word or "all": the part holds the activity's places
+    assert parts("The exercise is held in the Trøndelag counties of Central Norway.") == [
+        "Central Norway"
+    ]
+    assert parts("Nearly all of Southern Sweden lies inside the exercise area.") == [
+        "Southern Sweden"
+    ]
+    # but not "the parts of": the parts where something else happens
+    assert parts("A build-up near the parts of eastern Ukraine where fighting goes on.") == []
+    # a sentence about the activity's training or a phase, with no exercise word
+    assert parts(
+        "Aurora 23 begins. Units will train across the country, above all in south Sweden."
+    ) == ["south Sweden"]
+    assert parts(
+        "Ladoga-2018 began. Pilots rehearsed firing missiles in north-western Russia."
+    ) == ["north-western Russia"]
+
+
+def test_seas_lakes_counties_and_ranges_added_on_2026_12_07() -> None:
+    assert _places(
+        "Naval drills were held in the Sea of Japan and on the Black and Azov Seas."
+    ) == [
+        ("Sea of Japan", None),
+        ("Black Sea", None),
+        ("Sea of Azov", None),
+    ]
+    assert _places("Most of the exercise is in Troms and northern Nordland counties.") == [
+        ("Troms", "NOR"),
+        ("Nordland", "NOR"),
+    ]
+    assert _places("Paratroopers of the exercise jumped over Skillingaryd, Sweden.") == [
+        ("Skillingaryd", "SWE")
+    ]
+    assert _places("The exercise was held at Vaziani and Senaki.")[0] == ("Vaziani", "GEO")
+    assert _places("Air force drills are held over Lake Ladoga.") == [("Lake Ladoga", "RUS")]

@@ -79,3 +79,34 @@ def test_roles_have_reasons() -> None:
     blr = next(s for s in x.states if s.code == "BLR")
     assert blr.role == "host"
     assert any("into Belarus" in r for r in blr.reasons)
+
+
+def test_a_list_of_commas_alone_is_one_list() -> None:
+    roles = _roles(
+        "Observers from the Czech Republic, Denmark, Finland, Russia, Sweden watched the Siil "
+        "exercise in Estonia."
+    )
+    for code in ("CZE", "DNK", "FIN", "RUS", "SWE"):
+        assert roles[code] == ["observer"], code
+
+
+def test_two_states_and_a_speaker_after_a_comma_are_no_list() -> None:
+    roles = _roles("Troops from Finland and Sweden, the U.S. Sixth Fleet said, joined the drill.")
+    assert roles["USA"] != ["participant"]
+
+
+def test_an_item_the_lexicon_lacks_or_itself_does_not_end_a_list() -> None:
+    roles = _roles(
+        "Fourteen countries are taking part in the exercise: Sweden itself plus the USA, the "
+        "UK and Finland. Troops of Albania, Kosovo, Moldova and Bulgaria will be in the drill."
+    )
+    for code in ("SWE", "USA", "GBR", "FIN", "ALB", "MDA", "BGR"):
+        assert roles[code] == ["participant"], code
+
+
+def test_the_coasts_of_states_host_the_activity() -> None:
+    roles = _roles(
+        "Crews train on areas along the coasts of Sweden, Poland and Germany during the exercise."
+    )
+    for code in ("SWE", "POL", "DEU"):
+        assert "host" in roles[code], code

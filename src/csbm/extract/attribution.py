@@ -18,7 +18,7 @@ State is recorded as ``declared_by``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from csbm.extract.gazetteer import Match, lexicon
 
@@ -57,7 +57,12 @@ _INVERTED_ORGAN = re.compile(
 # "Russian Defence Ministry: about 12,800 troops ...": a headline's speaker before a colon.
 _COLON = re.compile(r"\s*(?P<who>[A-Z][^:;,.()“”\"\n]{2,80}?)\s*:\s")
 # A speaker's apposition after it: "said Ivan Petrov, a spokesman for the Russian ministry".
-_APPOSED = re.compile(r"\s*,\s*(?P<app>(?:an?|the)\s+[^,;.()“”\"]{3,80})")
+_APPOSED = re.compile(
+    r"\s*,\s*(?P<app>(?:(?:an?|the|who\s+(?:heads|leads|is|was|commands|serves\s+as))\s+"
+    r"|(?=(?:deputy|head|chief|commander|spokes(?:man|woman|person)|press\s+secretary|director"
+    r"|minister|secretary|ambassador|representative)\b))[^,;.()“”\"]{3,80})",
+    re.I,
+)
 # Organs that belong to one State though no State word names it.
 _ORGAN_OF = (
     (
@@ -377,6 +382,15 @@ def _person(phrase: str) -> str | None:
     return None
 
 
+def _titled(phrase: str, person: str) -> bool:
+    """Whether the phrase is the person's name, alone or after titles ("Colonel General
+    Alexander Postnikov")."""
+    if not phrase.endswith(person):
+        return False
+    head = phrase[: len(phrase) - len(person)].split()
+    return all(w.strip(".").casefold() in _TITLE for w in head)
+
+
 def _declared_by(phrase: str) -> str | None:
     codes: set[str] = set()
     kinds: set[str] = set()
@@ -420,12 +434,25 @@ def _apposition(window: str, lo: int, start: int, end: int, how: str) -> Speaker
     a, b = _clean(m.group("a")), _clean(m.group("b"))
     for name, other in ((b, a), (a, b)):
         person = _person(name) if _plausible(name) else None
-        if person is not None and person == name.strip():
+        if person is not None and _titled(name.strip(), person):
             both = f"{other}, {name}"
             return Speaker(
                 person, both, lo + m.start("a"), end, _declared_by(both), how, person=True
             )
     return None
+
+
+_NAME_LAST = frozenset({"according to", "said (inverted)", "citing", "by", "quoted as saying"})
+
+
+def _with_apposition(text: str, sp: Speaker, end: int) -> Speaker:
+    if sp.declared_by is not None or not sp.person or sp.how not in _NAME_LAST:
+        return sp  # after "X said" comes what was said, not an apposition
+    app = _APPOSED.match(text, sp.end, end)
+    if app is None:
+        return sp
+    declared = _declared_by(f"{sp.phrase}, {app.group('app')}")
+    return sp if declared is None else replace(sp, declared_by=declared)
 
 
 def heading_voice(text: str, start: int, end: int) -> Speaker | None:
@@ -477,19 +504,6 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
     for m in _INVERTED.finditer(text, start, end):
         sp = _speaker(m.group("who"), m.start(), m.end(), "said (inverted)")
         if sp is not None:
-            app = _APPOSED.match(text, m.end(), end)
-            if sp.declared_by is None and app is not None:
-                # "said Ivan Petrov, a spokesman for the Russian ministry": its State
-                both = f"{sp.phrase}, {app.group('app')}"
-                sp = Speaker(
-                    sp.who,
-                    sp.phrase,
-                    sp.start,
-                    sp.end,
-                    _declared_by(both),
-                    sp.how,
-                    person=sp.person,
-                )
             found.append(sp)
     for m in _INVERTED_ORGAN.finditer(text, start, end):
         who = m.group("who")
@@ -527,6 +541,9 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
         sp = _speaker(phrase, lo + cut, m.end(), m.group("verb"))
         if sp is not None:
             found.append(sp)
+    # "said Ivan Petrov, a spokesman for the Russian ministry", "according to Valery Revenko,
+    # who heads the Belarusian ministry's department": a person's State from the apposition.
+    found = [_with_apposition(text, sp, end) for sp in found]
     # "Interfax reports, citing the General Staff": the reporter passes the figure on.
     citing = [f for f in found if f.how == "citing"]
     found = [f for f in found if not any(0 <= c.start - f.end <= 3 and f is not c for c in citing)]
@@ -556,7 +573,12 @@ def persons(text: str, start: int, end: int) -> list[Speaker]:
         who = _person(phrase)
         if who is None:
             continue
-        out.append(Speaker(who, phrase, a, m.end(), _declared_by(phrase), "named", person=True))
+        declared = _declared_by(phrase)
+        app = _APPOSED.match(text, m.end(), end)
+        if declared is None and app is not None:
+            # "Colonel General Alexander Postnikov, deputy chief of the Russian General Staff"
+            declared = _declared_by(f"{phrase}, {app.group('app')}")
+        out.append(Speaker(who, phrase, a, m.end(), declared, "named", person=True))
     return out
 
 

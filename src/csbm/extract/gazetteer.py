@@ -625,6 +625,54 @@ def _shared_noun(text: str, start: int, end: int) -> list[PlaceMention]:
     return out
 
 
+# A part of a State named by compass: "in southern Sweden", "across north-eastern Poland",
+# "in eastern and northern Poland" (one part for each compass word), "in the Trøndelag counties
+# of Central Norway", "nearly all of Southern Sweden", and a list of places going on with one
+# ("in Võru, Põlva, Valgamaa and Northern Latvia"). "The far north of Norway" is left out: a
+# compass word alone names no State.
+_COMPASS_WORD = (
+    r"(?:(?:far|extreme)\s+)?(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
+    r"|central|middle"
+)
+_COMPASS_RUN = re.compile(
+    rf"\b(?P<run>(?:{_COMPASS_WORD})(?:\s*(?:,|and|or|,\s*and)\s+(?:{_COMPASS_WORD}))*)\s+$",
+    re.IGNORECASE,
+)
+_COMPASS_PREP = re.compile(
+    r"\b(?:in|across|throughout|near|around|to|into|from|over"
+    # "all of", "the counties of": not "the parts of eastern Ukraine where fighting ..."
+    r"|(?:all|count(?:y|ies)|regions?|provinces?|districts?|areas?)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COMPASS_ONE = re.compile(_COMPASS_WORD, re.IGNORECASE)
+
+
+def compass_parts(
+    text: str, start: int, state: tuple[int, str], places: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """The compass parts named just before one State's name (``state``: its start and name
+    as the text spells it), each as (start, name): "eastern and northern Poland" gives
+    "eastern Poland" and "northern Poland". ``places`` are the spans of the places found in
+    the sentence (``start`` is the sentence's start): a list of them may lead to the part.
+    """
+    at, name = state
+    before = text[max(start, at - 60) : at]
+    run = _COMPASS_RUN.search(before)
+    if run is None:
+        return []
+    run_start = at - len(before) + run.start("run")
+    lead = text[max(start, run_start - 25) : run_start]
+    cued = _COMPASS_PREP.search(lead) is not None or any(
+        _LIST_GAP.fullmatch(text, end, run_start) is not None for _, end in places
+    )
+    if not cued:
+        return []
+    out = []
+    for w in _COMPASS_ONE.finditer(run.group("run")):
+        out.append((run_start + w.start(), f"{w.group()} {name}"))
+    return out
+
+
 __all__ = [
     "CitedSource",
     "Entry",
@@ -634,6 +682,7 @@ __all__ = [
     "PlaceMention",
     "PlaceSource",
     "SeriesData",
+    "compass_parts",
     "demonyms",
     "lexicon",
     "place",

@@ -18,8 +18,23 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from csbm.extract import acts, attribution, dates, exercises, figures, states, thresholds
-from csbm.extract.gazetteer import Match, PlaceMention, lexicon, place_mentions
+from csbm.extract import (
+    acts,
+    attribution,
+    dates,
+    exercises,
+    figures,
+    officials,
+    states,
+    thresholds,
+)
+from csbm.extract.gazetteer import (
+    Match,
+    PlaceMention,
+    compass_parts,
+    lexicon,
+    place_mentions,
+)
 from csbm.extract.numbers import Spans, find_numbers
 from csbm.extract.relevance import has_activity_cue
 from csbm.extract.result import (
@@ -215,7 +230,7 @@ def extract(
         carry = counted[-1] if counted else carry
 
     if doc_activity:
-        _read_speakers(text, infos)
+        _read_speakers(text, infos, published)
     figs: list[Figure] = []
     held: list[ThresholdMention] = []
     dropped: list[Dropped] = []
@@ -253,6 +268,7 @@ def extract(
                 )
             )
     state_results = states.combine(all_state_mentions, cues)
+    _host_organs(merged, state_results, all_state_mentions)
     acts_found = acts.find(
         text,
         [
@@ -435,9 +451,11 @@ def _fuller(cue: attribution.Speaker, named: list[attribution.Speaker]) -> attri
     return cue
 
 
-def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
+def _read_speakers(text: str, infos: list[_SentenceInfo], published: date | None) -> None:
     """Every sentence's speakers, with pronouns and titles ("he said", "the ministry said",
-    "according to the statement") resolved to the speaker named last before them."""
+    "according to the statement") resolved to the speaker named last before them; a person
+    with no State in the words is looked up among the listed office holders (on the
+    publication date: the offices held then decide)."""
     named: list[attribution.Speaker] = []
     # Speakers serve figures: none are read after the last sentence with one (those could
     # only name speakers for later figures), and none in a text without figures.
@@ -448,6 +466,7 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
         s = info.sentence
         out: list[attribution.Speaker] = []
         for cue in attribution.speakers(text, s.start, s.end):
+            cue = _office_holder(cue, published)
             if cue.anaphor is None:
                 # "the ministry's press release says": the ministry named before
                 title = _TITLE_OWNER.match(cue.phrase)
@@ -464,12 +483,74 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
                 out.append(sp)
         # People named with a title, for a "he said" in a later sentence (not speakers here).
         named.extend(
-            p
+            _office_holder(p, published)
             for p in attribution.persons(text, s.start, s.end)
             if not any(p.start <= c.start < p.end for c in out)
         )
         info.speakers = out
     _quoted_speakers(text, infos[: last + 1])
+
+
+# A national organ or office named without its State ("the defence ministry", "defence
+# minister Kristof Szalay-Bobrovniczky", "the General Staff"); not the alliance's or a union's.
+_NATIONAL_ORGAN = re.compile(
+    r"\b(?:ministry\s+of\s+(?:defen[cs]e|foreign\s+affairs)|(?:defen[cs]e|foreign)\s+ministry"
+    r"|(?:defen[cs]e|foreign)\s+minister|minister\s+of\s+(?:defen[cs]e|foreign\s+affairs)"
+    r"|general\s+staff|chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+)staff|MoD|MFA"
+    r"|armed\s+forces|defen[cs]e\s+forces|ministry)\b",
+    re.I,
+)
+_NOT_NATIONAL = re.compile(
+    r"\b(?:NATO|alliance|allied|EU|European|OSCE|UN|United\s+Nations|CSTO|SHAPE)\b", re.I
+)
+
+
+def _host_organs(
+    figs: list[Figure], found: list[states.StateResult], mentions: list[states.StateMention]
+) -> None:
+    """A figure from a national organ that names no State ("the defence ministry said") is
+    the organ of a State that takes part in or hosts the activity: the last such State named
+    within a few hundred characters before the organ, else the text's one host State; the
+    reasons say so. Otherwise it stays without a State."""
+    taking_part = {r.code for r in found if {"host", "participant"} & set(r.roles)}
+    hosts = [r.code for r in found if "host" in r.roles]
+    for f in figs:
+        cue = f.attribution
+        if f.declared_by is not None or cue is None:
+            continue
+        if _NATIONAL_ORGAN.search(cue.text) is None or _NOT_NATIONAL.search(cue.text):
+            continue
+        before = [
+            m
+            for m in mentions
+            if cue.start - _ORGAN_REACH <= m.start < cue.start
+            and len(m.codes) == 1
+            and m.codes[0] in taking_part
+        ]
+        if before:
+            m = max(before, key=lambda m: m.start)
+            code, why = m.codes[0], f"the State named before it ('{m.text}')"
+        elif len(hosts) == 1:
+            code, why = hosts[0], "the one host State"
+        else:
+            continue
+        f.declared_by = code
+        f.reasons.append(f"'{cue.text}' names no State: read as {code}'s, {why}")
+
+
+_ORGAN_REACH = 400
+
+
+def _office_holder(cue: attribution.Speaker, published: date | None) -> attribution.Speaker:
+    """A named person's State from the officials list ("Lukashenko said"), with the office in
+    the reason; a person the list does not know, or whose State it cannot tell, keeps none."""
+    if not cue.person or cue.declared_by is not None:
+        return cue
+    found = officials.state_of(cue.phrase, published)
+    if found is None or found[0] is None:
+        return cue
+    state, person = found
+    return replace(cue, declared_by=state, how=f"{cue.how}; {person.name} spoke for {state}")
 
 
 _QUOTE_REACH = 4
@@ -937,43 +1018,38 @@ def _role_cues(
     return kept
 
 
-# "southern Sweden", "Northern Latvia", "central Norway", "north-eastern Poland", "the far
-# north of Norway" is left out (a compass word alone names no State).
-_COMPASS_PART = re.compile(
-    r"\b(?:in|across|throughout|near|around|to|into|from|over)\s+(?:the\s+)?(?P<c>(?:(?:far|extreme)\s+)?(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?"
-    r"|(?:(?:far|extreme)\s+)?(?:east|west)(?:ern)?|central|middle)\s+$",
-    re.I,
+# Words of a sentence about the activity's parts or training: "This week's second phase takes
+# place chiefly in ...", "Units will train across the whole country, above all in south Sweden".
+_TRAINING_WORD = re.compile(
+    r"\b(?:phases?|train|trains|training|rehears(?:e|es|ed|ing|als?))\b", re.I
 )
 
 
 def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
-    """Parts of States the text names by compass: places with a State and no point."""
+    """Parts of States the text names by compass (gazetteer.compass_parts): places with a
+    State and no point."""
     out: list[PlaceFound] = []
-    text = info.sentence.text
-    base = info.sentence.start
-    if not (info.names_main or _EXERCISE_WORD.search(text)):
+    s = info.sentence
+    if not (info.names_main or _EXERCISE_WORD.search(s.text) or _TRAINING_WORD.search(s.text)):
         return out  # a part of a State where the activity is, not any region named
+    base = s.start
+    spans = [(p.start - base, p.end - base) for p in info.place_matches]
     for m in info.state_mentions:
         if m.kind != "state" or len(m.codes) != 1 or m.text.casefold() == "america":
             continue  # "North America" is a continent
-        before = text[max(0, m.start - base - 25) : m.start - base]
-        c = _COMPASS_PART.search(before)
-        if c is None:
-            continue
-        start = m.start - len(before) + c.start("c")
-        name = f"{c.group('c')} {m.text}"
-        out.append(
-            PlaceFound(
-                name,
-                None,
-                None,
-                m.codes[0],
-                f"a part of {m.text} named by compass: no point",
-                "the text itself",
-                Evidence(name, start, m.end),
-                1,
+        for at, name in compass_parts(s.text, 0, (m.start - base, m.text), spans):
+            out.append(
+                PlaceFound(
+                    name,
+                    None,
+                    None,
+                    m.codes[0],
+                    f"a part of {m.text} named by compass: no point",
+                    "the text itself",
+                    Evidence(name, base + at, m.end),
+                    1,
+                )
             )
-        )
     return out
 
 

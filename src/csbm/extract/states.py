@@ -78,6 +78,12 @@ _SEP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+plus\s+"
     r"|\s+as\s+well\s+as\s+)"
 )
+# What may stand in a list between two States without ending it: "itself" ("Sweden itself plus
+# the USA") and an item the lexicon has no State for (", Kosovo, Moldova", ", Kosovo and ...").
+_NOT_LISTED = re.compile(
+    r"\s+(?:itself|themselves)(?=\s*(?:,|\s+and\s|\s+plus\s))"
+    r"|\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?=\s*(?:,|\s+and\s))"
+)
 # A list that ends in a group rather than "and X": "the United States, France, Norway and other
 # NATO allies" is one list.
 _AND_OTHERS = re.compile(
@@ -218,7 +224,10 @@ _MOVE_TO = re.compile(
 # "drilling in the northern regions of Finland, Norway and Sweden", "across parts of Poland"
 _PARTS_OF = re.compile(
     r"\b(?:in|across|throughout|over|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:parts?|regions?|areas?"
-    r"|territor(?:y|ies)|north|south|east|west)\s+of\s+$",
+    r"|territor(?:y|ies)|north|south|east|west)\s+of\s+$"
+    # "on training areas along the coasts of Sweden, Poland and Germany"
+    r"|\b(?:along|off|on|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:coasts?|shores?|coastlines?"
+    r"|waters)\s+of\s+$",
     re.I,
 )
 _TERRITORY_OF = re.compile(r"\bon\s+the\s+(?:territory|soil)\s+of\s+$", re.I)
@@ -285,6 +294,10 @@ def mentions_from(matches: list[Match], text: str) -> list[StateMention]:
     return out
 
 
+# Items a list joined by commas alone needs to count as one (a headline's or a roll's style).
+_ASYNDETON = 2
+
+
 def _lists(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
     """Group mentions into lists: 'Latvia, Lithuania and the Baltic states' is one list.
 
@@ -297,7 +310,10 @@ def _lists(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
         if lists and not lists[-1][-1].possessive and m.kind != "metonym":
             prev = lists[-1][-1]
             gap = text[prev.end : m.start]
-            sep = _SEP.match(gap)
+            skip = _NOT_LISTED.match(gap)  # "Sweden itself plus", ", Kosovo, Moldova"
+            sep = _SEP.match(gap, skip.end() if skip is not None else 0)
+            if sep is None and skip is not None:
+                sep = _SEP.match(gap)
             if sep is not None and _LEAD.fullmatch(gap, sep.end()) is not None:
                 lists[-1].append(m)
                 joins[-1].append(sep.group().strip())
@@ -311,6 +327,8 @@ def _lists(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
         last = max((i for i, sep in enumerate(seps) if sep not in (",", ";")), default=-1)
         if last < 0 and len(items) > 2 and _AND_OTHERS.match(text, items[-1].end):
             last = len(seps) - 1  # "France, Norway and other NATO allies"
+        elif last < 0 and len(items) > _ASYNDETON:
+            last = len(seps) - 1  # "Observers from Czech Republic, Denmark, Finland, Russia"
         out.append(items[: last + 2])
         out.extend([i] for i in items[last + 2 :])
     return out
