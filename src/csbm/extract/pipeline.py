@@ -367,9 +367,9 @@ def _named_again(
     if not known:
         return mentions
     rx = re.compile(
-        r"(?<![\w-])(?:"
+        r"(?<![\w-])(?P<base>"
         + "|".join(re.escape(b) for b in sorted(known, key=len, reverse=True))
-        + r")(?![\w-]|\s+(?:19|20)?[0-9]{2}\b)"
+        + r")(?:[\s-](?P<y>(?:19|20)[0-9]{2})\b(?![,.][0-9]))?(?![\w-]|\s+(?:19|20)?[0-9]{2}\b)"
     )
     out = list(mentions)
     for info in infos:
@@ -379,7 +379,12 @@ def _named_again(
             a, b = hit.span()
             if any(e.start < b and a < e.end for e in info.exercise_mentions):
                 continue
-            name, year = known[hit.group()]
+            name, year = known[hit.group("base")]
+            other = hit.group("y")
+            if other is not None:
+                # another edition of the same name: "Joint Efforts 2020, last year's exercise"
+                year = exercises.full_year(other)
+                name = f"{hit.group('base')} {year}"
             mention = exercises.ExerciseMention(
                 name, None, year, a, b, hit.group(), "named again without its year"
             )
