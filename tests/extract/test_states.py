@@ -139,6 +139,18 @@ def test_the_coasts_of_states_host_the_activity() -> None:
             "Russia's contingent will consist of units of the Eastern Military District.",
             {"RUS": ["participant"]},
         ),
+        (
+            "It is held with the participation of Armenia and Kazakhstan.",
+            {"ARM": ["participant"], "KAZ": ["participant"]},
+        ),
+        ("Joining the exercise are Finland and Sweden.", {"FIN": ["participant"]}),
+        ("The exercise is conducted in cooperation with Georgia.", {"GEO": ["participant"]}),
+        (
+            "Troops of the two countries, Russia and Belarus, trained.",
+            {"RUS": ["participant"], "BLR": ["participant"]},
+        ),
+        ("Military observers of Austria and Switzerland were present.", {"CHE": ["observer"]}),
+        ("Sweden's observers were present.", {"SWE": ["observer"]}),
         # not a participant: a compound about a port, and forces that speak
         ("The admiral spoke at Poland's navy port on Friday.", {"POL": ["mentioned"]}),
         ("Poland's armed forces said the exercise went well.", {"POL": ["mentioned"]}),

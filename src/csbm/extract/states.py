@@ -101,12 +101,19 @@ _PARTICIPANTS_INTRO = re.compile(
     r"|\b(?:exercises?|drills?|manoeuvres|maneuvers|training)\b[^.;:]{0,20}?\b(?:involv(?:e|es|ed|ing)"
     r"|br(?:ings?|ought)\s+together|gather(?:s|ed)|unit(?:es|ed))\s+(?:(?:forces|troops|units"
     r"|militaries|servicemen|soldiers)\s+(?:from|of)\s+)?"
-    r"|\b(?:tak(?:e|es|ing)\s+part|participa(?:ting|nts?)|contributors?)\b[^.;:]{0,50}?"
+    # "with the participation of X", "in cooperation with X", "jointly with X"
+    r"|\bparticipation\s+of\s+(?:the\s+)?(?:(?:armed\s+forces|troops|units)\s+of\s+)?"
+    r"|\b(?:in\s+(?:cooperation|co-operation|partnership)|together|jointly)\s+with\s+"
+    r"(?:the\s+)?(?:(?:armed\s+forces|troops|units)\s+of\s+)?"
+    r"|\b(?:tak(?:e|es|ing)\s+part|participa(?:ting|nts?)|contributors?|joining)\b[^.;:]{0,50}?"
     r"\b(?:are|were|will\s+be|include[sd]?|including)\s+"
     r"|\bwith\b[^.;:]{0,60}\b(?:nations|countries|allies|partners|states)\s*:\s*"
     r"|\b(?:troops|forces|armed\s+forces|soldiers|servicemen|service\s+members|units|contingents"
     r"|militaries|armies|navies|personnel|jets|aircraft|warships|ships|vessels|brigades|battalions"
-    r"|divisions|regiments)\s+of\s+)(?:the\s+)?$",
+    r"|divisions|regiments)\s+of\s+"
+    # "troops of the two countries, Russia and Belarus"
+    r"(?:the\s+)?(?:(?:two|three|four|five|six|both|several|\d+)\s+(?:countries|nations|states)"
+    r"\s*[,:]\s*)?)(?:the\s+)?$",
     re.I,
 )
 _NOT_TAKING_PART = re.compile(r"\b(?:observ\w*|inspect\w*|monitor\w*|attach[eé]s?)\b", re.I)
@@ -183,6 +190,9 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:of|from|to|in|into|near|with|against|by|for|on|across|at|between|than|about)\s+(?:the\s+)?$",
     re.I,
 )
+_OWN_OBSERVERS = re.compile(
+    r"['’]s?\s+(?:military\s+|arms\s+control\s+)?(?:observers|inspectors|monitors)\b", re.I
+)
 _OWN_FORCES = re.compile(
     r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:contingents?|troops|soldiers|servicemen|armed\s+forces"
     r"|(?<=\s)Defen[cs]e\s+Forces|units|marines|paratroopers|sailors|warships|brigades?"
@@ -205,7 +215,7 @@ _FROM = re.compile(
 _OBSERVERS_FROM = re.compile(
     r"(?:\b(?:observers?|inspectors?|monitors?|attach[eé]s|observation\s+teams?)"
     r"(?:\s+(?:came|arrived|were|are|will\s+be|had\s+come|have\s+come))?"
-    r"(?:\s+(?:including|with)\s+(?:officers|members|representatives))?\s+from\s+"
+    r"(?:\s+(?:including|with)\s+(?:officers|members|representatives))?\s+(?:from|of)\s+"
     r"|\b(?:observ|watch|attend|monitor|inspect)ed\s+by\s+(?:[a-z-]+\s+){0,2}"
     r"(?:representatives|officers|observers|delegations?|inspectors|attach[eé]s|teams?|experts)"
     r"\s+(?:of|from)\s+(?:the\s+)?)"
@@ -436,7 +446,9 @@ def role_cues(
                 )
         # Possessive before its forces: "Russia's contingent will consist of ...", "Germany's
         # navy leads"; not when they speak ("Poland's armed forces said").
-        if m.possessive and m.kind == "state":
+        if m.possessive and m.kind == "state" and _OWN_OBSERVERS.match(text, m.end, end):
+            add([m], "observer", m.start, m.end + 20, "the State's observers")
+        elif m.possessive and m.kind == "state":
             forces = _OWN_FORCES.match(text, m.end, end)
             if forces is not None and not _SPEAKS.match(text, forces.end(), end):
                 add([m], "participant", m.start, forces.end(), "the State's own forces")
