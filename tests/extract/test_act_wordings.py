@@ -117,7 +117,45 @@ MADE: list[tuple[str, set[Act]]] = [
         "Vienna Document, to verify the data Poland gave.",
         {("evaluation_visit", "DEU", True)},
     ),
+    (
+        "Inspectors from Germany, France and Latvia checked a specified area in Belarus under "
+        "the Vienna Document.",
+        {("inspection", "DEU", True), ("inspection", "FRA", True), ("inspection", "LVA", True)},
+    ),
+    (
+        "Under the Vienna Document a specified area in Greece was inspected by Turkey.",
+        {("inspection", "TUR", True)},
+    ),
+    (
+        "Latvia inspected a specified area in Belarus under the Vienna Document in March.",
+        {("inspection", "LVA", True)},
+    ),
+    (
+        "Belarus hosts the drills; the U.S. embassy got an invitation for its military attaché "
+        "to attend.",
+        {("observation_invitation", "BLR", True)},
+    ),
+    (
+        "The exercise is held in Belarus. Poland and Lithuania were not invited to observe it.",
+        {("observation_invitation", "BLR", False)},
+    ),
+    (
+        "The drills are held in Russia, and NATO States received no invitation to send observers.",
+        {("observation_invitation", "RUS", False)},
+    ),
+    (
+        "Belarus's notification under the Vienna Document put the exercise at 12,800 troops.",
+        {("notification", "BLR", True)},
+    ),
     # Chapter III
+    (
+        "Under the Vienna Document, a meeting in Vienna was held at Ukraine's request.",
+        {("chapter3_meeting", "UKR", True)},
+    ),
+    (
+        "The OSCE meeting under the Vienna Document was convened at the request of Lithuania.",
+        {("chapter3_meeting", "LTU", True)},
+    ),
     (
         "Ukraine requested an explanation from Russia under Chapter III of the Vienna Document.",
         {("chapter3_request", "UKR", True)},
@@ -153,6 +191,37 @@ MADE: list[tuple[str, set[Act]]] = [
     (
         "Under the Vienna Document, Ukraine initiated a meeting in Vienna on the Russian build-up.",
         {("chapter3_meeting", "UKR", True)},
+    ),
+    (
+        "Estonia asked Russia for information under the Vienna Document; Russia provided an "
+        "answer two days later.",
+        {("chapter3_request", "EST", True), ("chapter3_reply", "RUS", True)},
+    ),
+    (
+        "Under the Vienna Document Ukraine called for a meeting in Vienna, but Russia did not "
+        "show up.",
+        {("chapter3_meeting", "UKR", True), ("chapter3_meeting", "RUS", False)},
+    ),
+    (
+        "Belarus invited representatives of 30 countries to the exercise.",
+        {("observation_invitation", "BLR", True)},
+    ),
+    (
+        "The drills are held in Belarus; observers from six States are expected to attend.",
+        {("observation_invitation", "BLR", True)},
+    ),
+    (
+        "Belarus informed the foreign military attachés about the coming exercise.",
+        {("notification", "BLR", True)},
+    ),
+    (
+        "Under the Vienna Document the notification was submitted by Belarus in July.",
+        {("notification", "BLR", True)},
+    ),
+    (
+        "Inspection teams of Sweden and Norway visited a specified area in Russia under the "
+        "Vienna Document.",
+        {("inspection", "SWE", True), ("inspection", "NOR", True)},
     ),
     # calendar entries
     (
@@ -198,6 +267,9 @@ NONE: list[str] = [
     "Journalists were invited to a press tour of the base.",
     "Russia notified its own troops of the alert at dawn.",
     "The drills were announced by the ministry on Monday.",
+    "Russia inspected its own troops in the Southern Military District.",
+    "Journalists from Poland were not invited to the briefing.",
+    "Belarus invited representatives of the media to a press tour.",
 ]
 
 

@@ -76,12 +76,14 @@ _ANY = re.compile(
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
 _OBSERVE_WORDS = (
     r"(?:observers?|to\s+observe|to\s+watch|to\s+monitor|to\s+attend|inspectors|monitors"
-    r"|military\s+attach[eé]s|attach[eé]s|delegations?|experts)"
+    r"|military\s+attach[eé]s?|attach[eé]s?|delegations?|experts"
+    r"|representatives(?!\s+of\s+(?:the\s+)?(?:media|press|mass\s+media))|foreign\s+military)"
 )
 _WATCH = (
     r"(?:watch(?:ed|es|ing)?|observ(?:ed|es|ing)|monitor(?:ed|s|ing)?|attend(?:ed|s|ing)?"
     r"|follow(?:ed|s|ing)|were\s+present|was\s+present|com(?:e|es|ing)\s+from|came\s+from"
-    r"|arriv(?:e|ed|es|ing))"
+    r"|arriv(?:e|ed|es|ing)|(?:will\s+)?be\s+present|(?:are|is|were)\s+(?:expected|due)\s+to"
+    r"\s+(?:attend|come|arrive|be\s+present))"
 )
 # Who watches, after "observed by": observers, attachés, representatives of States.
 _WATCHERS = (
@@ -164,11 +166,26 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:refus(?:ed|es)|declin(?:ed|es))\s+to\s+(?:take\s+part|attend|participate|join)"
             r"|\b(?:did|does|has|have)\s+not\s+(?:attend|take\s+part|participate|join)"
             r"|\b(?:stayed|stays)\s+away|\bboycott(?:ed|s)\b"
+            r"|\b(?:did|does)\s+not\s+(?:show\s+up|turn\s+up|come)|\bfailed\s+to\s+(?:show|turn)\s+up"
+            r"|\b(?:skipped|ignored|snubbed)\s+(?:the\s+|this\s+)?(?:\w+\s+){0,3}?meeting"
         ),
         "subject",
         False,
         "did not take part in the meeting",
-        ("refus", "declin", "attend", "part", "particip", "join", "away", "boycott"),
+        (
+            "refus",
+            "declin",
+            "attend",
+            "part",
+            "particip",
+            "join",
+            "away",
+            "boycott",
+            "show",
+            "turn",
+            "come",
+            "meeting",
+        ),
     ),
     _Rule(
         ActType.CHAPTER3_MEETING,
@@ -260,11 +277,19 @@ _RULES: tuple[_Rule, ...] = (
             rf"|\bobservers\s+(?:\w+\s+){{0,3}}?{_BE}\s+not\s+(?:been\s+)?"
             rf"(?:invited|allowed|permitted|admitted)\b"
             rf"|\bwithout\s+(?:inviting\s+)?(?:any\s+)?(?:foreign\s+|international\s+)?observers\b"
+            # "Poland and Lithuania were not invited to observe", "received no invitation to
+            # send observers", "no invitations were sent"
+            rf"|\b{_BE}\s+not\s+(?:been\s+)?invited\s+(?:to\s+(?:send\s+observers|observe|watch"
+            rf"|monitor|attend)|as\s+observers)"
+            rf"|\b(?:received|got|had|get|receive)\s+no\s+invitations?\b"
+            rf"|\b(?:did|do|does)\s+not\s+(?:get|receive)\s+(?:an?\s+|any\s+)?invitations?\b"
+            rf"|\bno\s+invitations?\s+(?:\w+\s+){{0,2}}?{_BE}\s+(?:sent|issued|extended)\b"
+            rf"|\boff\s+the\s+invitation\s+list"
         ),
         "host",
         False,
         "no observers invited",
-        ("invited", "without"),
+        ("invited", "without", "invitation"),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -310,14 +335,16 @@ _RULES: tuple[_Rule, ...] = (
             rf"\b(?:notif(?:y|ies|ied){_NOT_RECIPIENT}|(?:gave|gives|give|sent|sends|send|issued"
             rf"|submitted|provided|transmitted)\s+(?:\w+\s+){{0,4}}?{_NOTIFY_NOUN}|informed\s+"
             rf"(?:the\s+)?(?:OSCE|other\s+(?:participating\s+)?States|participating\s+States"
-            rf"|(?:its\s+|their\s+)?neighbou?rs)"
+            rf"|(?:its\s+|their\s+)?neighbou?rs|(?:foreign\s+)?(?:military|defen[cs]e)\s+attach[eé]s)"
+            rf"|(?:briefed|warned)\s+(?:the\s+)?(?:OSCE|other\s+(?:participating\s+)?States"
+            rf"|participating\s+States)"
             rf"|announced\s+(?:\w+\s+){{0,4}}?(?:in\s+advance\s+to\s+(?:the\s+)?(?:OSCE|other|participating)"
             rf"|to\s+the\s+OSCE\s+in\s+advance))\b"
         ),
         "subject",
         True,
         "notified",
-        ("notif", "notice", "informed", "advance"),
+        ("notif", "notice", "informed", "advance", "briefed", "warned"),
     ),
     _Rule(
         ActType.NOTIFICATION,
@@ -361,6 +388,42 @@ _RULES: tuple[_Rule, ...] = (
         ),
     ),
     _Rule(
+        ActType.NOTIFICATION,
+        _r(
+            r"\bnotifications?\b[^.;]{0,60}?\b(?:submitted|sent|made|issued|given|filed)\s+by\s+(?=\S)"
+        ),
+        "agent",
+        True,
+        "a notification sent by",
+        ("notification",),
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(r"['’]s\s+(?:\w+\s+)?notifications?\b"),
+        "possessive",
+        True,
+        "its notification",
+        ("notification",),
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        _r(
+            r"(?<=\bmeeting\b)[^.;]{0,80}?\b(?:at|on)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+request\b"
+        ),
+        "possessive_after",
+        True,
+        "a meeting at its request",
+        ("request",),
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        _r(r"\bmeeting\b[^.;]{0,80}?\b(?:at|on)\s+the\s+request\s+of\s+(?=\S)"),
+        "agent",
+        True,
+        "a meeting at the request of",
+        ("request",),
+    ),
+    _Rule(
         ActType.CHAPTER3_REQUEST,
         _r(r"['’]s\s+(?:\w+\s+){0,2}?request\b(?!\s+(?:for|to)\s+(?:an?\s+|the\s+)?meeting)"),
         "possessive",
@@ -392,7 +455,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         ActType.CHAPTER3_REPLY,
         _r(
-            r"\b(?:answer(?:s|ed)|repl(?:y|ies|ied)|respond(?:s|ed)|gave\s+(?:an?\s+)?(?:\w+\s+)?(?:answer|reply|response))\b"
+            r"\b(?:answer(?:s|ed)|repl(?:y|ies|ied)|respond(?:s|ed)|(?:gave|provided|sent|delivered"
+            r"|submitted)\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:answer|reply|response))\b"
         ),
         "subject",
         True,
@@ -409,7 +473,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.INSPECTION,
-        _r(r"\binspect(?:ion\s+teams?|ions?|ors?)\b"),
+        # the noun, the passive with its agent ("was inspected by Turkey"), the verb after its
+        # State ("Latvia inspected a specified area")
+        _r(r"\binspect(?:ion\s+teams?|ions?|ors?)\b|\binspected(?=\s+by\b)|(?<=\s)inspected\b"),
         "visit",
         True,
         "inspection",
@@ -637,6 +703,18 @@ def _read(
         if owner is None:
             return []
         codes = list(owner.codes)
+    elif rule.how == "possessive_after":
+        owner = next(
+            (
+                s
+                for s in reversed(view.states)
+                if s.possessive and m.start() <= s.start < m.end() and s.kind != "adjective"
+            ),
+            None,
+        )
+        if owner is None:
+            return []
+        codes = list(owner.codes)
     elif rule.how == "agent":
         agent = next((s for s in view.states if 0 <= s.start - m.end() <= 4), None)
         if agent is None or agent.kind == "adjective":
@@ -716,10 +794,19 @@ def _visit(
     after = [s for s in view.states if 0 <= s.start - m.end() <= 24]
     lead = [s for s in view.states if 0 <= m.start() - s.end <= 3]
     if after and re.fullmatch(
-        r"\s+(?:(?:sent|dispatched|led|deployed)\s+)?(?:from|by)\s+(?:the\s+)?",
+        r"\s+(?:(?:sent|dispatched|led|deployed)\s+)?(?:from|by|of)\s+(?:the\s+)?",
         text[m.end() : after[0].start],
     ):
         by = list(after[0].codes)
+        # and the rest of the list: "inspectors from Germany, France and Latvia"
+        last = after[0]
+        for s in view.states:
+            if s.start <= last.start:
+                continue
+            if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?", text[last.end : s.start]):
+                break
+            by.extend(c for c in s.codes if c not in by)
+            last = s
         how += " from or by that State"
     elif lead and lead[-1].kind != "metonym":
         by = list(lead[-1].codes)
