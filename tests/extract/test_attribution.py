@@ -295,3 +295,38 @@ def test_an_alliance_organ_is_never_read_as_a_host_state() -> None:
     )
     fig = next(f for f in extract(text, published=PUB).claims() if f.value == 6000)
     assert fig.declared_by is None
+
+
+_CONTEXT = "The exercise Spring Storm began on Monday in Estonia. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a quotation in single quotes, the speaker after it, his body after the name
+        (
+            "'We have 7,000 troops here,' said Colonel Ivan Petrov of the Estonian army.",
+            ("Ivan Petrov", "EST"),
+        ),
+        # "in his words" names the person named before
+        (
+            "Colonel Ivan Petrov of the Estonian army visited. In his words, 7,000 troops "
+            "take part.",
+            ("Ivan Petrov", "EST"),
+        ),
+        ("Per the Estonian ministry, 7,000 troops take part.", ("Estonian ministry", "EST")),
+        (
+            "As reported by the Estonian ministry, 7,000 troops take part.",
+            ("Estonian ministry", "EST"),
+        ),
+    ],
+)
+def test_more_speaker_forms(sentence: str, want: tuple[str, str]) -> None:
+    assert _by(_CONTEXT + sentence)[7000] == want
+
+
+def test_per_cent_is_no_speaker() -> None:
+    assert _by(_CONTEXT + "Costs rose 7 per cent. About 7,000 troops take part.")[7000] == (
+        None,
+        None,
+    )

@@ -95,14 +95,25 @@ _AND_OTHERS = re.compile(
 # among them ...", "Taking part are ...", "partners of 12 nations: ...", "forces of ...".
 _PARTICIPANTS_INTRO = re.compile(
     r"(?:\b(?:tak(?:e|es|ing)\s+part|took\s+part|participa(?:nt|t)\w*|join(?:s|ed|ing)?|contribut\w*"
-    r"|troops|forces|soldiers|servicemen|units|contingents|militaries|armies|navies)\b[^.;:]{0,60}?"
+    r"|involv(?:e|es|ed|ing)|troops|forces|soldiers|servicemen|units|contingents|militaries|armies|navies)\b[^.;:]{0,60}?"
     r"(?:(?:,\s*|\s+)(?:among\s+them|including|such\s+as|notably|namely|from)\s+|\s*:\s*)"
-    r"|\b(?:tak(?:e|es|ing)\s+part|participa(?:ting|nts?)|contributors?)\b[^.;:]{0,50}?"
+    # "The exercise, which involves Georgia, Ukraine and ...", "brings together X and Y"
+    r"|\b(?:exercises?|drills?|manoeuvres|maneuvers|training)\b[^.;:]{0,20}?\b(?:involv(?:e|es|ed|ing)"
+    r"|br(?:ings?|ought)\s+together|gather(?:s|ed)|unit(?:es|ed))\s+(?:(?:forces|troops|units"
+    r"|militaries|servicemen|soldiers)\s+(?:from|of)\s+)?"
+    # "with the participation of X", "in cooperation with X", "jointly with X"
+    r"|\bparticipation\s+of\s+(?:the\s+)?(?:(?:armed\s+forces|troops|units)\s+of\s+)?"
+    r"|\b(?:in\s+(?:cooperation|co-operation|partnership)|together|jointly)\s+with\s+"
+    r"(?:the\s+)?(?:(?:armed\s+forces|troops|units)\s+of\s+)?"
+    r"|\b(?:tak(?:e|es|ing)\s+part|participa(?:ting|nts?)|contributors?|joining)\b[^.;:]{0,50}?"
     r"\b(?:are|were|will\s+be|include[sd]?|including)\s+"
     r"|\bwith\b[^.;:]{0,60}\b(?:nations|countries|allies|partners|states)\s*:\s*"
     r"|\b(?:troops|forces|armed\s+forces|soldiers|servicemen|service\s+members|units|contingents"
     r"|militaries|armies|navies|personnel|jets|aircraft|warships|ships|vessels|brigades|battalions"
-    r"|divisions|regiments)\s+of\s+)(?:the\s+)?$",
+    r"|divisions|regiments)\s+of\s+"
+    # "troops of the two countries, Russia and Belarus"
+    r"(?:the\s+)?(?:(?:two|three|four|five|six|both|several|\d+)\s+(?:countries|nations|states)"
+    r"\s*[,:]\s*)?)(?:the\s+)?$",
     re.I,
 )
 _NOT_TAKING_PART = re.compile(r"\b(?:observ\w*|inspect\w*|monitor\w*|attach[eé]s?)\b", re.I)
@@ -147,7 +158,10 @@ _WATCHED = re.compile(
     r"(?:['’]s)?(?:\s+(?:military|armed\s+forces|army|defen[cs]e|officers?|officials|delegation"
     r"|delegates|inspectors|observers|representatives|attach[eé]s|experts))*"
     r"\s+(?:(?:were|was|have|has|had|also)\s+)*(?:(?:been\s+)?invited\s+to\s+(?:send\s+observers"
-    r"|observe|attend|watch)|watch(?:ed|es)|attend(?:ed|s)|observ(?:ed|es)|monitor(?:ed|s))\b",
+    r"|observe|attend|watch)|watch(?:ed|es)|attend(?:ed|s)|observ(?:ed|es)|monitor(?:ed|s)"
+    # "Russia declined the invitation to observe": invited all the same
+    r"|(?:declined|turned\s+down|rejected|refused|accepted|took\s+up)\s+(?:the|an|its|their)"
+    r"\s+invitations?\s+to\s+(?:send\s+observers|observe|attend|watch))\b",
     re.I,
 )
 _AMONG_THEM = re.compile(r"\s+(?:among\s+them|included|among\s+others)\b", re.I)
@@ -176,6 +190,18 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:of|from|to|in|into|near|with|against|by|for|on|across|at|between|than|about)\s+(?:the\s+)?$",
     re.I,
 )
+_OWN_OBSERVERS = re.compile(
+    r"['’]s?\s+(?:military\s+|arms\s+control\s+)?(?:observers|inspectors|monitors)\b", re.I
+)
+_OWN_FORCES = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:contingents?|troops|soldiers|servicemen|armed\s+forces"
+    r"|(?<=\s)Defen[cs]e\s+Forces|units|marines|paratroopers|sailors|warships|brigades?"
+    r"|battalions?)\b"
+    # "Poland's navy port", "Russia's troops commander": a compound about something else
+    r"(?!\s+(?:ports?|bases?|headquarters|chiefs?|commanders?|spokes\w+|command|ministry"
+    r"|minister|officials?|leadership)\b)",
+    re.I,
+)
 _OWNER = re.compile(
     r"(?:\s+(?:Army|Navy|Air\s+Force|military|armed\s+forces|forces))?['’]s\s+", re.I
 )
@@ -187,7 +213,12 @@ _FROM = re.compile(
     re.I,
 )
 _OBSERVERS_FROM = re.compile(
-    r"\b(?:observers?|inspectors?|monitors?)\s+from\s+"
+    r"(?:\b(?:observers?|inspectors?|monitors?|attach[eé]s|observation\s+teams?)"
+    r"(?:\s+(?:came|arrived|were|are|will\s+be|had\s+come|have\s+come))?"
+    r"(?:\s+(?:including|with)\s+(?:officers|members|representatives))?\s+(?:from|of)\s+"
+    r"|\b(?:observ|watch|attend|monitor|inspect)ed\s+by\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:representatives|officers|observers|delegations?|inspectors|attach[eé]s|teams?|experts)"
+    r"\s+(?:of|from)\s+(?:the\s+)?)"
     r"(?:[^.;]{0,60}?\b(?:including|such\s+as|notably|among\s+them)\s+)?$",
     re.I,
 )
@@ -413,6 +444,14 @@ def role_cues(
                     after.end(),
                     "State adjective before forces or the activity",
                 )
+        # Possessive before its forces: "Russia's contingent will consist of ...", "Germany's
+        # navy leads"; not when they speak ("Poland's armed forces said").
+        if m.possessive and m.kind == "state" and _OWN_OBSERVERS.match(text, m.end, end):
+            add([m], "observer", m.start, m.end + 20, "the State's observers")
+        elif m.possessive and m.kind == "state":
+            forces = _OWN_FORCES.match(text, m.end, end)
+            if forces is not None and not _SPEAKS.match(text, forces.end(), end):
+                add([m], "participant", m.start, forces.end(), "the State's own forces")
         # Possessive before the exercise: "Poland's Anakonda-16", "U.S. Army's Defender-Europe".
         owner = _OWNER.match(text, m.end, end) if m.kind in ("state", "metonym") else None
         if owner is not None:
@@ -490,7 +529,9 @@ def role_cues(
             add(items, "participant", a, among.end(), "among the participants")
         # Observers, and forces from a State.
         lowered = before.lower()
-        observers = "from" in lowered and any(w in lowered for w in ("observ", "inspect", "monit"))
+        observers = ("from" in lowered or " of " in lowered) and any(
+            w in lowered for w in ("observ", "inspect", "monit", "attach", "watch", "attend")
+        )
         to_observe = _TO_OBSERVE.match(text, b, end) if last.startswith("invit") else None
         found_from = _tail(_FROM, before, 130) if " from " in before else None
         if observers and _tail(_OBSERVERS_FROM, before, 130) is not None:
