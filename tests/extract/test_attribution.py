@@ -34,12 +34,12 @@ def _by(text: str) -> dict[int | None, tuple[str | None, str | None]]:
             8500,
             ("Belarusian defence ministry", "BLR"),
         ),
-        # "he said" after a named person
+        # "he said" after a named person (his State from the list of office holders)
         (
             "Defence Minister Sergei Shoigu visited the drills in Russia. Some 38,000 troops "
             "and 41 ships are in the exercise, he said.",
             38000,
-            ("Sergei Shoigu", None),
+            ("Sergei Shoigu", "RUS"),
         ),
         # "according to the statement"
         (
@@ -234,3 +234,99 @@ def test_a_statements_heading_names_the_voice_of_its_figures() -> None:
     # a heading that names no body (a headline) gives no voice
     plain = "Comment: Russia's Kavkaz-2016 is larger than it says\n\nIt has 100,000 soldiers."
     assert [f.attributed_to for f in extract(plain).claims()] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "want"),
+    [
+        # a listed office holder, named with no State word
+        (
+            "Lukashenko said that about 9,000 troops would take part in the drills in Belarus.",
+            9000,
+            ("Lukashenko", "BLR"),
+        ),
+        (
+            "The exercise began on Monday. Some 12,000 servicemen are involved, Sergei Shoigu "
+            "told reporters.",
+            12000,
+            ("Sergei Shoigu", "RUS"),
+        ),
+        # the State from an apposition after the title and name
+        (
+            "Colonel General Ivan Petrovsky, deputy chief of the Russian General Staff, said "
+            "about 7,000 troops would take part in the exercise.",
+            7000,
+            ("Ivan Petrovsky", "RUS"),
+        ),
+        # ... from a relative clause after a name cited with "according to"
+        (
+            "Over 6,000 personnel will join the drills, according to Pavel Ivanou, who heads "
+            "the Belarusian Defence Ministry's international cooperation department.",
+            6000,
+            ("Pavel Ivanou", "BLR"),
+        ),
+    ],
+)
+def test_a_persons_state_comes_from_the_office_list_or_the_apposition(
+    text: str, value: int, want: tuple[str, str]
+) -> None:
+    assert _by(text)[value] == want
+
+
+def test_an_unknown_person_with_no_state_in_the_words_keeps_none() -> None:
+    got = _by("Ivan Petrovsky said about 7,000 troops would take part in the exercise.")
+    assert got[7000] == ("Ivan Petrovsky", None)
+
+
+def test_a_national_organ_that_names_no_state_is_the_state_named_before_it() -> None:
+    text = (
+        "The strategic exercise of the Hungarian armed forces began on 5 September in Hungary. "
+        "About 6,000 troops take part, the defence ministry reported."
+    )
+    fig = next(f for f in extract(text, published=PUB).claims() if f.value == 6000)
+    assert fig.declared_by == "HUN"
+    assert any("names no State" in r for r in fig.reasons)
+
+
+def test_an_alliance_organ_is_never_read_as_a_host_state() -> None:
+    text = (
+        "The NATO exercise began on 5 September in Estonia. About 6,000 troops take part, "
+        "the alliance's military staff said."
+    )
+    fig = next(f for f in extract(text, published=PUB).claims() if f.value == 6000)
+    assert fig.declared_by is None
+
+
+_CONTEXT = "The exercise Spring Storm began on Monday in Estonia. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a quotation in single quotes, the speaker after it, his body after the name
+        (
+            "'We have 7,000 troops here,' said Colonel Ivan Petrov of the Estonian army.",
+            ("Ivan Petrov", "EST"),
+        ),
+        # "in his words" names the person named before
+        (
+            "Colonel Ivan Petrov of the Estonian army visited. In his words, 7,000 troops "
+            "take part.",
+            ("Ivan Petrov", "EST"),
+        ),
+        ("Per the Estonian ministry, 7,000 troops take part.", ("Estonian ministry", "EST")),
+        (
+            "As reported by the Estonian ministry, 7,000 troops take part.",
+            ("Estonian ministry", "EST"),
+        ),
+    ],
+)
+def test_more_speaker_forms(sentence: str, want: tuple[str, str]) -> None:
+    assert _by(_CONTEXT + sentence)[7000] == want
+
+
+def test_per_cent_is_no_speaker() -> None:
+    assert _by(_CONTEXT + "Costs rose 7 per cent. About 7,000 troops take part.")[7000] == (
+        None,
+        None,
+    )

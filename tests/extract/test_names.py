@@ -30,7 +30,9 @@ def test_names_after_led_after_a_comma_and_with_a_two_digit_year() -> None:
         "Nordic Response 2024"
     )
     # a count after an exercise word is no year
-    assert _names("The exercise Sea Breeze 12 km off the coast drew crowds.") == []
+    # (the name itself is read, without a year of its own)
+    names = [n for n, _ in _names("The exercise Sea Breeze 12 km off the coast drew crowds.")]
+    assert "Sea Breeze 2012" not in names
 
 
 def test_a_name_named_again_without_its_year_is_the_same_exercise() -> None:
@@ -86,3 +88,99 @@ def test_an_umbrella_named_after_an_exercise_word_is_an_aside() -> None:
     )
     main = x.main_exercise
     assert main is not None and main.name == "Nordic Response 2024"
+
+
+def _found(text: str, published: date | None = PUB) -> set[str]:
+    return {e.name for e in extract(text, published=published).exercises}
+
+
+def test_unknown_names_without_a_year_take_the_publication_year() -> None:
+    # a quoted name after or before the exercise word, an apposition, "the X exercise"
+    assert "Harbour Shield 2024" in _found(
+        'Troops from nine countries joined the military exercise "Harbour Shield" this week.'
+    )
+    assert "Harbour Shield 2024" in _found(
+        'Some 3,000 soldiers took part in the "Harbour Shield" exercises in the country.'
+    )
+    assert "Granite Gate 2024" in _found(
+        "In May the country begins Granite Gate, a large military exercise with 4,000 troops."
+    )
+    assert "Coral Wave 2024" in _found(
+        "The Coral Wave exercise, held by the two navies, takes place on 8 to 10 March."
+    )
+    assert "Coral Wave 2024" in _found(
+        "The navy's yearly maritime exercise, Coral Wave, has begun with 30 ships."
+    )
+
+
+def test_a_quoted_name_with_its_year_before_the_exercise_word() -> None:
+    assert "Harbour Shield 2019" in _found(
+        '"Harbour Shield 2019" multinational military exercise begins with 3,000 troops.'
+    )
+
+
+def test_bare_names_are_not_read_from_people_headlines_or_other_things() -> None:
+    # a person after "exercise,"; a headline in title case; a weapon after a preposition
+    assert (
+        _found(
+            "Some 9,000 troops should take part in the drills, Anna Berg, the ministry's "
+            "spokeswoman, told a briefing."
+        )
+        == set()
+    )
+    assert _found("Massive Troop Deployments and Exercises Held Close to the Border") == set()
+    assert (
+        _found('The two armies will practise the use of "Thunderbolt" in military exercises.')
+        == set()
+    )
+
+
+def test_a_name_glued_to_its_year_or_with_a_gloss_before_it() -> None:
+    assert "Zapad 2009" in _found("The previous exercise, Zapad2009, had only 200 vehicles.")
+    assert "Zapad 2013" in _found(
+        'Belarus and Russia will hold their joint Zapad ("West") 2013 exercise in September.'
+    )
+
+
+def test_a_town_name_does_not_stop_a_name_with_a_year_and_an_exercise_word() -> None:
+    # Efes is also a small town in the gazetteer
+    assert "EFES 2022" in _found("Leaders are to watch the EFES-2022 military exercise near Izmir.")
+    assert "TUMAK 2022" in _found("Vehicles on the move during the TUMAK-22 NATO exercises.")
+
+
+def test_a_common_word_series_counts_without_a_year_next_to_an_exercise_word() -> None:
+    assert "Aurora 2024" in _found("Sweden launches Aurora, its biggest war games in 20 years.")
+    assert "Aurora 2024" in _found("Allies join the exercise, which is named Aurora.")
+    # but not as an ordinary word
+    assert _found("The aurora lit the sky over the troops' camp.") == set()
+
+
+def test_an_umbrella_without_a_year_takes_the_year_of_the_exercise_it_contains() -> None:
+    assert _found(
+        "Allies prepare for exercise Nordic Response 2024, part of the Steadfast Defender series.",
+        published=None,
+    ) == {"Nordic Response 2024", "Steadfast Defender 2024"}
+
+
+def test_an_unknown_name_named_again_with_another_year_is_another_edition() -> None:
+    assert _found(
+        "Preparations began for Joint Efforts 2021, the strategic command and staff exercise. "
+        "Joint Efforts 2020, last year's exercise, ran in September.",
+        published=None,
+    ) == {"Joint Efforts 2021", "Joint Efforts 2020"}
+
+
+def test_translated_and_renamed_series() -> None:
+    assert "Union Shield 2019" in _found("Shield of the Union-2019 exercise to be held at Mulino.")
+    assert "Defender 2023" in _found("Troops loaded supplies as part of Defender 23 in Romania.")
+
+
+def test_quotations_regions_and_people_are_no_bare_names() -> None:
+    assert _found('"We are ready for anything," the exercise commander told us.') == set()
+    assert _found("The Arctic exercise drew 3,000 troops to the north.") == set()
+
+
+def test_names_in_guillemets_and_low_opening_quotes() -> None:
+    assert "Harbour Shield 2024" in _found("The two States began the exercise «Harbour Shield».")
+    assert "Union Shield 2023" in _found("The joint exercise «Щит Союза-2023» began on Monday.")
+    assert "Coral Wave 2024" in _found("The navies began the exercise „Coral Wave“ on Monday.")

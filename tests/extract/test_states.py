@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from csbm.extract import extract
 
 
@@ -79,3 +81,87 @@ def test_roles_have_reasons() -> None:
     blr = next(s for s in x.states if s.code == "BLR")
     assert blr.role == "host"
     assert any("into Belarus" in r for r in blr.reasons)
+
+
+def test_a_list_of_commas_alone_is_one_list() -> None:
+    roles = _roles(
+        "Observers from the Czech Republic, Denmark, Finland, Russia, Sweden watched the Siil "
+        "exercise in Estonia."
+    )
+    for code in ("CZE", "DNK", "FIN", "RUS", "SWE"):
+        assert roles[code] == ["observer"], code
+
+
+def test_two_states_and_a_speaker_after_a_comma_are_no_list() -> None:
+    roles = _roles("Troops from Finland and Sweden, the U.S. Sixth Fleet said, joined the drill.")
+    assert roles["USA"] != ["participant"]
+
+
+def test_an_item_the_lexicon_lacks_or_itself_does_not_end_a_list() -> None:
+    roles = _roles(
+        "Fourteen countries are taking part in the exercise: Sweden itself plus the USA, the "
+        "UK and Finland. Troops of Albania, Kosovo, Moldova and Bulgaria will be in the drill."
+    )
+    for code in ("SWE", "USA", "GBR", "FIN", "ALB", "MDA", "BGR"):
+        assert roles[code] == ["participant"], code
+
+
+def test_the_coasts_of_states_host_the_activity() -> None:
+    roles = _roles(
+        "Crews train on areas along the coasts of Sweden, Poland and Germany during the exercise."
+    )
+    for code in ("SWE", "POL", "DEU"):
+        assert "host" in roles[code], code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Russia declined the invitation to observe the exercise.", {"RUS": ["observer"]}),
+        ("Observers came from Germany, France and Italy.", {"DEU": ["observer"]}),
+        (
+            "The exercise will be observed by representatives of Hungary and Slovakia.",
+            {"HUN": ["observer"], "SVK": ["observer"]},
+        ),
+        (
+            "An observation team including officers from Finland and Austria attended.",
+            {"FIN": ["observer"], "AUT": ["observer"]},
+        ),
+        (
+            "The exercise, which involves Georgia, Ukraine and Azerbaijan, started on Monday.",
+            {"GEO": ["participant"], "AZE": ["participant"]},
+        ),
+        (
+            "The exercise involves 15 countries, among them Spain, Italy and Turkey.",
+            {"ESP": ["participant"], "TUR": ["participant"]},
+        ),
+        (
+            "Russia's contingent will consist of units of the Eastern Military District.",
+            {"RUS": ["participant"]},
+        ),
+        (
+            "It is held with the participation of Armenia and Kazakhstan.",
+            {"ARM": ["participant"], "KAZ": ["participant"]},
+        ),
+        ("Joining the exercise are Finland and Sweden.", {"FIN": ["participant"]}),
+        ("The exercise is conducted in cooperation with Georgia.", {"GEO": ["participant"]}),
+        (
+            "Troops of the two countries, Russia and Belarus, trained.",
+            {"RUS": ["participant"], "BLR": ["participant"]},
+        ),
+        ("Military observers of Austria and Switzerland were present.", {"CHE": ["observer"]}),
+        ("Sweden's observers were present.", {"SWE": ["observer"]}),
+        # not a participant: a compound about a port, and forces that speak
+        ("The admiral spoke at Poland's navy port on Friday.", {"POL": ["mentioned"]}),
+        ("Poland's armed forces said the exercise went well.", {"POL": ["mentioned"]}),
+        # inspectors in a State: the visitors observe, the State hosts
+        (
+            "Arms control inspectors from Belarus are visiting a brigade in western Lithuania.",
+            {"BLR": ["observer"], "LTU": ["host"]},
+        ),
+    ],
+)
+def test_observer_and_participant_phrasings(sentence: str, want: dict[str, list[str]]) -> None:
+    roles = _roles(f"The exercise Spring Storm began on Monday. {sentence}")
+    for code, role in want.items():
+        assert roles[code] == role, code

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from csbm.extract.dates import DateMention
@@ -55,6 +55,8 @@ ACT_STEMS = (
     "delegation",
     "attach",
     "monitor",
+    "calendar",
+    "represent",
 )
 
 
@@ -67,17 +69,40 @@ def has_act_cue(folded: str) -> bool:
 # A cheap test first: most sentences name no act at all.
 _ANY = re.compile(
     r"invit|observ|notif|notice|request|\bask|explain|explanation|answer|repl[yi]|respon|meeting"
-    r"|inspect|evaluat|clarif|questions|attach[eé]|deadline|refus|mechanism|Vienna\s+Document",
+    r"|inspect|evaluat|clarif|questions|attach[eé]|deadline|refus|mechanism|Vienna\s+Document"
+    r"|calendar|unanswered|advance|representatives",
     re.I,
 )
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
 _OBSERVE_WORDS = (
     r"(?:observers?|to\s+observe|to\s+watch|to\s+monitor|to\s+attend|inspectors|monitors"
-    r"|military\s+attach[eé]s|attach[eé]s|delegations?|experts)"
+    r"|military\s+attach[eé]s?|attach[eé]s?|delegations?|experts"
+    r"|representatives(?!\s+of\s+(?:the\s+)?(?:media|press|mass\s+media))|foreign\s+military)"
 )
 _WATCH = (
     r"(?:watch(?:ed|es|ing)?|observ(?:ed|es|ing)|monitor(?:ed|s|ing)?|attend(?:ed|s|ing)?"
-    r"|follow(?:ed|s|ing)|were\s+present|was\s+present)"
+    r"|follow(?:ed|s|ing)|were\s+present|was\s+present|com(?:e|es|ing)\s+from|came\s+from"
+    r"|arriv(?:e|ed|es|ing)|(?:will\s+)?be\s+present|(?:are|is|were)\s+(?:expected|due)\s+to"
+    r"\s+(?:attend|come|arrive|be\s+present))"
+)
+# Who watches, after "observed by": observers, attachés, representatives of States.
+_WATCHERS = (
+    r"(?:observers|military\s+attach[eé]s|attach[eé]s|representatives|delegations|officers"
+    r"|inspectors|monitors)"
+)
+# Recipients of a word of warning that make it no notification: "notified its own troops".
+_NOT_RECIPIENT = (
+    r"(?!\s+(?:its|their|the)\s+(?:own\s+)?(?:troops|units|forces|personnel|soldiers"
+    r"|servicemen|residents|population|citizens|public|crews)\b)"
+)
+_NOTIFY_NOUN = r"(?:advance\s+|prior\s+|formal\s+)?(?:notice|notifications?)"
+_CALENDAR = r"(?:\w+\s+){0,2}?(?:annual\s+)?calendar\b"
+_UNANSWERED = (
+    r"\b(?:(?:received|receiving|got|getting|had|having\s+received)\s+no\s+(?:\w+\s+)?"
+    r"(?:answer|reply|response)|(?:went|go|goes|remained|remains|was\s+left|were\s+left)\s+"
+    r"unanswered|no\s+(?:\w+\s+)?(?:answer|reply|response)\s+(?:came|has\s+come|was\s+"
+    r"(?:given|received|sent))|there\s+(?:was|has\s+been|is)\s+(?:still\s+)?no\s+(?:\w+\s+)?"
+    r"(?:answer|reply|response)|(?:with|to)\s+no\s+(?:answer|reply|response)\b)"
 )
 _EXPLAIN = (
     r"(?:to\s+(?:explain|clarify|provide\s+(?:\w+\s+){0,2}?(?:information|details|data|explanations?)"
@@ -141,11 +166,26 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:refus(?:ed|es)|declin(?:ed|es))\s+to\s+(?:take\s+part|attend|participate|join)"
             r"|\b(?:did|does|has|have)\s+not\s+(?:attend|take\s+part|participate|join)"
             r"|\b(?:stayed|stays)\s+away|\bboycott(?:ed|s)\b"
+            r"|\b(?:did|does)\s+not\s+(?:show\s+up|turn\s+up|come)|\bfailed\s+to\s+(?:show|turn)\s+up"
+            r"|\b(?:skipped|ignored|snubbed)\s+(?:the\s+|this\s+)?(?:\w+\s+){0,3}?meeting"
         ),
         "subject",
         False,
         "did not take part in the meeting",
-        ("refus", "declin", "attend", "part", "particip", "join", "away", "boycott"),
+        (
+            "refus",
+            "declin",
+            "attend",
+            "part",
+            "particip",
+            "join",
+            "away",
+            "boycott",
+            "show",
+            "turn",
+            "come",
+            "meeting",
+        ),
     ),
     _Rule(
         ActType.CHAPTER3_MEETING,
@@ -154,6 +194,67 @@ _RULES: tuple[_Rule, ...] = (
         False,
         "its refusal to take part",
         ("refusal", "failure"),
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(
+            rf"\b(?:(?:did|does|do|has|have|had)\s+not|(?:did|does|do|has|have|had)n['’]t|never"
+            rf"|failed\s+to|fails\s+to|neglected\s+to|refus(?:ed|es)\s+to)\s+(?:yet\s+)?(?:even\s+)?"
+            rf"(?:notif(?:y|ied)|give\s+(?:\w+\s+){{0,4}}?{_NOTIFY_NOUN}|gave\s+(?:\w+\s+){{0,4}}?"
+            rf"{_NOTIFY_NOUN}|inform(?:ed)?\s+(?:the\s+)?OSCE)\b"
+            # "without notice" alone is a snap check's ("checked without notice"): only
+            # without a word to the States or under the Document
+            rf"|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+|formal\s+)?(?:notifying|notification"
+            rf"|notice|informing|giving\s+(?:\w+\s+){{0,3}}?notice)\b"
+            rf"(?=[^.;]{{0,40}}?\b(?:OSCE|States|neighbou?rs|Vienna\s+Document|partners|allies)\b)"
+        ),
+        "subject_or_host",
+        False,
+        "did not notify",
+        ("notif", "notice", "inform"),
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(
+            rf"\b(?:no|without)\s+(?:prior\s+|advance\s+|formal\s+)?notification\b"
+            rf"|\b{_BE}\s+not\s+(?:been\s+)?(?:duly\s+|properly\s+)?notified\b"
+        ),
+        "host",
+        False,
+        "not notified",
+        ("notif",),
+    ),
+    _Rule(
+        ActType.CALENDAR_ENTRY,
+        _r(
+            rf"\b{_BE}\s+(?:not|never)\s+(?:been\s+)?(?:included|listed|entered|announced|shown"
+            rf"|planned)\s+in\s+(?:its|their|the)\s+{_CALENDAR}"
+            rf"|\b(?:not|never)\s+(?:in|on)\s+(?:its|their|the)\s+{_CALENDAR}"
+            rf"|\b(?:absent|missing)\s+from\s+(?:its|their|the)\s+{_CALENDAR}"
+        ),
+        "host",
+        False,
+        "not in the annual calendar",
+        ("calendar",),
+    ),
+    _Rule(
+        ActType.CALENDAR_ENTRY,
+        _r(
+            rf"\b(?:included|includes|include|listed|lists|entered|enters|put|puts)\s+"
+            rf"(?:\w+\s+){{0,4}}?(?:in|on)\s+(?:its|their|the)\s+{_CALENDAR}"
+        ),
+        "subject_or_host",
+        True,
+        "included in the annual calendar",
+        ("calendar",),
+    ),
+    _Rule(
+        ActType.CHAPTER3_REPLY,
+        _r(_UNANSWERED),
+        "addressee",
+        False,
+        "the request got no answer",
+        ("answer", "repl", "respons"),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -171,14 +272,24 @@ _RULES: tuple[_Rule, ...] = (
         ActType.OBSERVATION_INVITATION,
         _r(
             rf"\b(?:no|not)\s+(?:\w+\s+){{0,4}}?(?:observers?|officials|monitors|inspectors"
-            rf"|attach[eé]s|delegations?|experts|one)\s+(?:\w+\s+){{0,3}}?{_BE}\s+invited\b"
-            rf"|\bobservers\s+(?:\w+\s+){{0,3}}?{_BE}\s+not\s+(?:been\s+)?invited\b"
+            rf"|attach[eé]s|delegations?|experts|one)\s+(?:\w+\s+){{0,3}}?{_BE}\s+"
+            rf"(?:invited|allowed|permitted|admitted|present)\b"
+            rf"|\bobservers\s+(?:\w+\s+){{0,3}}?{_BE}\s+not\s+(?:been\s+)?"
+            rf"(?:invited|allowed|permitted|admitted)\b"
             rf"|\bwithout\s+(?:inviting\s+)?(?:any\s+)?(?:foreign\s+|international\s+)?observers\b"
+            # "Poland and Lithuania were not invited to observe", "received no invitation to
+            # send observers", "no invitations were sent"
+            rf"|\b{_BE}\s+not\s+(?:been\s+)?invited\s+(?:to\s+(?:send\s+observers|observe|watch"
+            rf"|monitor|attend)|as\s+observers)"
+            rf"|\b(?:received|got|had|get|receive)\s+no\s+invitations?\b"
+            rf"|\b(?:did|do|does)\s+not\s+(?:get|receive)\s+(?:an?\s+|any\s+)?invitations?\b"
+            rf"|\bno\s+invitations?\s+(?:\w+\s+){{0,2}}?{_BE}\s+(?:sent|issued|extended)\b"
+            rf"|\boff\s+the\s+invitation\s+list"
         ),
         "host",
         False,
         "no observers invited",
-        ("invited", "without"),
+        ("invited", "without", "invitation"),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -201,14 +312,20 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         ActType.OBSERVATION_INVITATION,
         _r(
+            # not observers in the sense of commentators: "Western observers say ...", "some
+            # observers fear ..."
+            rf"(?<!Western\s)(?<!western\s)(?<!Some\s)(?<!some\s)(?<!many\s)(?<!Many\s)"
+            rf"(?<!political\s)(?<!independent\s)"
             rf"\b(?:observers|delegations|military\s+attach[eé]s|inspectors|monitors)\b"
+            rf"(?!\s+(?:\w+\s+){{0,3}}?(?:say|said|says|believe[sd]?|note[sd]?|fear(?:ed|s)?|warn(?:ed|s)?"
+            rf"|think|thought|suggest(?:ed|s)?|argue[sd]?|point(?:ed)?\s+out|expect(?:ed)?\s+that)\b)"
             rf"(?:[^.;]{{0,120}}?)\b{_WATCH}\b"
-            rf"|\b{_WATCH}\s+(?:\w+\s+){{0,2}}by\s+(?:\w+\s+){{0,4}}?observers"
+            rf"|\b{_WATCH}\s+(?:\w+\s+){{0,2}}by\s+(?:\w+\s+){{0,4}}?{_WATCHERS}"
         ),
         "host",
         True,
         "observers watched the activity",
-        ("observ", "delegation", "attach", "inspector", "monitor"),
+        ("observ", "delegation", "attach", "inspector", "monitor", "represent", "officers"),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -221,18 +338,25 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         ActType.NOTIFICATION,
         _r(
-            r"\b(?:notif(?:y|ies|ied)|gave\s+(?:advance\s+|prior\s+)?notice|informed\s+(?:the\s+)?"
-            r"(?:OSCE|other\s+(?:participating\s+)?States|participating\s+States))\b"
+            rf"\b(?:notif(?:y|ies|ied){_NOT_RECIPIENT}|(?:gave|gives|give|sent|sends|send|issued"
+            rf"|submitted|provided|transmitted)\s+(?:\w+\s+){{0,4}}?{_NOTIFY_NOUN}|informed\s+"
+            rf"(?:the\s+)?(?:OSCE|other\s+(?:participating\s+)?States|participating\s+States"
+            rf"|(?:its\s+|their\s+)?neighbou?rs|(?:foreign\s+)?(?:military|defen[cs]e)\s+attach[eé]s)"
+            rf"|(?:briefed|warned)\s+(?:the\s+)?(?:OSCE|other\s+(?:participating\s+)?States"
+            rf"|participating\s+States)"
+            rf"|announced\s+(?:\w+\s+){{0,4}}?(?:in\s+advance\s+to\s+(?:the\s+)?(?:OSCE|other|participating)"
+            rf"|to\s+the\s+OSCE\s+in\s+advance))\b"
         ),
         "subject",
         True,
         "notified",
-        ("notif", "notice", "informed"),
+        ("notif", "notice", "informed", "advance", "briefed", "warned"),
     ),
     _Rule(
         ActType.NOTIFICATION,
         _r(
-            rf"\b(?:exercises?|drills?|manoeuvres|maneuvers|activity|activities)\s+{_BE}\s+notified\b"
+            rf"\b(?:exercises?|drills?|manoeuvres|maneuvers|activity|activities|which|it|they)\s+"
+            rf"{_BE}\s+(?:duly\s+|properly\s+|also\s+)?notified\b"
         ),
         "host",
         True,
@@ -246,7 +370,8 @@ _RULES: tuple[_Rule, ...] = (
             rf"|\b(?:request(?:s|ed)?|demand(?:s|ed)?|sought|seek(?:s)?)\s+(?:\w+\s+){{0,3}}?"
             rf"(?:explanations?|clarifications?|information|details)\b"
             rf"|\binvok(?:e|es|ed|ing)\s+(?:the\s+)?(?:OSCE['’]s\s+)?(?:20[0-9]{{2}}\s+)?Vienna\s+Document"
-            rf"|\binvok(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:mechanism|Chapter\s+III)"
+            rf"|\b(?:invok|activat|us|appl|employ)(?:e|es|ed|ing|y|ied|ies)\s+(?:the\s+)?(?:\w+\s+){{0,4}}?"
+            rf"(?:mechanism|Chapter\s+III)"
             rf"|\btrigger(?:s|ed)?\s+the\s+(?:\w+\s+){{0,4}}?mechanism"
             rf"|\bput\s+questions\s+to\b"
             rf"|\b(?:sent|sends|submitted|submits|filed|lodged|made)\s+(?:\w+\s+){{0,3}}?(?:a|an)\s+"
@@ -255,7 +380,54 @@ _RULES: tuple[_Rule, ...] = (
         "subject",
         True,
         "asked for an explanation",
-        ("ask", "request", "demand", "sought", "seek", "invok", "trigger", "questions"),
+        (
+            "ask",
+            "request",
+            "demand",
+            "sought",
+            "seek",
+            "invok",
+            "trigger",
+            "questions",
+            "mechanism",
+            "chapter iii",
+        ),
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(
+            r"\bnotifications?\b[^.;]{0,60}?\b(?:submitted|sent|made|issued|given|filed)\s+by\s+(?=\S)"
+        ),
+        "agent",
+        True,
+        "a notification sent by",
+        ("notification",),
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(r"['’]s\s+(?:\w+\s+)?notifications?\b"),
+        "possessive",
+        True,
+        "its notification",
+        ("notification",),
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        _r(
+            r"(?<=\bmeeting\b)[^.;]{0,80}?\b(?:at|on)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+request\b"
+        ),
+        "possessive_after",
+        True,
+        "a meeting at its request",
+        ("request",),
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        _r(r"\bmeeting\b[^.;]{0,80}?\b(?:at|on)\s+the\s+request\s+of\s+(?=\S)"),
+        "agent",
+        True,
+        "a meeting at the request of",
+        ("request",),
     ),
     _Rule(
         ActType.CHAPTER3_REQUEST,
@@ -277,7 +449,8 @@ _RULES: tuple[_Rule, ...] = (
         ActType.CHAPTER3_MEETING,
         _r(
             r"\b(?:ask(?:s|ed)?|request(?:s|ed)?|demand(?:s|ed)?|call(?:s|ed)?(?:\s+for)?|want(?:s|ed)?"
-            r"|convene[sd]?|convening|seek(?:s)?|sought|urg(?:ed|es))\b"
+            r"|convene[sd]?|convening|seek(?:s)?|sought|urg(?:ed|es)|initiat(?:e|es|ed)"
+            r"|arrang(?:e|es|ed)|organi[sz](?:e|es|ed))\b"
             r"(?=\s+(?:[\w’']+\s+){0,8}?meeting\b)"
         ),
         "subject",
@@ -288,7 +461,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         ActType.CHAPTER3_REPLY,
         _r(
-            r"\b(?:answer(?:s|ed)|repl(?:y|ies|ied)|respond(?:s|ed)|gave\s+(?:an?\s+)?(?:\w+\s+)?(?:answer|reply|response))\b"
+            r"\b(?:answer(?:s|ed)|repl(?:y|ies|ied)|respond(?:s|ed)|(?:gave|provided|sent|delivered"
+            r"|submitted)\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:answer|reply|response))\b"
         ),
         "subject",
         True,
@@ -305,7 +479,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.INSPECTION,
-        _r(r"\binspect(?:ions?|ors?|ion\s+teams?)\b"),
+        # the noun, the passive with its agent ("was inspected by Turkey"), the verb after its
+        # State ("Latvia inspected a specified area")
+        _r(r"\binspect(?:ion\s+teams?|ions?|ors?)\b|\binspected(?=\s+by\b)|(?<=\s)inspected\b"),
         "visit",
         True,
         "inspection",
@@ -313,15 +489,44 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.EVALUATION_VISIT,
-        _r(r"\bevaluation\s+(?:visits?|teams?|missions?)\b"),
+        _r(r"\bevaluat(?:ion\s+(?:visits?|teams?|missions?)|ors)\b"),
         "visit",
         True,
         "evaluation visit",
-        ("evaluation",),
+        ("evaluat",),
     ),
 )
+_EVALUATION_RULE = next(r for r in _RULES if r.type is ActType.EVALUATION_VISIT)
 _NEEDS_REQUEST = frozenset({ActType.CHAPTER3_REPLY})
-_NEEDS_FORUM = frozenset({ActType.CHAPTER3_MEETING, ActType.CHAPTER3_REQUEST})
+_NEEDS_FORUM = frozenset(
+    {ActType.CHAPTER3_MEETING, ActType.CHAPTER3_REQUEST, ActType.CALENDAR_ENTRY}
+)
+# Acts a text announces before they are made: "Belarus will notify", "Ukraine intends to
+# request" (an observer's coming is reported as the invitation made: "observers will come").
+_PLANNED = frozenset(
+    {
+        ActType.NOTIFICATION,
+        ActType.CHAPTER3_REQUEST,
+        ActType.CHAPTER3_REPLY,
+        ActType.CALENDAR_ENTRY,
+    }
+)
+# (A meeting a State says it will convene is reported as called for: "Kyiv says it will
+# convene a meeting" is the keys' chapter3_meeting, as "Kyiv called for a meeting" is.)
+_WILL = re.compile(r"\b(?:will|shall|is\s+going\s+to|are\s+going\s+to)\s+(?:\w+\s+){0,2}$", re.I)
+# A demand or a duty on another: "NATO demanded that Russia notify", "Belarus is obliged to".
+_DEMAND = re.compile(
+    r"\b(?:demand\w*|insist\w*|urg\w*|requir\w*|call\w*\s+for|want\w*|expect\w*)\s+that\b"
+    r"|\b(?:obliged|required|expected|due|supposed|bound|ready|willing|prepared)\s+to\b",
+    re.I,
+)
+# A visit to a unit is an evaluation (Chapter IX, section on evaluation), whatever the press
+# calls its team ("a Belarusian inspection team visits a unit of ..."); an inspection is of a
+# specified area.
+_UNIT_VISITED = re.compile(
+    r"\b(?:units?|brigades?|divisions?|battalions?|regiments?|formations?)\b", re.I
+)
+_SPECIFIED_AREA = re.compile(r"\bspecified\s+area", re.I)
 _FORUM = re.compile(r"Vienna\s+Document|\bOSCE\b|Chapter\s+III|risk\s+reduction", re.I)
 _NATIONAL_CHECK = re.compile(
     r"\b(?:snap|surprise|sudden|readiness|combat|unannounced)[\s-]+(?:\w+\s+)?$", re.I
@@ -355,6 +560,9 @@ _ORGAN = re.compile(
     r"|delegation|mission|chairmanship|army)\b",
     re.I,
 )
+
+
+_ADDRESSEE = "?"  # placeholder for the State a request was sent to, resolved in find()
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +612,21 @@ def find(
             continue
         found.extend(_in_sentence(text, view, hosts, forum))
     has_request = any(a.type is ActType.CHAPTER3_REQUEST for a in found)
+    resolved: list[ActFound] = []
+    addressee: str | None = None
+    for a in found:
+        if a.type is ActType.CHAPTER3_REQUEST and a.to is not None:
+            addressee = a.to
+        if a.by == _ADDRESSEE:
+            # "the request went unanswered": the act of the State the request went to
+            if addressee is None:
+                continue
+            a = replace(a, by=addressee, to=None)
+        resolved.append(a)
+    # One team's visit named both ways ("inspectors ... during this evaluation visit"): the
+    # evaluation visit.
+    evaluators = {a.by for a in resolved if a.type is ActType.EVALUATION_VISIT}
+    found = [a for a in resolved if not (a.type is ActType.INSPECTION and a.by in evaluators)]
     out: list[ActFound] = []
     seen: set[tuple[ActType, str, bool]] = set()
     for a in found:
@@ -453,14 +676,22 @@ def _read(
 ) -> list[ActFound]:
     clause = _clause_start(text, view.start, m.start())
     before = text[clause : m.start()]
-    if _CONDITION.search(before) or _HEDGE.search(before[-40:]):
-        return []  # a condition, a duty or a possibility: no act yet
+    if _CONDITION.search(before) or _HEDGE.search(before[-40:]) or _DEMAND.search(before):
+        return []  # a condition, a duty, a demand or a possibility: no act yet
+    if rule.type in _PLANNED and rule.made and _WILL.search(before[-40:]):
+        return []  # announced, not yet made: "Belarus will notify the OSCE"
     made = rule.made
     codes: list[str] = []
     how = rule.reason
-    if rule.how == "subject":
+    to: str | None = None
+    if rule.how == "addressee":
+        return _found(text, view, rule, m, clause, [_ADDRESSEE], made=made, to=None, reason=how)
+    if rule.how in ("subject", "subject_or_host"):
         subject = _subject(text, view, clause, m.start())
-        if subject is None:
+        if subject is None and rule.how == "subject_or_host":
+            codes = _host(view, hosts)
+            how += " (no subject: the host's act)"
+        elif subject is None:
             passive = re.search(rf"\b{_BE}\s+(?:\w+\s+)?$", before)
             if passive is None or rule.type is not ActType.OBSERVATION_INVITATION:
                 return []
@@ -471,8 +702,22 @@ def _read(
             if rule.made and _NEGATION.search(gap):
                 made = False
                 how += " (negated)"
+            if rule.type is ActType.CHAPTER3_REQUEST:
+                to = _addressee(text, view, clause, m.start(), codes)
     elif rule.how == "possessive":
         owner = _owner(view, m.start())
+        if owner is None:
+            return []
+        codes = list(owner.codes)
+    elif rule.how == "possessive_after":
+        owner = next(
+            (
+                s
+                for s in reversed(view.states)
+                if s.possessive and m.start() <= s.start < m.end() and s.kind != "adjective"
+            ),
+            None,
+        )
         if owner is None:
             return []
         codes = list(owner.codes)
@@ -492,7 +737,20 @@ def _read(
         [m.start()] + [s.start for s in view.states if s.codes[0] in codes and clause <= s.start]
     )
     reason = f"{how}: '{text[span_start : m.end()].strip()}'"
-    return _found(text, view, rule, m, clause, codes, made=made, to=None, reason=reason)
+    return _found(text, view, rule, m, clause, codes, made=made, to=to, reason=reason)
+
+
+def _addressee(
+    text: str, view: SentenceView, clause: int, pos: int, by: Sequence[str]
+) -> str | None:
+    """The State a request goes to: the first other State after the verb in its clause
+    ("asked Belarus", "sent Russia a request", "an explanation from Russia")."""
+    stop = _NEXT_CLAUSE.search(text, pos + 1, view.end)
+    hi = stop.start() if stop is not None else view.end
+    for s in view.states:
+        if pos <= s.start < hi + 40 and s.codes and s.codes[0] not in by:
+            return s.codes[0]
+    return None
 
 
 def _found(
@@ -539,10 +797,22 @@ def _visit(
         return []
     by: list[str] = []
     how = rule.reason
-    after = [s for s in view.states if 0 <= s.start - m.end() <= 12]
+    after = [s for s in view.states if 0 <= s.start - m.end() <= 24]
     lead = [s for s in view.states if 0 <= m.start() - s.end <= 3]
-    if after and re.fullmatch(r"\s+(?:from|by)\s+(?:the\s+)?", text[m.end() : after[0].start]):
+    if after and re.fullmatch(
+        r"\s+(?:(?:sent|dispatched|led|deployed)\s+)?(?:from|by|of)\s+(?:the\s+)?",
+        text[m.end() : after[0].start],
+    ):
         by = list(after[0].codes)
+        # and the rest of the list: "inspectors from Germany, France and Latvia"
+        last = after[0]
+        for s in view.states:
+            if s.start <= last.start:
+                continue
+            if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?", text[last.end : s.start]):
+                break
+            by.extend(c for c in s.codes if c not in by)
+            last = s
         how += " from or by that State"
     elif lead and lead[-1].kind != "metonym":
         by = list(lead[-1].codes)
@@ -573,6 +843,13 @@ def _visit(
     if to is None and not _CHAPTER9.search(text, view.start, view.end):
         return []
     reason = f"{how}: '{text[m.start() : m.end()]}'"
+    if (
+        rule.type is ActType.INSPECTION
+        and _UNIT_VISITED.search(text, m.end(), min(view.end, m.end() + 120))
+        and not _SPECIFIED_AREA.search(text, view.start, view.end)
+    ):
+        rule = _EVALUATION_RULE
+        reason += " (a visit to a unit: an evaluation)"
     return _found(text, view, rule, m, clause, by, made=True, to=to, reason=reason)
 
 

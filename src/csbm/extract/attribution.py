@@ -18,7 +18,7 @@ State is recorded as ``declared_by``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from csbm.extract.gazetteer import Match, lexicon
 
@@ -37,18 +37,21 @@ _VERB = re.compile(
     r"|(?:figures|data|numbers|statistics)\s+(?:show|shows|showed|suggest|suggests))\b"
 )
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)"
+    # "Per the Estonian ministry, ...": "per" before a name, never "per cent" or "per day"
+    r"(?:\b[Aa]ccording\s+to|\b(?:[Pp]er|[Aa]s\s+(?:stated|reported|announced)\s+by)"
+    r"(?=\s+(?:the\s+)?[A-Z]))\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)"
     r"(?=\s*(?:[,;:()“”\"]|\.(?:\s|$)|$)|\s+that\b)"
 )
 _INVERTED = re.compile(
-    r"(?:[,”\"]\s*)(?:said|says|according\s+to)\s+(?P<who>(?:(?:[A-Z][\w.'’-]*|to|of|the|for)\s+){0,7}[A-Z][\w'’-]+)"
+    r"(?:[,”\"]['’]?\s*)(?:said|says|according\s+to)\s+(?P<who>(?:(?:[A-Z][\w.'’-]*|to|of|the|for)\s+){0,7}[A-Z][\w'’-]+)"
     # not "..., said Russia had massed": there the name is the subject of what was said
     r"(?![\w'’-])(?!['’]s\b|\s+(?:had|has|have|was|were|is|are|would|will|could|may|might|did|does|do"
     r"|planned|plans|intended|intends|wanted|wants|massed|moved|deployed|sent|held)\b)"
 )
 # "..., reported the press service of the Western Military District", "..., said the ministry".
 _INVERTED_ORGAN = re.compile(
-    r"(?:[,”\"]\s*)(?:said|says|reported|reports|announced|added|stated|noted|explained|wrote)\s+"
+    r"(?:[,”\"]['’]?\s*)(?:said|says|reported|reports|announced|added|stated|noted|explained"
+    r"|wrote)\s+"
     r"(?P<who>(?:the|an?)\s+(?:[a-z-]+\s+){0,2}?(?:press\s+(?:service|office)|ministry|spokes(?:man|woman"
     r"|person)|military|army|command|headquarters|department|agency|alliance|government|staff)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|of|the|and|army|navy|military|ministry"
@@ -57,7 +60,12 @@ _INVERTED_ORGAN = re.compile(
 # "Russian Defence Ministry: about 12,800 troops ...": a headline's speaker before a colon.
 _COLON = re.compile(r"\s*(?P<who>[A-Z][^:;,.()“”\"\n]{2,80}?)\s*:\s")
 # A speaker's apposition after it: "said Ivan Petrov, a spokesman for the Russian ministry".
-_APPOSED = re.compile(r"\s*,\s*(?P<app>(?:an?|the)\s+[^,;.()“”\"]{3,80})")
+_APPOSED = re.compile(
+    r"\s*,\s*(?P<app>(?:(?:an?|the|who\s+(?:heads|leads|is|was|commands|serves\s+as))\s+"
+    r"|(?=(?:deputy|head|chief|commander|spokes(?:man|woman|person)|press\s+secretary|director"
+    r"|minister|secretary|ambassador|representative)\b))[^,;.()“”\"]{3,80})",
+    re.I,
+)
 # Organs that belong to one State though no State word names it.
 _ORGAN_OF = (
     (
@@ -89,6 +97,7 @@ _ANAPHOR = re.compile(
     r"|data|figures|ministry|press\s+service|communiqu[eé]|announcement|plan|minister|general"
     r"|spokes(?:man|woman|person)|official|officials|military|army|command|department|agency"
     r"|alliance|government|staff|headquarters|commander)|him|her|them)\b"
+    r"|\b[Ii]n\s+(?P<words>his|her|their|its)\s+words\b"
 )
 _PERSON_ANAPHOR = frozenset(
     {
@@ -254,7 +263,7 @@ _ANY_CUE = re.compile(
     r"|report|declar|announc|stated\b|noted\b|notified\b|warn|insist|wr[io]t|add(?:ed|s)\b|spoke|speak"
     r"|cit(?:ed|es|ing)\b|hint|confirm|reveal|indicat|explain|specif|disclos|promis|predict"
     r"|suggest|inform|according|quot|given\b|clarif|th(?:inks?|ought)\b|reckon|assess|fear"
-    r"|show)",
+    r"|show|per\s+(?:the\s+)?[A-Z]|words\b)",
     re.I,
 )
 _DETERMINER = re.compile(r"\b(?:their|its|the|his|her|our|an?|these|those|this|that)\s+$", re.I)
@@ -377,6 +386,15 @@ def _person(phrase: str) -> str | None:
     return None
 
 
+def _titled(phrase: str, person: str) -> bool:
+    """Whether the phrase is the person's name, alone or after titles ("Colonel General
+    Alexander Postnikov")."""
+    if not phrase.endswith(person):
+        return False
+    head = phrase[: len(phrase) - len(person)].split()
+    return all(w.strip(".").casefold() in _TITLE for w in head)
+
+
 def _declared_by(phrase: str) -> str | None:
     codes: set[str] = set()
     kinds: set[str] = set()
@@ -420,12 +438,31 @@ def _apposition(window: str, lo: int, start: int, end: int, how: str) -> Speaker
     a, b = _clean(m.group("a")), _clean(m.group("b"))
     for name, other in ((b, a), (a, b)):
         person = _person(name) if _plausible(name) else None
-        if person is not None and person == name.strip():
+        if person is not None and _titled(name.strip(), person):
             both = f"{other}, {name}"
             return Speaker(
                 person, both, lo + m.start("a"), end, _declared_by(both), how, person=True
             )
     return None
+
+
+# "said Colonel Ivan Petrov of the Estonian army": the body the person is of
+_OF_ORGAN = re.compile(r"\s+(?P<app>of\s+the\s+[^,;.()“”\"]{3,60})")
+_PHRASE_REST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}(?=\s*(?:[,.;:]|$))")
+_NAME_LAST = frozenset({"according to", "said (inverted)", "citing", "by", "quoted as saying"})
+
+
+def _with_apposition(text: str, sp: Speaker, end: int) -> Speaker:
+    if sp.declared_by is not None or not sp.person or sp.how not in _NAME_LAST:
+        return sp  # after "X said" comes what was said, not an apposition
+    app = _APPOSED.match(text, sp.end, end) or _OF_ORGAN.match(text, sp.end, end)
+    if app is not None:
+        declared = _declared_by(f"{sp.phrase}, {app.group('app')}")
+    else:
+        # "said Colonel Ivan Petrov of the Estonian army": the phrase ran to "Estonian"
+        rest = _PHRASE_REST.match(text, sp.end, end)
+        declared = _declared_by(sp.phrase + rest.group()) if rest is not None else None
+    return sp if declared is None else replace(sp, declared_by=declared)
 
 
 def heading_voice(text: str, start: int, end: int) -> Speaker | None:
@@ -461,7 +498,11 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
         if sp is not None:
             found.append(sp)
     for m in _ANAPHOR.finditer(text, start, end):
-        word = (m.group("who") or m.group("doc")).casefold()
+        owner = m.group("words")
+        if owner is not None:  # "in his words": he
+            word = {"his": "he", "her": "she", "their": "they", "its": "it"}[owner.casefold()]
+        else:
+            word = (m.group("who") or m.group("doc")).casefold()
         found.append(Speaker(word, m.group(), m.start(), m.end(), None, "anaphor", anaphor=word))
     anaphor_at = {f.start for f in found if f.anaphor}
     for m in _ACCORDING.finditer(text, start, end):
@@ -477,19 +518,6 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
     for m in _INVERTED.finditer(text, start, end):
         sp = _speaker(m.group("who"), m.start(), m.end(), "said (inverted)")
         if sp is not None:
-            app = _APPOSED.match(text, m.end(), end)
-            if sp.declared_by is None and app is not None:
-                # "said Ivan Petrov, a spokesman for the Russian ministry": its State
-                both = f"{sp.phrase}, {app.group('app')}"
-                sp = Speaker(
-                    sp.who,
-                    sp.phrase,
-                    sp.start,
-                    sp.end,
-                    _declared_by(both),
-                    sp.how,
-                    person=sp.person,
-                )
             found.append(sp)
     for m in _INVERTED_ORGAN.finditer(text, start, end):
         who = m.group("who")
@@ -527,6 +555,9 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
         sp = _speaker(phrase, lo + cut, m.end(), m.group("verb"))
         if sp is not None:
             found.append(sp)
+    # "said Ivan Petrov, a spokesman for the Russian ministry", "according to Valery Revenko,
+    # who heads the Belarusian ministry's department": a person's State from the apposition.
+    found = [_with_apposition(text, sp, end) for sp in found]
     # "Interfax reports, citing the General Staff": the reporter passes the figure on.
     citing = [f for f in found if f.how == "citing"]
     found = [f for f in found if not any(0 <= c.start - f.end <= 3 and f is not c for c in citing)]
@@ -556,7 +587,12 @@ def persons(text: str, start: int, end: int) -> list[Speaker]:
         who = _person(phrase)
         if who is None:
             continue
-        out.append(Speaker(who, phrase, a, m.end(), _declared_by(phrase), "named", person=True))
+        declared = _declared_by(phrase)
+        app = _APPOSED.match(text, m.end(), end) or _OF_ORGAN.match(text, m.end(), end)
+        if declared is None and app is not None:
+            # "Colonel General Alexander Postnikov, deputy chief of the Russian General Staff"
+            declared = _declared_by(f"{phrase}, {app.group('app')}")
+        out.append(Speaker(who, phrase, a, m.end(), declared, "named", person=True))
     return out
 
 

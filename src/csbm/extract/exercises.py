@@ -22,6 +22,8 @@ from csbm.extract.gazetteer import Match, lexicon, series_list
 
 # Year after a series name: "Zapad-2021", "Zapad 2021", "Zapad-81", "BALTOPS 22", "Zapad’21".
 _YEAR = re.compile(
+    # a gloss in brackets may stand between: 'Zapad ("West") 2013'
+    r"(?:\s*\([“\"'‘]?[\w\s-]{1,24}[”\"'’]?\))?"
     r"(?:\s*[-–‐]\s*|\s+|\s*['’]\s*)?(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?![\w]|[,.][0-9])"
 )
 _IN_YEAR_AFTER = re.compile(
@@ -40,13 +42,13 @@ _FOUNDED = re.compile(
 _QUOTED = re.compile(
     r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|operation)"
     r"(?:\s+|,\s+(?=(?:called|named|dubbed|code-?named|codenamed)\s))"
-    r"(?:(?:called|named|dubbed|code-?named|codenamed)\s+)?[“\"'‘]"
-    r"(?P<name>[A-Z\u0400-\u042f][^”\"'’\n]{2,40}?)[,.]?[”\"'’]",
+    r"(?:(?:called|named|dubbed|code-?named|codenamed)\s+)?[“\"'‘«„]"
+    r"(?P<name>[A-Z\u0400-\u042f][^”\"'’»“\n]{2,40}?)[,.]?[”\"'’»“]",
 )
 _CAPITALISED = re.compile(
     r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w]+)[\s-](?P<y>(?:19|20)[0-9]{2}|[0-9]{2})"
     # "Grom-2019 strategic nuclear drill", "Ladoga-2021 joint exercise"
-    r"\s+(?:(?:strategic|joint|nuclear|naval|military|command(?:-and-|\s+and\s+)?staff|staff"
+    r"\s+(?:[A-Z]{2,5}\s+)?(?:(?:strategic|joint|nuclear|naval|military|command(?:-and-|\s+and\s+)?staff|staff"
     r"|tactical|operational|large-scale|international|multinational|combined|live-fire|air"
     r"|field|special|annual|allied|bilateral|trilateral|snap)\s+){0,3}"
     r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
@@ -64,6 +66,173 @@ _AFTER_EXERCISE = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers),?\s+"
     r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[\s-](?P<y>[0-9]{2})\b"
     r"(?![.,]?[0-9]|\s*(?:%|per\b|km\b|[a-z]+\s+(?:of|from)\b))"
+)
+# A name glued to its year: "Zapad2009" (read only for a series csbm knows).
+_GLUED = re.compile(r"\b(?P<name>[A-Z][A-Za-z]{2,})(?P<y>(?:19|20)[0-9]{2})\b")
+_EX_WORD = r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|wargames)"
+_NAMING = r"(?:called|named|dubbed|code-?named|codenamed|known\s+as)"
+# Words between a name and an exercise word that keep it an apposition ("Spring Storm, a
+# large military exercise", "Aurora, its biggest war games"): no preposition, no verb of
+# saying, so "X, the commander of the exercise" and "X, a spokesman for the drills" are not.
+_APPOSED = re.compile(
+    r",\s+(?:a|an|the|its|their|this\s+year['’]s|Europe['’]s|NATO['’]s)\s+"
+    r"(?:(?!(?:of|in|for|at|to|with|by|on|said|says|who|which|that)\b)[\w-]+\s+){0,4}?"
+    + _EX_WORD
+    + r"\b"
+)
+# An exercise word or a verb of naming or launching right before a name ("exercise Rapid
+# Trident", "the exercise, which is named Aurora", "Sweden launches Aurora").
+_CUE_BEFORE = re.compile(
+    r"(?:\b" + _EX_WORD + r",?|\b" + _NAMING + r"|\blaunch(?:es|ed)?)\s+(?:the\s+)?$", re.I
+)
+_CUE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}" + _EX_WORD + r"\b")
+# An unknown name with no year, given an exercise word before it or an apposition after it.
+_BARE_NAME = r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+_BARE_BEFORE = re.compile(
+    r"\b(?:[Ee]xercises?|[Dd]rills?|[Mm]anoeuvres|[Mm]aneuvers|war\s+games)"
+    r"(?:,\s+(?=" + _BARE_NAME.replace("?P<name>", "") + r",\s+(?:has|have|is|was|will|began"
+    r"|begins|started|starts|runs|ran|takes|took|opened|opens)\b)|\s+(?:"
+    + _NAMING
+    + r"\s+)?)"
+    + _BARE_NAME
+    + r"(?![\w-])"
+)
+# "The Sea Breeze exercise, held by ...": an unknown name between "the" and an exercise word.
+_BARE_THE = re.compile(
+    r"\b[Tt]he\s+" + _BARE_NAME + r"\s+(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
+)
+_BARE_APPOSED = re.compile(_BARE_NAME + r"(?=" + _APPOSED.pattern + r")")
+# A quoted name before the exercise word: '"Agile Spirit 2019" multinational military
+# exercise', 'the "Agile Spirit" exercises'.
+_QUOTED_BEFORE = re.compile(
+    r"[“\"'‘«„](?P<name>[A-Z\u0400-\u042f][^”\"'’»“\n]{2,40}?)[,.]?[”\"'’»“]"
+    r"(?:,\s+(?:the|a|an)\s+|\s+)(?:(?!(?:of|in|at|to|with|by|on|for|and|or)\b)[\w-]+\s+){0,3}?"
+    + _EX_WORD
+    + r"\b"
+)
+# "Joint Efforts 2021, the strategic command and staff exercises"
+_YEAR_APPOSED = re.compile(
+    r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w]+)[\s-](?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?="
+    + _APPOSED.pattern
+    + r")"
+)
+# Capitalised words that start no exercise name (headline words, weekdays, titles).
+_NOT_BARE = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "At",
+        "As",
+        "And",
+        "But",
+        "For",
+        "From",
+        "With",
+        "During",
+        "After",
+        "Before",
+        "Since",
+        "When",
+        "While",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "NATO",
+        "OSCE",
+        "Commander",
+        "General",
+        "Colonel",
+        "Major",
+        "Lieutenant",
+        "Minister",
+        "Ministry",
+        "President",
+        "Photo",
+        "Source",
+        "Read",
+        "More",
+        "Share",
+        "Defence",
+        "Defense",
+        "Army",
+        "Navy",
+        "Air",
+        "Forces",
+        "Force",
+        "Joint",
+        "Military",
+        "Exercise",
+        "Exercises",
+        "Drills",
+        "Update",
+        "Video",
+        "Live",
+        "New",
+        "Day",
+        "Phase",
+        "Part",
+        "Area",
+        "Zone",
+        "Region",
+        "I",
+        "We",
+        "They",
+        "He",
+        "She",
+        "There",
+        "Here",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Allied",
+        "European",
+        "Ocean",
+        "Command",
+        "Staff",
+        "Headquarters",
+        "Officials",
+        "Troops",
+        "Soldiers",
+        "Fleet",
+        "District",
+        "Brigade",
+        "Division",
+        "Group",
+        "Battalion",
+        "Regiment",
+        "Several",
+        "Some",
+        "Many",
+        "All",
+        "Other",
+        "A",
+        "An",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Ten",
+        "First",
+        "Second",
+        "Last",
+        "Next",
+        "Each",
+        "Every",
+        "Both",
+        "Such",
+    }
 )
 _NOT_EXERCISE = re.compile(
     r"\b(?:Document|Act|Treaty|Charter|Agreement|Convention|Summit|Declaration|Report|Budget"
@@ -93,7 +262,7 @@ class ExerciseMention:
 
 # Words before a name that make it a comparison or an umbrella, not the exercise reported.
 _ASIDE_BEFORE = re.compile(
-    r"\b(?:than|part\s+of|within|under\s+the\s+umbrella\s+of|component\s+of|phase\s+of)"
+    r"\b(?:than|part\s+of|belongs?\s+to|belonged\s+to|ties?\s+in\s+with|within|under\s+the\s+umbrella\s+of|component\s+of|phase\s+of)"
     r"\s+(?:the\s+|an?\s+|its\s+|their\s+|NATO['’]s\s+)?(?:(?:larger|wider|broader|bigger|overall"
     r"|much|multinational|large-scale)\s+)*(?:[A-Z][\w.-]*\s+){0,2}"
     # "part of a bigger NATO exercise, Steadfast Defender"
@@ -150,7 +319,7 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         if y is None and not series.needs_year:
             # "the 2014 Cold Response exercise", "2009's Zapad": the year before the name
             before = _YEAR_BEFORE.search(text, max(start, m.start - 12), m.start)
-        if y is None and series.needs_year:
+        if y is None and series.needs_year and not _cued(text, start, end, m, series.ref):
             continue
         year = full_year(y.group("y")) if y is not None else None
         if before is not None:
@@ -163,21 +332,40 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         out.append(
             ExerciseMention(name, series.ref, year, m.start, stop, text[m.start : stop], how)
         )
+    for g in _GLUED.finditer(text, start, end):
+        series_ref = _series_of(g.group("name"))
+        if series_ref is None or any(x.start <= g.start() < x.end for x in out):
+            continue
+        year = full_year(g.group("y"))
+        out.append(
+            ExerciseMention(
+                f"{series_ref} {year}",
+                series_ref,
+                year,
+                g.start(),
+                g.end(),
+                g.group(),
+                "series name glued to its year",
+            )
+        )
     taken = [(x.start, x.end) for x in out]
     patterns = (
         (_QUOTED, "quoted name after 'exercise'"),
+        (_QUOTED_BEFORE, "quoted name before 'exercise'"),
         (_CAPITALISED, "name and year before 'exercise'"),
         (_INTRODUCED, "name and year after 'take part in', 'launched', ..."),
         (_AFTER_EXERCISE, "name and two-digit year after 'exercise'"),
+        (_YEAR_APPOSED, "name and year before ', the ... exercise'"),
     )
     has_digit = _DIGIT.search(text, start, end) is not None
-    has_quote = any(ch in text[start:end] for ch in "\"“‘'")
+    has_quote = any(ch in text[start:end] for ch in "\"“‘'«„")
     for rx, how in patterns:
-        if (rx is _QUOTED and not has_quote) or (rx is not _QUOTED and not has_digit):
+        quoted = rx is _QUOTED or rx is _QUOTED_BEFORE
+        if (quoted and not has_quote) or (not quoted and not has_digit):
             continue
         for q in rx.finditer(text, start, end):
             s, e = q.span("name")
-            if rx is not _QUOTED:
+            if not quoted:
                 e = q.end("y")
                 s = _past_lead(text, s, e)
             if _NOT_EXERCISE.search(text, s, e) or _is_known_name(text[s:e]):
@@ -186,7 +374,9 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
                 continue
             raw = text[s:e].strip()
             first, _, rest = raw.partition(" ")
-            if first in _NOT_NAMES and rx is not _QUOTED and _NAME_YEAR.match(rest):
+            if rx is _QUOTED_BEFORE and not _title_like(raw):
+                continue  # a quotation, not a name: '"We are ready," the exercise commander'
+            if first in _NOT_NAMES and not quoted and _NAME_YEAR.match(rest):
                 # "The Grom-2019 strategic drill": the article is no part of the name
                 s += text[s:e].index(rest)
                 raw = rest
@@ -198,10 +388,88 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             year = full_year(ny.group("y")) if ny is not None else None
             base = ny.group("base").strip() if ny is not None and ny.group("base") else raw
             name = f"{base} {year}" if year is not None else base
-            out.append(ExerciseMention(name, None, year, s, e, text[s:e], how))
+            if first == "The" and quoted and rest:
+                base = base[4:] if base.startswith("The ") else base
+                name = f"{base} {year}" if year is not None else base
+            known = _series_of(base)
+            if known is not None:
+                # a known series in quotes: '"The Union Shield 2019"'
+                name = f"{known} {year}" if year is not None else known
+                out.append(ExerciseMention(name, known, year, s, e, text[s:e], how))
+            else:
+                out.append(ExerciseMention(name, None, year, s, e, text[s:e], how))
+            taken.append((s, e))
+    words_here = re.findall(r"\b[^\W\d_]{4,}\b", text[start:end])
+    headline = sum(w[0].isupper() for w in words_here) > 0.6 * len(words_here)
+    for rx, how in (
+        ()
+        if headline
+        else (
+            (_BARE_BEFORE, "name without a year after 'exercise'"),
+            (_BARE_APPOSED, "name without a year before ', a ... exercise'"),
+            (_BARE_THE, "name without a year between 'the' and 'exercise'"),
+        )
+    ):
+        for q in rx.finditer(text, start, end):
+            s, e = q.span("name")
+            raw = text[s:e]
+            if any(a < e and s < b for a, b in taken):
+                continue
+            words = raw.split()
+            if words[0] in _NOT_BARE or words[-1] in _NOT_BARE | {"Sea"} or _is_known_name(raw):
+                continue
+            if _NOT_EXERCISE.search(raw) or any(_is_known_name(w) for w in words):
+                continue
+            if raw.isupper() and len(words) == 1 and len(raw) <= 4:
+                continue  # an acronym of a body: "exercise USAREUR said"
+            if len(words) == 1 and _ADJECTIVE_LIKE.search(raw):
+                continue  # "the Arctic exercise", "the Nordic drills": a word for a region
+            if _is_person(raw):
+                continue  # "during the exercise Shoigu visited the range"
+            out.append(ExerciseMention(raw, None, None, s, e, raw, how))
             taken.append((s, e))
     out.sort(key=lambda x: x.start)
     return mark_asides(text, start, out)
+
+
+_ADJECTIVE_LIKE = re.compile(r"(?:ic|ian|ean|ese|ern|ish|ist|ary|al)$")
+
+
+def _title_like(raw: str) -> bool:
+    """A name's shape: at most five words, each capitalised, a number or a short word."""
+    words = raw.replace("-", " ").split()
+    return len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words)
+
+
+def _is_person(raw: str) -> bool:
+    from csbm.extract.officials import state_of
+
+    return state_of(raw) is not None
+
+
+def _cued(text: str, start: int, end: int, m: Match, ref: str) -> bool:
+    """A series whose own name is a common word ("Aurora") counts without a year when an
+    exercise word or a verb of naming is next to it: "the exercise, named Aurora", "Sweden
+    launches Aurora, its biggest war games", "the Aurora exercise"."""
+    if text[m.start : m.end].casefold() != ref.casefold():
+        return False  # an alias that is an ordinary word ("West") always needs its year
+    return bool(
+        _CUE_BEFORE.search(text[max(start, m.start - 40) : m.start])
+        or _CUE_AFTER.match(text, m.end, end)
+        or _APPOSED.match(text, m.end, end)
+    )
+
+
+def _series_of(phrase: str) -> str | None:
+    """The known series a whole phrase names ("Zapad", "Union Shield"), if any."""
+    for f in lexicon().find(phrase):
+        if f.start == 0 and f.end == len(phrase):
+            for e in f.entries:
+                if e.kind == "series" and not (
+                    e.needs_year and phrase.casefold() != e.ref.casefold()
+                ):
+                    return e.ref
+    return None
 
 
 _LEAD_WORD = re.compile(r"[A-Z][\w]*(?:-led|-hosted|-run)?\s+|[A-Z][\w]*-led\s+")
@@ -229,8 +497,13 @@ def _is_known_name(phrase: str) -> bool:
     words = phrase.split()
     if words and words[0] in _MONTHS:
         return True
+    # A small town that counts as a place only with a cue ("Efes", a GeoNames town) does not
+    # stop a name with a year and an exercise word: "the EFES-2022 military exercise".
     return any(
-        e.kind != "series" for m in lexicon().find(phrase) for e in m.entries if m.start == 0
+        e.kind != "series" and not (e.kind == "place" and e.needs_cue)
+        for m in lexicon().find(phrase)
+        for e in m.entries
+        if m.start == 0
     )
 
 
@@ -273,6 +546,15 @@ def dossier_id(series: str | None, year: int | None) -> str | None:
     return candidate if candidate in _bundled() else None
 
 
+def _group(m: ExerciseMention) -> str:
+    """The series a mention names: the known series, else the name without its year."""
+    if m.series is not None:
+        return m.series
+    if m.year is not None:
+        return _NAME_YEAR.sub(lambda x: x.group("base"), m.name).strip()
+    return m.name
+
+
 def collect(mentions: list[ExerciseMention], published: date | None) -> list[Exercise]:
     """Group mentions into exercises, give series-only mentions a year, pick the main one.
 
@@ -285,20 +567,29 @@ def collect(mentions: list[ExerciseMention], published: date | None) -> list[Exe
     dated: dict[str, int] = {}
     for m in mentions:
         # a year read from "X in 2018" names that one edition, not the text's other mentions
-        if m.series is not None and m.year is not None and m.how != _IN_YEAR_HOW:
-            dated.setdefault(m.series, m.year)
+        if m.year is not None and m.how != _IN_YEAR_HOW:
+            dated.setdefault(_group(m), m.year)
+    # The one year of every dated name, if they share one: the year of an umbrella named
+    # without its own ("Nordic Response 2024, part of the Steadfast Defender series").
+    years = {m.year for m in mentions if m.year is not None and m.how != _IN_YEAR_HOW}
+    one_year = next(iter(years)) if len(years) == 1 else None
+    umbrellas = {_group(m) for m in mentions if m.aside and m.year is None}
     by_name: dict[str, Exercise] = {}
     for m in mentions:
         name, year, reason = m.name, m.year, ""
-        if m.series is not None and m.year is None:
-            if m.series in dated:
-                year = dated[m.series]
-                reason = f"'{m.text}' has no year; {year} from '{m.series} {year}' in the text"
+        group = _group(m)
+        if m.year is None:
+            if group in dated:
+                year = dated[group]
+                reason = f"'{m.text}' has no year; {year} from '{group} {year}' in the text"
             elif published is not None and not any_dated:
                 year = published.year
                 reason = f"'{m.text}' has no year; {year} from the publication date"
+            elif group in umbrellas and one_year is not None:
+                year = one_year
+                reason = f"'{m.text}' has no year; {year}, the year of the exercise it contains"
             if year is not None:
-                name = f"{m.series} {year}"
+                name = f"{group} {year}"
         exercise = by_name.get(name)
         if exercise is None:
             exercise = Exercise(name, m.series, year)

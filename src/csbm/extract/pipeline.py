@@ -18,7 +18,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from csbm.extract import acts, attribution, dates, exercises, figures, states, thresholds
+from csbm.extract import (
+    acts,
+    attribution,
+    dates,
+    exercises,
+    figures,
+    officials,
+    states,
+    thresholds,
+)
 from csbm.extract.gazetteer import (
     Match,
     PlaceMention,
@@ -222,7 +231,7 @@ def extract(
         carry = counted[-1] if counted else carry
 
     if doc_activity:
-        _read_speakers(text, infos)
+        _read_speakers(text, infos, published)
     figs: list[Figure] = []
     held: list[ThresholdMention] = []
     dropped: list[Dropped] = []
@@ -260,6 +269,7 @@ def extract(
                 )
             )
     state_results = states.combine(all_state_mentions, cues)
+    _host_organs(merged, state_results, all_state_mentions)
     acts_found = acts.find(
         text,
         [
@@ -358,9 +368,9 @@ def _named_again(
     if not known:
         return mentions
     rx = re.compile(
-        r"(?<![\w-])(?:"
+        r"(?<![\w-])(?P<base>"
         + "|".join(re.escape(b) for b in sorted(known, key=len, reverse=True))
-        + r")(?![\w-]|\s+(?:19|20)?[0-9]{2}\b)"
+        + r")(?:[\s-](?P<y>(?:19|20)[0-9]{2})\b(?![,.][0-9]))?(?![\w-]|\s+(?:19|20)?[0-9]{2}\b)"
     )
     out = list(mentions)
     for info in infos:
@@ -370,7 +380,12 @@ def _named_again(
             a, b = hit.span()
             if any(e.start < b and a < e.end for e in info.exercise_mentions):
                 continue
-            name, year = known[hit.group()]
+            name, year = known[hit.group("base")]
+            other = hit.group("y")
+            if other is not None:
+                # another edition of the same name: "Joint Efforts 2020, last year's exercise"
+                year = exercises.full_year(other)
+                name = f"{hit.group('base')} {year}"
             mention = exercises.ExerciseMention(
                 name, None, year, a, b, hit.group(), "named again without its year"
             )
@@ -437,9 +452,11 @@ def _fuller(cue: attribution.Speaker, named: list[attribution.Speaker]) -> attri
     return cue
 
 
-def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
+def _read_speakers(text: str, infos: list[_SentenceInfo], published: date | None) -> None:
     """Every sentence's speakers, with pronouns and titles ("he said", "the ministry said",
-    "according to the statement") resolved to the speaker named last before them."""
+    "according to the statement") resolved to the speaker named last before them; a person
+    with no State in the words is looked up among the listed office holders (on the
+    publication date: the offices held then decide)."""
     named: list[attribution.Speaker] = []
     # Speakers serve figures: none are read after the last sentence with one (those could
     # only name speakers for later figures), and none in a text without figures.
@@ -450,6 +467,7 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
         s = info.sentence
         out: list[attribution.Speaker] = []
         for cue in attribution.speakers(text, s.start, s.end):
+            cue = _office_holder(cue, published)
             if cue.anaphor is None:
                 # "the ministry's press release says": the ministry named before
                 title = _TITLE_OWNER.match(cue.phrase)
@@ -466,12 +484,74 @@ def _read_speakers(text: str, infos: list[_SentenceInfo]) -> None:
                 out.append(sp)
         # People named with a title, for a "he said" in a later sentence (not speakers here).
         named.extend(
-            p
+            _office_holder(p, published)
             for p in attribution.persons(text, s.start, s.end)
             if not any(p.start <= c.start < p.end for c in out)
         )
         info.speakers = out
     _quoted_speakers(text, infos[: last + 1])
+
+
+# A national organ or office named without its State ("the defence ministry", "defence
+# minister Kristof Szalay-Bobrovniczky", "the General Staff"); not the alliance's or a union's.
+_NATIONAL_ORGAN = re.compile(
+    r"\b(?:ministry\s+of\s+(?:defen[cs]e|foreign\s+affairs)|(?:defen[cs]e|foreign)\s+ministry"
+    r"|(?:defen[cs]e|foreign)\s+minister|minister\s+of\s+(?:defen[cs]e|foreign\s+affairs)"
+    r"|general\s+staff|chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+)staff|MoD|MFA"
+    r"|armed\s+forces|defen[cs]e\s+forces|ministry)\b",
+    re.I,
+)
+_NOT_NATIONAL = re.compile(
+    r"\b(?:NATO|alliance|allied|EU|European|OSCE|UN|United\s+Nations|CSTO|SHAPE)\b", re.I
+)
+
+
+def _host_organs(
+    figs: list[Figure], found: list[states.StateResult], mentions: list[states.StateMention]
+) -> None:
+    """A figure from a national organ that names no State ("the defence ministry said") is
+    the organ of a State that takes part in or hosts the activity: the last such State named
+    within a few hundred characters before the organ, else the text's one host State; the
+    reasons say so. Otherwise it stays without a State."""
+    taking_part = {r.code for r in found if {"host", "participant"} & set(r.roles)}
+    hosts = [r.code for r in found if "host" in r.roles]
+    for f in figs:
+        cue = f.attribution
+        if f.declared_by is not None or cue is None:
+            continue
+        if _NATIONAL_ORGAN.search(cue.text) is None or _NOT_NATIONAL.search(cue.text):
+            continue
+        before = [
+            m
+            for m in mentions
+            if cue.start - _ORGAN_REACH <= m.start < cue.start
+            and len(m.codes) == 1
+            and m.codes[0] in taking_part
+        ]
+        if before:
+            m = max(before, key=lambda m: m.start)
+            code, why = m.codes[0], f"the State named before it ('{m.text}')"
+        elif len(hosts) == 1:
+            code, why = hosts[0], "the one host State"
+        else:
+            continue
+        f.declared_by = code
+        f.reasons.append(f"'{cue.text}' names no State: read as {code}'s, {why}")
+
+
+_ORGAN_REACH = 400
+
+
+def _office_holder(cue: attribution.Speaker, published: date | None) -> attribution.Speaker:
+    """A named person's State from the officials list ("Lukashenko said"), with the office in
+    the reason; a person the list does not know, or whose State it cannot tell, keeps none."""
+    if not cue.person or cue.declared_by is not None:
+        return cue
+    found = officials.state_of(cue.phrase, published)
+    if found is None or found[0] is None:
+        return cue
+    state, person = found
+    return replace(cue, declared_by=state, how=f"{cue.how}; {person.name} spoke for {state}")
 
 
 _QUOTE_REACH = 4

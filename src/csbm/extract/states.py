@@ -78,6 +78,12 @@ _SEP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+plus\s+"
     r"|\s+as\s+well\s+as\s+)"
 )
+# What may stand in a list between two States without ending it: "itself" ("Sweden itself plus
+# the USA") and an item the lexicon has no State for (", Kosovo, Moldova", ", Kosovo and ...").
+_NOT_LISTED = re.compile(
+    r"\s+(?:itself|themselves)(?=\s*(?:,|\s+and\s|\s+plus\s))"
+    r"|\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?=\s*(?:,|\s+and\s))"
+)
 # A list that ends in a group rather than "and X": "the United States, France, Norway and other
 # NATO allies" is one list.
 _AND_OTHERS = re.compile(
@@ -89,14 +95,25 @@ _AND_OTHERS = re.compile(
 # among them ...", "Taking part are ...", "partners of 12 nations: ...", "forces of ...".
 _PARTICIPANTS_INTRO = re.compile(
     r"(?:\b(?:tak(?:e|es|ing)\s+part|took\s+part|participa(?:nt|t)\w*|join(?:s|ed|ing)?|contribut\w*"
-    r"|troops|forces|soldiers|servicemen|units|contingents|militaries|armies|navies)\b[^.;:]{0,60}?"
+    r"|involv(?:e|es|ed|ing)|troops|forces|soldiers|servicemen|units|contingents|militaries|armies|navies)\b[^.;:]{0,60}?"
     r"(?:(?:,\s*|\s+)(?:among\s+them|including|such\s+as|notably|namely|from)\s+|\s*:\s*)"
-    r"|\b(?:tak(?:e|es|ing)\s+part|participa(?:ting|nts?)|contributors?)\b[^.;:]{0,50}?"
+    # "The exercise, which involves Georgia, Ukraine and ...", "brings together X and Y"
+    r"|\b(?:exercises?|drills?|manoeuvres|maneuvers|training)\b[^.;:]{0,20}?\b(?:involv(?:e|es|ed|ing)"
+    r"|br(?:ings?|ought)\s+together|gather(?:s|ed)|unit(?:es|ed))\s+(?:(?:forces|troops|units"
+    r"|militaries|servicemen|soldiers)\s+(?:from|of)\s+)?"
+    # "with the participation of X", "in cooperation with X", "jointly with X"
+    r"|\bparticipation\s+of\s+(?:the\s+)?(?:(?:armed\s+forces|troops|units)\s+of\s+)?"
+    r"|\b(?:in\s+(?:cooperation|co-operation|partnership)|together|jointly)\s+with\s+"
+    r"(?:the\s+)?(?:(?:armed\s+forces|troops|units)\s+of\s+)?"
+    r"|\b(?:tak(?:e|es|ing)\s+part|participa(?:ting|nts?)|contributors?|joining)\b[^.;:]{0,50}?"
     r"\b(?:are|were|will\s+be|include[sd]?|including)\s+"
     r"|\bwith\b[^.;:]{0,60}\b(?:nations|countries|allies|partners|states)\s*:\s*"
     r"|\b(?:troops|forces|armed\s+forces|soldiers|servicemen|service\s+members|units|contingents"
     r"|militaries|armies|navies|personnel|jets|aircraft|warships|ships|vessels|brigades|battalions"
-    r"|divisions|regiments)\s+of\s+)(?:the\s+)?$",
+    r"|divisions|regiments)\s+of\s+"
+    # "troops of the two countries, Russia and Belarus"
+    r"(?:the\s+)?(?:(?:two|three|four|five|six|both|several|\d+)\s+(?:countries|nations|states)"
+    r"\s*[,:]\s*)?)(?:the\s+)?$",
     re.I,
 )
 _NOT_TAKING_PART = re.compile(r"\b(?:observ\w*|inspect\w*|monitor\w*|attach[eé]s?)\b", re.I)
@@ -141,7 +158,10 @@ _WATCHED = re.compile(
     r"(?:['’]s)?(?:\s+(?:military|armed\s+forces|army|defen[cs]e|officers?|officials|delegation"
     r"|delegates|inspectors|observers|representatives|attach[eé]s|experts))*"
     r"\s+(?:(?:were|was|have|has|had|also)\s+)*(?:(?:been\s+)?invited\s+to\s+(?:send\s+observers"
-    r"|observe|attend|watch)|watch(?:ed|es)|attend(?:ed|s)|observ(?:ed|es)|monitor(?:ed|s))\b",
+    r"|observe|attend|watch)|watch(?:ed|es)|attend(?:ed|s)|observ(?:ed|es)|monitor(?:ed|s)"
+    # "Russia declined the invitation to observe": invited all the same
+    r"|(?:declined|turned\s+down|rejected|refused|accepted|took\s+up)\s+(?:the|an|its|their)"
+    r"\s+invitations?\s+to\s+(?:send\s+observers|observe|attend|watch))\b",
     re.I,
 )
 _AMONG_THEM = re.compile(r"\s+(?:among\s+them|included|among\s+others)\b", re.I)
@@ -170,6 +190,18 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:of|from|to|in|into|near|with|against|by|for|on|across|at|between|than|about)\s+(?:the\s+)?$",
     re.I,
 )
+_OWN_OBSERVERS = re.compile(
+    r"['’]s?\s+(?:military\s+|arms\s+control\s+)?(?:observers|inspectors|monitors)\b", re.I
+)
+_OWN_FORCES = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:contingents?|troops|soldiers|servicemen|armed\s+forces"
+    r"|(?<=\s)Defen[cs]e\s+Forces|units|marines|paratroopers|sailors|warships|brigades?"
+    r"|battalions?)\b"
+    # "Poland's navy port", "Russia's troops commander": a compound about something else
+    r"(?!\s+(?:ports?|bases?|headquarters|chiefs?|commanders?|spokes\w+|command|ministry"
+    r"|minister|officials?|leadership)\b)",
+    re.I,
+)
 _OWNER = re.compile(
     r"(?:\s+(?:Army|Navy|Air\s+Force|military|armed\s+forces|forces))?['’]s\s+", re.I
 )
@@ -181,7 +213,12 @@ _FROM = re.compile(
     re.I,
 )
 _OBSERVERS_FROM = re.compile(
-    r"\b(?:observers?|inspectors?|monitors?)\s+from\s+"
+    r"(?:\b(?:observers?|inspectors?|monitors?|attach[eé]s|observation\s+teams?)"
+    r"(?:\s+(?:came|arrived|were|are|will\s+be|had\s+come|have\s+come))?"
+    r"(?:\s+(?:including|with)\s+(?:officers|members|representatives))?\s+(?:from|of)\s+"
+    r"|\b(?:observ|watch|attend|monitor|inspect)ed\s+by\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:representatives|officers|observers|delegations?|inspectors|attach[eé]s|teams?|experts)"
+    r"\s+(?:of|from)\s+(?:the\s+)?)"
     r"(?:[^.;]{0,60}?\b(?:including|such\s+as|notably|among\s+them)\s+)?$",
     re.I,
 )
@@ -218,7 +255,10 @@ _MOVE_TO = re.compile(
 # "drilling in the northern regions of Finland, Norway and Sweden", "across parts of Poland"
 _PARTS_OF = re.compile(
     r"\b(?:in|across|throughout|over|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:parts?|regions?|areas?"
-    r"|territor(?:y|ies)|north|south|east|west)\s+of\s+$",
+    r"|territor(?:y|ies)|north|south|east|west)\s+of\s+$"
+    # "on training areas along the coasts of Sweden, Poland and Germany"
+    r"|\b(?:along|off|on|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:coasts?|shores?|coastlines?"
+    r"|waters)\s+of\s+$",
     re.I,
 )
 _TERRITORY_OF = re.compile(r"\bon\s+the\s+(?:territory|soil)\s+of\s+$", re.I)
@@ -285,6 +325,10 @@ def mentions_from(matches: list[Match], text: str) -> list[StateMention]:
     return out
 
 
+# Items a list joined by commas alone needs to count as one (a headline's or a roll's style).
+_ASYNDETON = 2
+
+
 def _lists(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
     """Group mentions into lists: 'Latvia, Lithuania and the Baltic states' is one list.
 
@@ -297,7 +341,10 @@ def _lists(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
         if lists and not lists[-1][-1].possessive and m.kind != "metonym":
             prev = lists[-1][-1]
             gap = text[prev.end : m.start]
-            sep = _SEP.match(gap)
+            skip = _NOT_LISTED.match(gap)  # "Sweden itself plus", ", Kosovo, Moldova"
+            sep = _SEP.match(gap, skip.end() if skip is not None else 0)
+            if sep is None and skip is not None:
+                sep = _SEP.match(gap)
             if sep is not None and _LEAD.fullmatch(gap, sep.end()) is not None:
                 lists[-1].append(m)
                 joins[-1].append(sep.group().strip())
@@ -311,6 +358,8 @@ def _lists(text: str, mentions: list[StateMention]) -> list[list[StateMention]]:
         last = max((i for i, sep in enumerate(seps) if sep not in (",", ";")), default=-1)
         if last < 0 and len(items) > 2 and _AND_OTHERS.match(text, items[-1].end):
             last = len(seps) - 1  # "France, Norway and other NATO allies"
+        elif last < 0 and len(items) > _ASYNDETON:
+            last = len(seps) - 1  # "Observers from Czech Republic, Denmark, Finland, Russia"
         out.append(items[: last + 2])
         out.extend([i] for i in items[last + 2 :])
     return out
@@ -395,6 +444,14 @@ def role_cues(
                     after.end(),
                     "State adjective before forces or the activity",
                 )
+        # Possessive before its forces: "Russia's contingent will consist of ...", "Germany's
+        # navy leads"; not when they speak ("Poland's armed forces said").
+        if m.possessive and m.kind == "state" and _OWN_OBSERVERS.match(text, m.end, end):
+            add([m], "observer", m.start, m.end + 20, "the State's observers")
+        elif m.possessive and m.kind == "state":
+            forces = _OWN_FORCES.match(text, m.end, end)
+            if forces is not None and not _SPEAKS.match(text, forces.end(), end):
+                add([m], "participant", m.start, forces.end(), "the State's own forces")
         # Possessive before the exercise: "Poland's Anakonda-16", "U.S. Army's Defender-Europe".
         owner = _OWNER.match(text, m.end, end) if m.kind in ("state", "metonym") else None
         if owner is not None:
@@ -472,7 +529,9 @@ def role_cues(
             add(items, "participant", a, among.end(), "among the participants")
         # Observers, and forces from a State.
         lowered = before.lower()
-        observers = "from" in lowered and any(w in lowered for w in ("observ", "inspect", "monit"))
+        observers = ("from" in lowered or " of " in lowered) and any(
+            w in lowered for w in ("observ", "inspect", "monit", "attach", "watch", "attend")
+        )
         to_observe = _TO_OBSERVE.match(text, b, end) if last.startswith("invit") else None
         found_from = _tail(_FROM, before, 130) if " from " in before else None
         if observers and _tail(_OBSERVERS_FROM, before, 130) is not None:
