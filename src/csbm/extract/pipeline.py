@@ -1074,7 +1074,7 @@ def _unlisted(info: _SentenceInfo) -> list[PlaceFound]:
                 None,
                 None,
                 None,
-                "a range, airfield or base the text names and the gazetteer does not list: no point",
+                "a range, airfield or base the text names, not in the gazetteer: no point",
                 "the text itself",
                 Evidence(name, start, end),
                 1,
