@@ -270,6 +270,10 @@ NONE: list[str] = [
     "Russia inspected its own troops in the Southern Military District.",
     "Journalists from Poland were not invited to the briefing.",
     "Belarus invited representatives of the media to a press tour.",
+    # observers in the sense of commentators
+    "The drills are held in Belarus; Western observers watch them with concern.",
+    "The exercise is held in Russia. Some observers fear it could hide a build-up.",
+    "The drills in Belarus go on, and observers say they are watching the border closely.",
 ]
 
 

@@ -262,3 +262,57 @@ def test_seas_lakes_counties_and_ranges_added_on_2026_12_07() -> None:
     ]
     assert _places("The exercise was held at Vaziani and Senaki.")[0] == ("Vaziani", "GEO")
     assert _places("Air force drills are held over Lake Ladoga.") == [("Lake Ladoga", "RUS")]
+
+
+def test_ranges_and_airfields_the_gazetteer_lacks_are_read_from_their_noun() -> None:
+    from csbm.extract import extract
+
+    def unlisted(text: str) -> list[str]:
+        return [p.name for p in extract(text).locations if p.lat is None and p.country is None]
+
+    # a list before a plural noun; a State's adjective before a name is left out
+    assert unlisted(
+        "The exercise moves to the Uspenovsky, Telemba and Goryachiye Klyuchi airfields."
+    ) == ["Uspenovsky", "Telemba", "Goryachiye Klyuchi"]
+    assert unlisted("Infantry of the exercise took positions at the Russian Sergeyevki range.") == [
+        "Sergeyevki"
+    ]
+    # a plural noun, then the list
+    assert unlisted("The drill uses two aviation test sites, Arzgirsky and Kopanskoy.") == [
+        "Arzgirsky",
+        "Kopanskoy",
+    ]
+    # one name before its noun; a town inside the name is not read on its own
+    x = extract("Marines of the exercise stormed the Pinheiro da Cruz training range.")
+    assert [p.name for p in x.locations] == ["Pinheiro da Cruz"]
+    # a listed range keeps its point; words that describe a range name none
+    y = extract("The exercise is held at the Pogonovo training ground and a Russian firing range.")
+    assert [(p.name, p.lat is not None) for p in y.locations] == [("Pogonovo", True)]
+    assert unlisted("During the exercise the Main training area was closed.") == []
+
+
+def test_places_of_captions_headlines_and_other_events_are_not_the_activitys() -> None:
+    # a photo's caption, a short paragraph with its credit
+    assert _places(
+        "The exercise began on Monday.\n"
+        "Sailors at a parade in Saint Petersburg, Russia, July 31. REUTERS/Jane Doe\n"
+        "Drills are held near Kaliningrad."
+    ) == [("Kaliningrad", "RUS")]
+    # a capitalised preposition inside a headline is no cue
+    assert _places("Poland To Send Troops To The Exercise") == []
+    # what another event took: "the annexation of Crimea"; but "occupied Crimea" is a place
+    assert _places("The drill follows Russia's annexation of Crimea in 2014.") == []
+    assert _places("Forces of the exercise moved in temporarily occupied Crimea.") == [
+        ("Crimea", None)
+    ]
+
+
+def test_capitals_named_as_ports_or_regions_and_seas_written_small() -> None:
+    assert _places("The ships of the exercise gathered in the port of Riga.") == [("Riga", "LVA")]
+    assert [n for n, _ in _places("The exercise covers the Stockholm and Gothenburg regions.")] == [
+        "Stockholm region",
+        "Gothenburg region",
+    ]
+    assert _places("The exercise is held in the sea of Japan.") == [("Sea of Japan", None)]
+    # a capital that speaks is still its government
+    assert _places("Minsk said the exercise would go ahead.") == []

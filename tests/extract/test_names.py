@@ -173,3 +173,14 @@ def test_an_unknown_name_named_again_with_another_year_is_another_edition() -> N
 def test_translated_and_renamed_series() -> None:
     assert "Union Shield 2019" in _found("Shield of the Union-2019 exercise to be held at Mulino.")
     assert "Defender 2023" in _found("Troops loaded supplies as part of Defender 23 in Romania.")
+
+
+def test_quotations_regions_and_people_are_no_bare_names() -> None:
+    assert _found('"We are ready for anything," the exercise commander told us.') == set()
+    assert _found("The Arctic exercise drew 3,000 troops to the north.") == set()
+
+
+def test_names_in_guillemets_and_low_opening_quotes() -> None:
+    assert "Harbour Shield 2024" in _found("The two States began the exercise «Harbour Shield».")
+    assert "Union Shield 2023" in _found("The joint exercise «Щит Союза-2023» began on Monday.")
+    assert "Coral Wave 2024" in _found("The navies began the exercise „Coral Wave“ on Monday.")

@@ -312,7 +312,13 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         ActType.OBSERVATION_INVITATION,
         _r(
+            # not observers in the sense of commentators: "Western observers say ...", "some
+            # observers fear ..."
+            rf"(?<!Western\s)(?<!western\s)(?<!Some\s)(?<!some\s)(?<!many\s)(?<!Many\s)"
+            rf"(?<!political\s)(?<!independent\s)"
             rf"\b(?:observers|delegations|military\s+attach[eé]s|inspectors|monitors)\b"
+            rf"(?!\s+(?:\w+\s+){{0,3}}?(?:say|said|says|believe[sd]?|note[sd]?|fear(?:ed|s)?|warn(?:ed|s)?"
+            rf"|think|thought|suggest(?:ed|s)?|argue[sd]?|point(?:ed)?\s+out|expect(?:ed)?\s+that)\b)"
             rf"(?:[^.;]{{0,120}}?)\b{_WATCH}\b"
             rf"|\b{_WATCH}\s+(?:\w+\s+){{0,2}}by\s+(?:\w+\s+){{0,4}}?{_WATCHERS}"
         ),

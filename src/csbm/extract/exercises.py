@@ -42,8 +42,8 @@ _FOUNDED = re.compile(
 _QUOTED = re.compile(
     r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|operation)"
     r"(?:\s+|,\s+(?=(?:called|named|dubbed|code-?named|codenamed)\s))"
-    r"(?:(?:called|named|dubbed|code-?named|codenamed)\s+)?[“\"'‘]"
-    r"(?P<name>[A-Z\u0400-\u042f][^”\"'’\n]{2,40}?)[,.]?[”\"'’]",
+    r"(?:(?:called|named|dubbed|code-?named|codenamed)\s+)?[“\"'‘«„]"
+    r"(?P<name>[A-Z\u0400-\u042f][^”\"'’»“\n]{2,40}?)[,.]?[”\"'’»“]",
 )
 _CAPITALISED = re.compile(
     r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w]+)[\s-](?P<y>(?:19|20)[0-9]{2}|[0-9]{2})"
@@ -105,7 +105,7 @@ _BARE_APPOSED = re.compile(_BARE_NAME + r"(?=" + _APPOSED.pattern + r")")
 # A quoted name before the exercise word: '"Agile Spirit 2019" multinational military
 # exercise', 'the "Agile Spirit" exercises'.
 _QUOTED_BEFORE = re.compile(
-    r"[“\"'‘](?P<name>[A-Z\u0400-\u042f][^”\"'’\n]{2,40}?)[,.]?[”\"'’]"
+    r"[“\"'‘«„](?P<name>[A-Z\u0400-\u042f][^”\"'’»“\n]{2,40}?)[,.]?[”\"'’»“]"
     r"(?:,\s+(?:the|a|an)\s+|\s+)(?:(?!(?:of|in|at|to|with|by|on|for|and|or)\b)[\w-]+\s+){0,3}?"
     + _EX_WORD
     + r"\b"
@@ -358,7 +358,7 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         (_YEAR_APPOSED, "name and year before ', the ... exercise'"),
     )
     has_digit = _DIGIT.search(text, start, end) is not None
-    has_quote = any(ch in text[start:end] for ch in "\"“‘'")
+    has_quote = any(ch in text[start:end] for ch in "\"“‘'«„")
     for rx, how in patterns:
         quoted = rx is _QUOTED or rx is _QUOTED_BEFORE
         if (quoted and not has_quote) or (not quoted and not has_digit):
@@ -374,6 +374,8 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
                 continue
             raw = text[s:e].strip()
             first, _, rest = raw.partition(" ")
+            if rx is _QUOTED_BEFORE and not _title_like(raw):
+                continue  # a quotation, not a name: '"We are ready," the exercise commander'
             if first in _NOT_NAMES and not quoted and _NAME_YEAR.match(rest):
                 # "The Grom-2019 strategic drill": the article is no part of the name
                 s += text[s:e].index(rest)
@@ -420,10 +422,29 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
                 continue
             if raw.isupper() and len(words) == 1 and len(raw) <= 4:
                 continue  # an acronym of a body: "exercise USAREUR said"
+            if len(words) == 1 and _ADJECTIVE_LIKE.search(raw):
+                continue  # "the Arctic exercise", "the Nordic drills": a word for a region
+            if _is_person(raw):
+                continue  # "during the exercise Shoigu visited the range"
             out.append(ExerciseMention(raw, None, None, s, e, raw, how))
             taken.append((s, e))
     out.sort(key=lambda x: x.start)
     return mark_asides(text, start, out)
+
+
+_ADJECTIVE_LIKE = re.compile(r"(?:ic|ian|ean|ese|ern|ish|ist|ary|al)$")
+
+
+def _title_like(raw: str) -> bool:
+    """A name's shape: at most five words, each capitalised, a number or a short word."""
+    words = raw.replace("-", " ").split()
+    return len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in words)
+
+
+def _is_person(raw: str) -> bool:
+    from csbm.extract.officials import state_of
+
+    return state_of(raw) is not None
 
 
 def _cued(text: str, start: int, end: int, m: Match, ref: str) -> bool:

@@ -33,6 +33,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _CAPITALISED = re.compile(
     r"(?<![^\W_])[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0370-\u03FF\u0400-\u042F"
     r"\u0460-\u052F][^\W_]*"
+    # a sea's or a lake's generic word written small before a name: "the sea of Japan"
+    r"|(?<![^\W_])(?:sea|gulf|lake|bay|strait)(?=\s+of\s+[A-Z])"
 )
 # What may separate the words of one name: "Obuz-Lesnovsky", "U.S.", "Belarus's" is not one.
 _GAP = re.compile(r"[\s\-–‐.]{0,3}")
@@ -499,12 +501,43 @@ _NOT_WHERE = re.compile(
 )
 # A capital is a place only after these (not "between Kyiv and Moscow", "to Minsk").
 _STRONG_CUE = re.compile(
-    r"\b(?:in|near|around|outside|at|from)\s+(?:the\s+)?(?:(?:central|downtown|greater)\s+)?$",
+    r"(?:\b(?:in|near|around|outside|at|from)"
+    r"|\b(?:port|city|outskirts|suburbs|vicinity|environs|harbou?r)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:central|downtown|greater)\s+)?$",
     re.IGNORECASE,
 )
 # A town followed by these is its government: "Moscow officials say".
 _GOVERNS = re.compile(
     r"\s+(?:officials?|authorities|government|leaders?|diplomats?|leadership)\b", re.IGNORECASE
+)
+# A sentence that is a photo's caption, with its credit: "REUTERS/Maxim Shemetov", "(Jane
+# Doe/Bloomberg via Getty Images)". Its places are the photo's, not the activity's.
+_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AP|AFP|EPA|TASS|RIA)\s*/\s*[A-Z]"
+    r"|\([A-Z][\w.'’ -]{2,40}/[A-Z][\w.'’ -]{1,40}(?:\s+via\s+[\w ]+)?\)"
+)
+_CAPTION_MAX = 350  # a caption is a short paragraph; a whole article may end with a credit
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """Whether the sentence is in a photo's caption: a short paragraph with a credit."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    return b - a <= _CAPTION_MAX and _CREDIT.search(text, a, b) is not None
+
+
+# A place named as what another event took: "the annexation of Crimea", "Russia annexed Crimea".
+_TAKEN = re.compile(
+    r"\b(?:annexation|annexing|seizure|invasion)\s+of\s+(?:the\s+)?$"
+    # the verb, not the adjective: "Russia annexed Crimea", not "in annexed Crimea"
+    r"|(?<!\bin\s)(?<!\bthe\s)(?<!\bon\s)(?<!\bof\s)\b(?:annexed|annexes|annex|seized)\s+$",
+    re.IGNORECASE,
+)
+# A town in a list of units' names: "troops of the Moscow and Volga-Ural military districts".
+_UNITS_AFTER = re.compile(
+    r"(?:\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+"
+    r"\s+(?i:military\s+districts?|fleets|armies|flotillas)\b"
 )
 # A town's name followed by another capitalised word is part of a longer name: "the Vienna
 # Document", "the Moscow Military District", "The Moscow Times".
@@ -525,10 +558,23 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
     # Towns passed over for want of a cue, in one list: a plural region word after the list
     # cues them all ("Viljandi, Tartu and Võru Counties").
     pending: list[Match] = []
+    if _is_caption(text, start, end):
+        return out
     for m in matches:
         entry = next((e for e in m.entries if e.kind == "place"), None)
         before = text[max(start, m.start - 40) : m.start]
-        cued = _CUE_BEFORE.search(before) is not None
+        cue = _CUE_BEFORE.search(before)
+        # a capitalised preposition inside a sentence is a headline's ("Poland To Send ...")
+        headline = (
+            cue is not None
+            and cue.group()[:1].isupper()
+            and bool(text[start : m.start - len(before) + cue.start()].strip())
+        )
+        cued = cue is not None and not headline
+        if entry is not None and _TAKEN.search(before) is not None:
+            chain = -1
+            continue  # "since the annexation of Crimea": another event's
+
         listed = chain >= 0 and (
             _LIST_GAP.fullmatch(text, chain, m.start) is not None
             or _LIST_RUN.fullmatch(text, chain, m.start) is not None
@@ -553,10 +599,11 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
                 or _NOT_WHERE.search(text, max(start, m.start - 60), m.start) is not None
                 or (after is None and _NAME_GOES_ON.match(text, m.end, end) is not None)
                 or _GOVERNS.match(text, m.end, end) is not None
+                or _UNITS_AFTER.match(text, m.end, end) is not None
             )
             if wrong or not (cued or listed or after):
                 chain = -1
-                if not wrong and not capital:
+                if not wrong:
                     joined = bool(pending) and (
                         _LIST_GAP.fullmatch(text, pending[-1].end, m.start) is not None
                     )
@@ -673,6 +720,133 @@ def compass_parts(
     return out
 
 
+# Ranges, airfields and bases the gazetteer does not list, read from the noun the text puts
+# with them: "Sarmellek air base", "the Uspenovsky, Telemba and Burduny airfields", "two
+# aviation test sites, Arzgirsky and Kopanskoy". They have no point; the name is the text's.
+_UNLISTED_WORD = r"[A-Z][\w]*(?:[-‐][A-Z]?\w+)?"
+_UNLISTED_NAME = (
+    rf"{_UNLISTED_WORD}(?:\s+(?:da|de|del|di|do|dos|la)\s+{_UNLISTED_WORD}|\s+{_UNLISTED_WORD})?"
+)
+_UNLISTED_ONE_NOUN = (
+    r"(?i:airfield|air\s*base|air\s+station|range|training\s+(?:ground|range|area)|"
+    r"proving\s+ground|firing\s+range|test\s+site|polygon|military\s+base)"
+)
+_UNLISTED_NOUNS = (
+    r"(?i:airfields|air\s*bases|ranges|training\s+(?:grounds|ranges|areas)|grounds|"
+    r"proving\s+grounds|firing\s+ranges|test\s+sites|polygons)"
+)
+_UNLISTED_LIST = (
+    rf"(?P<list>{_UNLISTED_NAME}(?:\s*,\s*{_UNLISTED_NAME})*\s*,?\s+and\s+{_UNLISTED_NAME})"
+)
+_UNLISTED = (
+    # "the Kirylkovskiy and Strugy Krasniye training grounds"
+    re.compile(rf"\bthe\s+{_UNLISTED_LIST}\s+{_UNLISTED_NOUNS}\b"),
+    # "two ground-based aviation test sites, Arzgirsky and Kopanskoy"
+    re.compile(rf"\b{_UNLISTED_NOUNS}(?:\s+[a-z][\w-]*){{0,5}}\s*[,:]\s+{_UNLISTED_LIST}\b"),
+    # "Sarmellek air base", "the Pinheiro da Cruz training range"
+    re.compile(rf"(?<![\w'’-])(?P<list>{_UNLISTED_NAME})\s+{_UNLISTED_ONE_NOUN}\b"),
+)
+_UNLISTED_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# Capitalised words that start a sentence or describe a range rather than name it.
+_NOT_A_NAME = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "each",
+        "every",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "main",
+        "national",
+        "joint",
+        "combat",
+        "training",
+        "military",
+        "army",
+        "air",
+        "naval",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "allied",
+        "other",
+        "several",
+        "many",
+        "new",
+        "old",
+        "large",
+        "big",
+        "major",
+        "local",
+        "nearby",
+        "international",
+        "multinational",
+        "regional",
+        "federal",
+        "nuclear",
+        "missile",
+        "artillery",
+        "tank",
+        "firing",
+    ]
+)
+
+
+def unlisted_places(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Names of ranges, airfields and bases in text[start:end] that the gazetteer does not
+    list, each as (start, end, name): the name is the text's, without its noun ("Uspenovsky"
+    from "the Uspenovsky and Telemba airfields"). A State's adjective before the name is left
+    out ("the Russian Sergeyevki range": "Sergeyevki"); a name that is a State, a people, an
+    exercise or a listed place is not one of these."""
+    lex = lexicon()
+    out: dict[int, tuple[int, int, str]] = {}
+    for rx in _UNLISTED:
+        for m in rx.finditer(text, start, end):
+            base = m.start("list")
+            for part in _split_keep(m.group("list")):
+                a, name = base + part[0], part[1]
+                words = name.split()
+                while words and _is_state_word(lex, words[0]):
+                    a += len(words[0]) + 1
+                    words = words[1:]
+                if not words or words[0].casefold() in _NOT_A_NAME:
+                    continue
+                if any(_is_state_word(lex, w) for w in words):
+                    continue
+                name = " ".join(words)
+                out.setdefault(a, (a, a + len(name), name))
+    return sorted(out.values())
+
+
+def _split_keep(run: str) -> list[tuple[int, str]]:
+    parts, at = [], 0
+    for sep in _UNLISTED_SPLIT.finditer(run):
+        parts.append((at, run[at : sep.start()]))
+        at = sep.end()
+    parts.append((at, run[at:]))
+    return [(a, p) for a, p in parts if p]
+
+
+def _is_state_word(lex: Lexicon, word: str) -> bool:
+    entries = lex.index.get(tokens(word), [])
+    return any(e.kind in ("state", "adjective", "group", "series", "metonym") for e in entries)
+
+
 __all__ = [
     "CitedSource",
     "Entry",
@@ -693,4 +867,5 @@ __all__ = [
     "state_names",
     "tokens",
     "town",
+    "unlisted_places",
 ]

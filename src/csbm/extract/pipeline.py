@@ -34,6 +34,7 @@ from csbm.extract.gazetteer import (
     compass_parts,
     lexicon,
     place_mentions,
+    unlisted_places,
 )
 from csbm.extract.numbers import Spans, find_numbers
 from csbm.extract.relevance import has_activity_cue
@@ -1078,15 +1079,47 @@ def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
     return out
 
 
+def _unlisted(info: _SentenceInfo) -> list[PlaceFound]:
+    """Ranges, airfields and bases the gazetteer does not list (gazetteer.unlisted_places),
+    unless a listed place or a town spans the name already: places with no point."""
+    s = info.sentence
+    out = []
+    for a, b, name in unlisted_places(s.text, 0, len(s.text)):
+        start, end = s.start + a, s.start + b
+        if any(
+            m.start < end
+            and start < m.end
+            and (m.data.kind != "town" or (m.start, m.end) == (start, end))
+            for m in info.place_matches
+        ):
+            continue
+        out.append(
+            PlaceFound(
+                name,
+                None,
+                None,
+                None,
+                "a range, airfield or base the text names, not in the gazetteer: no point",
+                "the text itself",
+                Evidence(name, start, end),
+                1,
+            )
+        )
+    return out
+
+
 def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
     found: dict[tuple[str, bool], PlaceFound] = {}
     for info in infos:
         other = info.other_cue is not None and not info.names_main
         if other and info.other_from <= info.sentence.start:
             continue  # "since Moscow annexed Ukraine's Crimea region in 2014": another event
+        unlisted = _unlisted(info)
         for m in info.place_matches:
             if other and m.start >= info.other_from:
                 continue
+            if any(u.evidence.start <= m.start and m.end <= u.evidence.end for u in unlisted):
+                continue  # "Cruz" in "the Pinheiro da Cruz training range"
             key = (m.ref, m.region)
             old = found.get(key)
             if old is not None:
@@ -1106,6 +1139,12 @@ def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
                 Evidence(m.text, m.start, m.end),
                 1,
             )
+        for u in unlisted:
+            if other and u.evidence.start >= info.other_from:
+                continue
+            key = (f"unlisted:{u.name.casefold()}", False)
+            old = found.get(key)
+            found[key] = replace(old, mentions=old.mentions + 1) if old is not None else u
         for part in _state_parts(info):
             if other and part.evidence.start >= info.other_from:
                 continue
