@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from csbm.extract import extract
 from csbm.model.dossier import Qualifier, Quantity
 
@@ -279,3 +281,41 @@ def test_parts_from_a_state_sorties_pilots_and_stray_spaces() -> None:
         13000
     ]
     assert [f.value for f in extract("A unit 400- strong joined Zapad-2017.").claims()] == [400]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia has some 30,000 troops stationed in Belarus permanently.",
+        "The army has 300,000 soldiers in total.",
+        "Poland aims to build an army of 300,000 soldiers.",
+        "The US keeps about 100,000 troops in Europe.",
+        "The alliance plans to raise its high-readiness forces to 300,000 troops.",
+        "About 7,000 troops were killed in the war.",
+    ],
+)
+def test_forces_a_state_keeps_or_lost_are_no_claims(sentence: str) -> None:
+    x = extract(f"The exercise Spring Storm began on Monday in Estonia. {sentence}")
+    assert x.claims() == []
+    assert any("keeps or lost" in d.reason for d in x.dropped)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("About 7,000 troops stationed in Estonia take part in the exercise.", 7000),
+        ("Some 3,000 troops permanently based in Lithuania joined.", 3000),
+        ("In total, 7,000 troops take part.", 7000),
+        ("The exercise involves 7,000 members of the armed forces.", 7000),
+        ("Some 12,000 military will take part.", 12000),
+        ("Up to 7,000 members of the Estonian Defence League take part.", 7000),
+    ],
+)
+def test_forces_of_the_activity_stay_claims(sentence: str, value: int) -> None:
+    x = extract(f"The exercise Spring Storm began on Monday in Estonia. {sentence}")
+    assert [f.value for f in x.claims()] == [value]
+
+
+def test_military_before_a_noun_is_a_modifier() -> None:
+    x = extract("The exercise Spring Storm began on Monday. It involves 7,000 military vehicles.")
+    assert x.claims() == []

@@ -55,7 +55,11 @@ _NOUN_SOURCES: list[tuple[Quantity, str]] = [
         Quantity.TROOPS,
         r"troops|soldiers|servicemen|servicewomen|service\s*members|service\s+personnel"
         r"|military\s+personnel|personnel|men|marines|paratroopers|sailors|airmen|reservists"
-        r"|conscripts|participants|forces|officers|people|pilots|crew\s+members",
+        r"|conscripts|participants|forces|officers|people|pilots|crew\s+members"
+        # "7,000 members of the armed forces"; "some 12,000 military will take part"
+        r"|members\s+of\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}?(?:armed\s+forces|military|army"
+        r"|forces|navy|troops|Defen[cs]e\s+League|Home\s+Guard|National\s+Guard)|military(?=\s+(?:will|would|are|were|have|had|took|take|from"
+        r"|of|to|in|and|attend\w*|join\w*|participat\w*)\b|\s*[,.;])",
     ),
 ]
 _NOUNS = "|".join(f"(?P<q{i}>{src})" for i, (_, src) in enumerate(_NOUN_SOURCES))

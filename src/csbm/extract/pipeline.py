@@ -34,6 +34,7 @@ from csbm.extract.gazetteer import (
     compass_parts,
     lexicon,
     place_mentions,
+    pointless_regions,
     unlisted_places,
 )
 from csbm.extract.numbers import Spans, find_numbers
@@ -104,6 +105,19 @@ _WITHDRAWN = re.compile(
     r"|\bpull(?:ed|s|ing)?\s+out\b|\bwithdr[ae]w(?:n|s|ing)?\s+from\b|\bdropped\s+out\b",
     re.I,
 )
+# Forces a State keeps, not ones an activity uses: "30,000 troops stationed in Belarus
+# permanently", "the army has 300,000 soldiers in total", "4 battle groups, together 15,000
+# soldiers, stand in Poland"; and losses of a war. Only in a clause that names no activity.
+_STANDING = re.compile(
+    r"\b(?:stationed|garrison\w*|permanent(?:ly)?|in\s+total|total\s+strength"
+    r"|peacetime\s+strength|standing\s+(?:army|force)|on\s+active\s+duty|active-duty"
+    r"|(?:an?\s+)?(?:army|armed\s+forces|military)\s+of\s+(?:some\s+|about\s+|around\s+)?\d+"
+    r"|(?:build|grow|expand|enlarge|raise|increase)\s+(?:[\w-]+\s+){0,4}?(?:to|of)\s+(?:some\s+"
+    r"|about\s+|around\s+)?\d+|(?:keeps?|kept|maintains?|maintained)\s+(?:some\s+|about\s+"
+    r"|around\s+|roughly\s+|nearly\s+)?\d+|killed|wounded|casualties|died|dead)\b",
+    re.I,
+)
+_JOINING = re.compile(r"\b(?:join\w*|train\w*|arriv\w*|rehears\w*)\b", re.I)
 _CLAUSE_TURN = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.I)
 
 
@@ -890,6 +904,18 @@ def _figures_of(
                 Dropped(span, c.start, c.end, "forces said not to take part (not sent, pulled out)")
             )
             continue
+        clause = _clause_of(text, s, c.start, c.end)
+        if (
+            _STANDING.search(clause)
+            and not _TAKING_PART.search(clause)
+            and not _JOINING.search(clause)
+            and not _EXERCISE_WORD.search(clause)
+            and not any(s.start <= m.start < s.end for m in info.exercise_mentions)
+        ):
+            dropped.append(
+                Dropped(span, c.start, c.end, "forces a State keeps or lost, not the activity's")
+            )
+            continue
         if _EACH.search(text, max(s.start, c.start - 80), c.start):
             dropped.append(
                 Dropped(span, c.start, c.end, "the size of each unit or part, not a total")
@@ -1034,6 +1060,19 @@ def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
     if not (info.names_main or _EXERCISE_WORD.search(s.text) or _TRAINING_WORD.search(s.text)):
         return out  # a part of a State where the activity is, not any region named
     base = s.start
+    for a, b, name in pointless_regions(s.text, 0, len(s.text)):
+        out.append(
+            PlaceFound(
+                name,
+                None,
+                None,
+                None,
+                "a region with no agreed outline: no point",
+                "the text itself",
+                Evidence(name, base + a, base + b),
+                1,
+            )
+        )
     spans = [(p.start - base, p.end - base) for p in info.place_matches]
     for m in info.state_mentions:
         if m.kind != "state" or len(m.codes) != 1 or m.text.casefold() == "america":
