@@ -280,3 +280,21 @@ NONE: list[str] = [
 @pytest.mark.parametrize("text", NONE)
 def test_no_act_in_these_wordings(text: str) -> None:
     assert _acts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus invited representatives of 30 countries to a security conference in Minsk.",
+        "Russia invited delegations from ten States to attend the Army forum near Moscow.",
+    ],
+)
+def test_guests_of_a_forum_are_no_observers(text: str) -> None:
+    assert _acts(text) == set()
+
+
+def test_a_standing_missions_monitors_are_no_observers_of_an_activity() -> None:
+    assert (
+        _acts("Russian troops drill in Russia; OSCE SMM monitors observed tanks near the line.")
+        == set()
+    )

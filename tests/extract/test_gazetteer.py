@@ -316,3 +316,15 @@ def test_capitals_named_as_ports_or_regions_and_seas_written_small() -> None:
     assert _places("The exercise is held in the sea of Japan.") == [("Sea of Japan", None)]
     # a capital that speaks is still its government
     assert _places("Minsk said the exercise would go ahead.") == []
+
+
+def test_regions_with_no_outline_are_places_with_no_point() -> None:
+    from csbm.extract import extract
+
+    x = extract("The exercise gathers 30,000 troops in the High North, where they train.")
+    assert [(p.name, p.lat) for p in x.locations] == [("High North", None)]
+    y = extract("The readiness check focuses on operations in the Arctic zone.")
+    assert [(p.name, p.lat) for p in y.locations] == [("Arctic", None)]
+    # a word in a longer name or before a noun is not the region
+    z = extract("The exercise is held around the Arctic towns of Narvik, says Arctic Today.")
+    assert "Arctic" not in [p.name for p in z.locations]

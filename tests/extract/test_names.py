@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from csbm.extract import extract
 
 PUB = date(2024, 3, 3)
@@ -184,3 +186,18 @@ def test_names_in_guillemets_and_low_opening_quotes() -> None:
     assert "Harbour Shield 2024" in _found("The two States began the exercise «Harbour Shield».")
     assert "Union Shield 2023" in _found("The joint exercise «Щит Союза-2023» began on Monday.")
     assert "Coral Wave 2024" in _found("The navies began the exercise „Coral Wave“ on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NATO-led exercise drew 3,000 troops.",
+        "The Marine Corps exercise drew 3,000 troops.",
+        "The Cold War exercise was larger, with 125,000 troops.",
+        "The Caucasus drills drew 3,000 troops.",
+        "During the exercise Lt. Col. Smith led 3,000 troops.",
+        "The Pacific exercise drew 3,000 troops.",
+    ],
+)
+def test_words_that_make_no_bare_name(text: str) -> None:
+    assert _found(text) == set()

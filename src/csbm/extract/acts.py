@@ -74,10 +74,18 @@ _ANY = re.compile(
     re.I,
 )
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
+# Words of those who watch an activity. The weak ones ("to attend", "representatives",
+# "delegations") are guests of anything, a forum or a conference too: they count only with
+# the activity named after them ("invited representatives of 30 countries to the exercise").
+_ACTIVITY_AFTER = (
+    r"(?=[^.;]{0,60}?\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|it|them"
+    r"|training|range)\b)"
+)
 _OBSERVE_WORDS = (
-    r"(?:observers?|to\s+observe|to\s+watch|to\s+monitor|to\s+attend|inspectors|monitors"
-    r"|military\s+attach[eé]s?|attach[eé]s?|delegations?|experts"
-    r"|representatives(?!\s+of\s+(?:the\s+)?(?:media|press|mass\s+media))|foreign\s+military)"
+    r"(?:observers?|to\s+observe|to\s+watch|to\s+monitor|inspectors|monitors"
+    r"|military\s+attach[eé]s?|attach[eé]s?"
+    r"|(?:to\s+attend|delegations?|experts|representatives(?!\s+of\s+(?:the\s+)?(?:media|press"
+    r"|mass\s+media))|foreign\s+military)" + _ACTIVITY_AFTER + r")"
 )
 _WATCH = (
     r"(?:watch(?:ed|es|ing)?|observ(?:ed|es|ing)|monitor(?:ed|s|ing)?|attend(?:ed|s|ing)?"
@@ -316,7 +324,9 @@ _RULES: tuple[_Rule, ...] = (
             # observers fear ..."
             rf"(?<!Western\s)(?<!western\s)(?<!Some\s)(?<!some\s)(?<!many\s)(?<!Many\s)"
             rf"(?<!political\s)(?<!independent\s)"
-            rf"\b(?:observers|delegations|military\s+attach[eé]s|inspectors|monitors)\b"
+            # (not the monitors of a standing mission: "OSCE SMM monitors observed ...")
+            rf"\b(?:observers|delegations|military\s+attach[eé]s|inspectors|(?<!SMM\s)(?<!OSCE\s)"
+            rf"(?<!Mission\s)monitors)\b"
             rf"(?!\s+(?:\w+\s+){{0,3}}?(?:say|said|says|believe[sd]?|note[sd]?|fear(?:ed|s)?|warn(?:ed|s)?"
             rf"|think|thought|suggest(?:ed|s)?|argue[sd]?|point(?:ed)?\s+out|expect(?:ed)?\s+that)\b)"
             rf"(?:[^.;]{{0,120}}?)\b{_WATCH}\b"

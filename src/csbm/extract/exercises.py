@@ -232,8 +232,56 @@ _NOT_BARE = frozenset(
         "Every",
         "Both",
         "Such",
+        "Lt",
+        "Col",
+        "Gen",
+        "Maj",
+        "Capt",
+        "Sgt",
+        "Adm",
+        "Brig",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "St",
+        "Marine",
+        "Marines",
+        "Corps",
+        "Guard",
+        "National",
+        "Coast",
+        "Airborne",
+        "Special",
+        "Operations",
+        "Land",
+        "Ground",
+        "Territorial",
+        "Reserve",
+        "Rocket",
+        "Missile",
+        "Strategic",
+        "Nuclear",
+        "Tank",
+        "Infantry",
+        "Artillery",
+        "War",
+        "Cold",
+        "Naval",
+        "Pentagon",
+        "Kremlin",
+        "Security",
+        "Council",
+        "Union",
+        "Alliance",
+        "Federation",
+        "Republic",
+        "State",
+        "States",
     }
 )
+# A compound of a State word or of "-led": "the NATO-led exercise", "the Russia-Belarus drills".
+_COMPOUND = re.compile(r"-(?:led|hosted|run|based|sponsored|organi[sz]ed|backed|style)$", re.I)
 _NOT_EXERCISE = re.compile(
     r"\b(?:Document|Act|Treaty|Charter|Agreement|Convention|Summit|Declaration|Report|Budget"
     r"|Strategy|Concept|Games|Olympics|Cup|Plan|Programme|Program|Law|Review)\b"
@@ -420,6 +468,10 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
                 continue
             if _NOT_EXERCISE.search(raw) or any(_is_known_name(w) for w in words):
                 continue
+            if any(_COMPOUND.search(w) for w in words) or any(
+                f.start == 0 for f in lexicon().find(raw)
+            ):
+                continue  # "the NATO-led exercise"; a known word ("the Caucasus drills")
             if raw.isupper() and len(words) == 1 and len(raw) <= 4:
                 continue  # an acronym of a body: "exercise USAREUR said"
             if len(words) == 1 and _ADJECTIVE_LIKE.search(raw):

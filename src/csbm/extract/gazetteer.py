@@ -847,6 +847,25 @@ def _is_state_word(lex: Lexicon, word: str) -> bool:
     return any(e.kind in ("state", "adjective", "group", "series", "metonym") for e in entries)
 
 
+# Regions with no agreed outline, so no point any page gives: "the High North", "the Arctic".
+# They count after a preposition ("in the High North", "in the Arctic zone"), not as a word in
+# a longer name or before a noun ("Arctic Today", "the Arctic towns of Narvik", "Arctic brigade").
+_POINTLESS_REGION = re.compile(
+    r"\b(?:in|across|throughout|into|to|over|around|from)\s+the\s+"
+    r"(?P<name>(?:Arctic\s+)?High\s+North|Arctic)"
+    r"(?=\s*(?:[,.;:)]|$|\s(?:and|or|where|which|zone|region|area|while|as|to|for|with|on|in|of)\b))"
+)
+
+
+def pointless_regions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Regions the text names that have no point ("the High North", "the Arctic"), each as
+    (start, end, name)."""
+    return [
+        (m.start("name"), m.end("name"), re.sub(r"\s+", " ", m.group("name")))
+        for m in _POINTLESS_REGION.finditer(text, start, end)
+    ]
+
+
 __all__ = [
     "CitedSource",
     "Entry",
@@ -862,6 +881,7 @@ __all__ = [
     "place",
     "place_mentions",
     "places",
+    "pointless_regions",
     "read_data",
     "series_list",
     "state_names",

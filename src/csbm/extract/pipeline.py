@@ -34,6 +34,7 @@ from csbm.extract.gazetteer import (
     compass_parts,
     lexicon,
     place_mentions,
+    pointless_regions,
     unlisted_places,
 )
 from csbm.extract.numbers import Spans, find_numbers
@@ -1060,6 +1061,19 @@ def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
     if not (info.names_main or _EXERCISE_WORD.search(s.text) or _TRAINING_WORD.search(s.text)):
         return out  # a part of a State where the activity is, not any region named
     base = s.start
+    for a, b, name in pointless_regions(s.text, 0, len(s.text)):
+        out.append(
+            PlaceFound(
+                name,
+                None,
+                None,
+                None,
+                "a region with no agreed outline: no point",
+                "the text itself",
+                Evidence(name, base + a, base + b),
+                1,
+            )
+        )
     spans = [(p.start - base, p.end - base) for p in info.place_matches]
     for m in info.state_mentions:
         if m.kind != "state" or len(m.codes) != 1 or m.text.casefold() == "america":
