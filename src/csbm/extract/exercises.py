@@ -382,7 +382,7 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             continue
         year = full_year(y.group("y")) if y is not None else None
         if before is not None:
-            year = int(before.group("y") or before.groupdict().get("y2"))
+            year = int(before.group("y") or before.groupdict()["y2"])
         stop = y.end() if y is not None else m.end
         name = f"{series.ref} {year}" if year is not None else series.ref
         how = "series name and year" if year is not None else "series name without a year"
