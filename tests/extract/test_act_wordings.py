@@ -223,6 +223,33 @@ MADE: list[tuple[str, set[Act]]] = [
         "Vienna Document.",
         {("inspection", "SWE", True), ("inspection", "NOR", True)},
     ),
+    (
+        "Under the Vienna Document 2011, Hungary will inspect a specified area in Ukraine.",
+        {("inspection", "HUN", True)},
+    ),
+    (
+        "Russia will carry out an inspection of a specified area in Greece under the Vienna "
+        "Document.",
+        {("inspection", "RUS", True)},
+    ),
+    (
+        "The exercise is held in Belarus. Foreign military attachés and officers from 12 "
+        "countries watched the live firing at the range.",
+        {("observation_invitation", "BLR", True)},
+    ),
+    (
+        "Belarus provided information about the exercise to the OSCE participating States.",
+        {("notification", "BLR", True)},
+    ),
+    (
+        "Ukraine asked Russia for details under the Vienna Document; Russia refused to provide "
+        "them, and Ukraine called for consultations in the OSCE.",
+        {
+            ("chapter3_request", "UKR", True),
+            ("chapter3_reply", "RUS", False),
+            ("chapter3_meeting", "UKR", True),
+        },
+    ),
     # calendar entries
     (
         "Belarus included the exercise in its annual calendar under the Vienna Document.",
@@ -270,6 +297,8 @@ NONE: list[str] = [
     "Russia inspected its own troops in the Southern Military District.",
     "Journalists from Poland were not invited to the briefing.",
     "Belarus invited representatives of the media to a press tour.",
+    "Officials from ten countries attended the security conference in Minsk.",
+    "Russia inspects its own troops each autumn.",
     # observers in the sense of commentators
     "The drills are held in Belarus; Western observers watch them with concern.",
     "The exercise is held in Russia. Some observers fear it could hide a build-up.",

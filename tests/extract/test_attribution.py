@@ -315,6 +315,15 @@ _CONTEXT = "The exercise Spring Storm began on Monday in Estonia. "
             ("Ivan Petrov", "EST"),
         ),
         ("Per the Estonian ministry, 7,000 troops take part.", ("Estonian ministry", "EST")),
+        # an apposition before the name gives the State "he" speaks for later
+        (
+            "The head of the Estonian Defence Forces, General Ivan Petrov, said the drill was "
+            "vital. About 7,000 troops take part, he added.",
+            ("Ivan Petrov", "EST"),
+        ),
+        ("Some 7,000 troops take part, the organisers said.", ("organisers", None)),
+        # "the military" names no State: the host State named before it
+        ("The military said about 7,000 troops take part.", ("military", "EST")),
         (
             "As reported by the Estonian ministry, 7,000 troops take part.",
             ("Estonian ministry", "EST"),

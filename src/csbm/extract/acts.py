@@ -70,7 +70,7 @@ def has_act_cue(folded: str) -> bool:
 _ANY = re.compile(
     r"invit|observ|notif|notice|request|\bask|explain|explanation|answer|repl[yi]|respon|meeting"
     r"|inspect|evaluat|clarif|questions|attach[eé]|deadline|refus|mechanism|Vienna\s+Document"
-    r"|calendar|unanswered|advance|representatives",
+    r"|calendar|unanswered|advance|representatives|information|foreign|countries",
     re.I,
 )
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
@@ -142,11 +142,13 @@ _RULES: tuple[_Rule, ...] = (
         _r(
             r"\b(?:(?:did|does|do|has|have|had)\s+not|(?:did|does|has|have|had)n['’]t|never|failed"
             r"\s+to|refus(?:ed|es)\s+to)\s+(?:yet\s+)?(?:answer|repl(?:y|ied)|respond|react)\w*"
+            # "Russia refused to provide the information requested"
+            r"|\brefus(?:ed|es|ing)\s+to\s+(?:provide|give|share|explain|clarify)\b"
         ),
         "subject",
         False,
         "did not answer",
-        ("answer", "repl", "respond", "react"),
+        ("answer", "repl", "respond", "react", "refus"),
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
@@ -339,6 +341,19 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
+        _r(
+            r"\b(?:(?:foreign|international)\s+(?:military\s+)?(?:representatives|officers|officials"
+            r"|guests|military)|(?:representatives|officers|officials|guests)\s+(?:from|of)\s+"
+            r"(?:\w+\s+)?(?:countries|States|nations))\b[^.;]{0,120}?\b(?:watched|observed|attended"
+            r"|(?:were|was|will\s+be)\s+present\s+at|visited)\b" + _ACTIVITY_AFTER
+        ),
+        "host",
+        True,
+        "foreign guests watched the activity",
+        ("foreign", "international", "countries", "states", "nations"),
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
         _r(rf"\binvitations?\s+(?:\w+\s+){{0,4}}?{_OBSERVE_WORDS}"),
         "host",
         True,
@@ -354,13 +369,15 @@ _RULES: tuple[_Rule, ...] = (
             rf"|(?:its\s+|their\s+)?neighbou?rs|(?:foreign\s+)?(?:military|defen[cs]e)\s+attach[eé]s)"
             rf"|(?:briefed|warned)\s+(?:the\s+)?(?:OSCE|other\s+(?:participating\s+)?States"
             rf"|participating\s+States)"
+            rf"|(?:provided|sent|gave|submitted|passed)\s+(?:\w+\s+){{0,3}}?information\s+(?:\w+\s+){{0,6}}?"
+            rf"to\s+(?:the\s+)?(?:OSCE|(?:other\s+)?participating\s+States)"
             rf"|announced\s+(?:\w+\s+){{0,4}}?(?:in\s+advance\s+to\s+(?:the\s+)?(?:OSCE|other|participating)"
             rf"|to\s+the\s+OSCE\s+in\s+advance))\b"
         ),
         "subject",
         True,
         "notified",
-        ("notif", "notice", "informed", "advance", "briefed", "warned"),
+        ("notif", "notice", "informed", "advance", "briefed", "warned", "information"),
     ),
     _Rule(
         ActType.NOTIFICATION,
@@ -461,12 +478,12 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:ask(?:s|ed)?|request(?:s|ed)?|demand(?:s|ed)?|call(?:s|ed)?(?:\s+for)?|want(?:s|ed)?"
             r"|convene[sd]?|convening|seek(?:s)?|sought|urg(?:ed|es)|initiat(?:e|es|ed)"
             r"|arrang(?:e|es|ed)|organi[sz](?:e|es|ed))\b"
-            r"(?=\s+(?:[\w’']+\s+){0,8}?meeting\b)"
+            r"(?=\s+(?:[\w’']+\s+){0,8}?(?:meeting|consultations)\b)"
         ),
         "subject",
         True,
         "asked for a meeting",
-        ("meeting",),
+        ("meeting", "consultations"),
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
@@ -491,7 +508,9 @@ _RULES: tuple[_Rule, ...] = (
         ActType.INSPECTION,
         # the noun, the passive with its agent ("was inspected by Turkey"), the verb after its
         # State ("Latvia inspected a specified area")
-        _r(r"\binspect(?:ion\s+teams?|ions?|ors?)\b|\binspected(?=\s+by\b)|(?<=\s)inspected\b"),
+        _r(
+            r"\binspect(?:ion\s+teams?|ions?|ors?)\b|\binspected(?=\s+by\b)|(?<=\s)inspect(?:s|ed)?\b"
+        ),
         "visit",
         True,
         "inspection",
@@ -543,8 +562,8 @@ _NATIONAL_CHECK = re.compile(
 )
 _CHAPTER9 = re.compile(r"Vienna\s+Document|\bOSCE\b|Chapter\s+IX", re.I)
 _VISIT_VERB = re.compile(
-    r"\b(?:conducted|conducts|carried\s+out|carries\s+out|made|makes|held|holds|requested"
-    r"|requests|sent|sends)\s+(?:\w+\s+){0,3}$",
+    r"\b(?:conduct(?:s|ed)?|carr(?:y|ied|ies)\s+out|made|makes?|held|holds?|request(?:s|ed)?"
+    r"|sen[dt]s?|perform(?:s|ed)?|undert(?:ake|akes|ook|aken))\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 _VISIT_TO = re.compile(r"\s*(?:\w+\s+){0,9}?(?:in|to|of|on)\s+(?:the\s+)?$", re.I)
@@ -827,6 +846,12 @@ def _visit(
     elif lead and lead[-1].kind != "metonym":
         by = list(lead[-1].codes)
         how += " of that State"
+    elif re.fullmatch(r"inspect(?:s|ed)?", m.group(), re.I):
+        # "Hungary will inspect a specified area in Ukraine", "Latvia inspected ..."
+        subject = _subject(text, view, clause, m.start())
+        if subject is not None and not _NEGATION.search(subject[1]):
+            by = subject[0]
+            how += " (its subject)"
     else:
         verb = _VISIT_VERB.search(before)
         if verb is not None:

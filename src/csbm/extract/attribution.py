@@ -156,7 +156,7 @@ _SPEAKER_NOUN = re.compile(
     r"\b(?:officials?|ministry|minister|analysts?|experts?|intelligence|sources?|spokes(?:man|woman|person|people)"
     r"|government|military|army|command|staff|observers|diplomats?|officers?|commander|chief"
     r"|media|agency|estimates?|generals?|president|ambassador|delegation|authorities|alliance"
-    r"|press\s+service|fleet|headquarters)\b",
+    r"|press\s+service|fleet|headquarters|organi[sz]ers)\b",
     re.I,
 )
 _ORGAN = re.compile(

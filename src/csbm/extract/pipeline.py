@@ -500,7 +500,8 @@ def _read_speakers(text: str, infos: list[_SentenceInfo], published: date | None
         named.extend(
             _office_holder(p, published)
             for p in attribution.persons(text, s.start, s.end)
-            if not any(p.start <= c.start < p.end for c in out)
+            # not one this sentence's speakers name already (with the State their words give)
+            if not any(p.start <= c.start < p.end or c.who == p.who for c in out)
         )
         info.speakers = out
     _quoted_speakers(text, infos[: last + 1])
@@ -512,7 +513,7 @@ _NATIONAL_ORGAN = re.compile(
     r"\b(?:ministry\s+of\s+(?:defen[cs]e|foreign\s+affairs)|(?:defen[cs]e|foreign)\s+ministry"
     r"|(?:defen[cs]e|foreign)\s+minister|minister\s+of\s+(?:defen[cs]e|foreign\s+affairs)"
     r"|general\s+staff|chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+)staff|MoD|MFA"
-    r"|armed\s+forces|defen[cs]e\s+forces|ministry)\b",
+    r"|armed\s+forces|defen[cs]e\s+forces|ministry|military|army|navy|air\s+force)\b",
     re.I,
 )
 _NOT_NATIONAL = re.compile(
