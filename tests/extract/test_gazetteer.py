@@ -328,3 +328,16 @@ def test_regions_with_no_outline_are_places_with_no_point() -> None:
     # a word in a longer name or before a noun is not the region
     z = extract("The exercise is held around the Arctic towns of Narvik, says Arctic Today.")
     assert "Arctic" not in [p.name for p in z.locations]
+
+
+def test_a_capitalised_noun_after_an_unlisted_name_is_part_of_it() -> None:
+    from csbm.extract import extract
+
+    x = extract(
+        "During the visit under the Vienna Document, observers watched units deploy at "
+        "Kaiserslautern Army Depot and Rhine Ordnance Barracks."
+    )
+    assert [(p.name, p.lat) for p in x.locations] == [
+        ("Kaiserslautern Army Depot", None),
+        ("Rhine Ordnance Barracks", None),
+    ]

@@ -201,3 +201,13 @@ def test_names_in_guillemets_and_low_opening_quotes() -> None:
 )
 def test_words_that_make_no_bare_name(text: str) -> None:
     assert _found(text) == set()
+
+
+def test_a_clause_opening_with_a_year_dates_the_series_named_in_it() -> None:
+    x = extract(
+        "The Siil 2023 exercise began on Monday in Estonia. About 14,000 troops take part. "
+        "In 2017, Zapad involved 12,700 troops.",
+        published=date(2023, 4, 20),
+    )
+    assert {e.name for e in x.exercises} == {"Siil 2023", "Zapad 2017"}
+    assert [f.value for f in x.claims()] == [14000]

@@ -35,6 +35,13 @@ _IN_YEAR_HOW = "series name with 'in' and a year after it, or 'the' and a year b
 _YEAR_BEFORE = re.compile(
     r"(?:\b[Tt]he\s+(?P<y>(?:19|20)[0-9]{2})|\b(?P<y2>(?:19|20)[0-9]{2})['’]s)\s+$"
 )
+# A clause opening with the year: "In 2017, Zapad involved ...", "Back in 2013, the Zapad
+# drills ..." (the name within a few words of it).
+_OPENING_YEAR = re.compile(
+    r"(?:^|[.;]\s+)\s*(?:[Ii]n|[Dd]uring|[Bb]ack\s+in)\s+(?:(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\s+)?(?P<y>(?:19|20)[0-9]{2})\s*,"
+    r"\s*(?:[\w’'-]+\s+){0,3}$"
+)
 _FOUNDED = re.compile(
     r"\b(?:launch\w*|found\w*|start\w*|creat\w*|establish\w*|introduc\w*|began|begun"
     r"|inaugurat\w*|initiat\w*|first\s+held|invent\w*)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$"
@@ -367,11 +374,15 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         if y is None and not series.needs_year:
             # "the 2014 Cold Response exercise", "2009's Zapad": the year before the name
             before = _YEAR_BEFORE.search(text, max(start, m.start - 12), m.start)
+            # on the clause itself: "^" marks the sentence's start only in its own string
+            opening = _OPENING_YEAR.search(text[start : m.start]) if before is None else None
+            if opening is not None:
+                before = opening
         if y is None and series.needs_year and not _cued(text, start, end, m, series.ref):
             continue
         year = full_year(y.group("y")) if y is not None else None
         if before is not None:
-            year = int(before.group("y") or before.group("y2"))
+            year = int(before.group("y") or before.groupdict()["y2"])
         stop = y.end() if y is not None else m.end
         name = f"{series.ref} {year}" if year is not None else series.ref
         how = "series name and year" if year is not None else "series name without a year"

@@ -739,6 +739,12 @@ _UNLISTED_LIST = (
     rf"(?P<list>{_UNLISTED_NAME}(?:\s*,\s*{_UNLISTED_NAME})*\s*,?\s+and\s+{_UNLISTED_NAME})"
 )
 _UNLISTED = (
+    # a capitalised noun is part of the name: "Kaiserslautern Army Depot", "Rhine Ordnance
+    # Barracks", "Ramstein Air Base"
+    re.compile(
+        rf"(?<![\w'’-])(?P<list>{_UNLISTED_NAME})\s+"
+        r"(?P<noun>Army\s+Depot|Depot|Barracks|Air\s+Base|Air\s+Station|Airfield|Training\s+Area)\b"
+    ),
     # "the Kirylkovskiy and Strugy Krasniye training grounds"
     re.compile(rf"\bthe\s+{_UNLISTED_LIST}\s+{_UNLISTED_NOUNS}\b"),
     # "two ground-based aviation test sites, Arzgirsky and Kopanskoy"
@@ -829,7 +835,11 @@ def unlisted_places(text: str, start: int, end: int) -> list[tuple[int, int, str
                 if any(_is_state_word(lex, w) for w in words):
                     continue
                 name = " ".join(words)
-                out.setdefault(a, (a, a + len(name), name))
+                stop = a + len(name)
+                if m.groupdict().get("noun"):
+                    stop = m.end("noun")
+                    name = text[a:stop]
+                out.setdefault(a, (a, stop, name))
     return sorted(out.values())
 
 
