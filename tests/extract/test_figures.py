@@ -337,3 +337,12 @@ def test_submarines_alone_and_bare_numbers_taking_part(
 ) -> None:
     x = extract(f"The exercise Spring Storm began on Monday in Estonia. {sentence}")
     assert [(f.quantity.value, f.value) for f in x.claims()] == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The troops number 6,000.", "The force will total 6,000.", "Forces totalling 6,000."],
+)
+def test_a_force_that_numbers_a_figure(sentence: str) -> None:
+    x = extract(f"The exercise Spring Storm began on Monday in Estonia. {sentence}")
+    assert [(f.quantity.value, f.value) for f in x.claims()] == [("troops", 6000)]

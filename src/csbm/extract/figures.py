@@ -164,8 +164,25 @@ _NUMBER_OF = re.compile(
 )
 _FORCE_OF = re.compile(
     rf"\b(?:(?P<force>force|contingent|grouping|army)|(?i:(?P<noun>{_NOUNS})))\s+"
-    r"(?:numbering|totall?ing|of|at|estimated\s+at|put\s+at)\s*$",
+    r"(?:numbering|totall?ing|of|at|estimated\s+at|put\s+at|(?:will\s+)?numbers?|numbered"
+    r"|(?:will\s+)?totals?|totall?ed|:)\s*$",
     re.I,
+)
+_FORCE_OF_LAST = frozenset(
+    {
+        "numbering",
+        "totalling",
+        "totaling",
+        "of",
+        "at",
+        "number",
+        "numbers",
+        "numbered",
+        "total",
+        "totals",
+        "totalled",
+        "totaled",
+    }
 )
 _COUNTRIES_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:countries|nations|states|allies|partners|members)\b", re.I
@@ -483,7 +500,7 @@ def _backward(
             continue
         force_of = (
             _FORCE_OF.search(window, max(0, len(window) - 60))
-            if last in ("numbering", "totalling", "totaling", "of", "at")
+            if last in _FORCE_OF_LAST or tail.endswith(":")
             else None
         )
         if force_of is not None and _COUNTRIES_AFTER.match(text, n.end):
