@@ -250,6 +250,23 @@ MADE: list[tuple[str, set[Act]]] = [
             ("chapter3_meeting", "UKR", True),
         },
     ),
+    (
+        "The drills in Belarus began; the OSCE participating States were notified in July.",
+        {("notification", "BLR", True)},
+    ),
+    (
+        "The exercise in Russia is large; its notification under the Vienna Document was sent "
+        "on 1 August.",
+        {("notification", "RUS", True)},
+    ),
+    (
+        "The exercise is held in Estonia, with an observation programme for six OSCE States.",
+        {("observation_invitation", "EST", True)},
+    ),
+    (
+        "Ukraine received an inspection requested by Russia under the Vienna Document.",
+        {("inspection", "RUS", True)},
+    ),
     # calendar entries
     (
         "Belarus included the exercise in its annual calendar under the Vienna Document.",
@@ -299,6 +316,7 @@ NONE: list[str] = [
     "Belarus invited representatives of the media to a press tour.",
     "Officials from ten countries attended the security conference in Minsk.",
     "Russia inspects its own troops each autumn.",
+    "The soldiers manned an observation post near the border.",
     # observers in the sense of commentators
     "The drills are held in Belarus; Western observers watch them with concern.",
     "The exercise is held in Russia. Some observers fear it could hide a build-up.",

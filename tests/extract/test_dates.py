@@ -298,3 +298,22 @@ def test_a_participle_after_a_modal_is_the_future() -> None:
     )
     [d] = _dates("The exercise was held from 15 May.", pub)
     assert d.first == date(2022, 5, 15)
+
+
+def test_the_year_in_the_name_dates_days_in_a_text_published_years_later() -> None:
+    x = extract(
+        "Agile Spirit 2019, the multinational exercise, is under way. Georgia hosts the "
+        "exercise from July 27 to August 9.",
+        published=date(2022, 8, 14),
+    )
+    assert x.period is not None
+    assert (x.period.start, x.period.end) == (date(2019, 7, 27), date(2019, 8, 9))
+
+
+def test_a_battle_within_the_exercise_does_not_date_it() -> None:
+    x = extract(
+        "The Spring Storm 2017 exercise is the largest in Estonia. Never before had tanks met "
+        "tanks, until the mock battle of May 23-24.",
+        published=date(2017, 5, 30),
+    )
+    assert x.period is None or (x.period.start, x.period.end) == (None, None)

@@ -319,3 +319,30 @@ def test_forces_of_the_activity_stay_claims(sentence: str, value: int) -> None:
 def test_military_before_a_noun_is_a_modifier() -> None:
     x = extract("The exercise Spring Storm began on Monday. It involves 7,000 military vehicles.")
     assert x.claims() == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("It involves five nuclear submarines.", []),
+        ("It involves 12 submarines and 40 surface ships.", [("ships", 40)]),
+        ("It involves about 50 ships and submarines.", [("ships", 50)]),
+        ("A total of 7,000 take part.", [("troops", 7000)]),
+        ("Nearly 7,000 are taking part.", [("troops", 7000)]),
+        ("Two will take part in the drill.", []),
+    ],
+)
+def test_submarines_alone_and_bare_numbers_taking_part(
+    sentence: str, want: list[tuple[str, int]]
+) -> None:
+    x = extract(f"The exercise Spring Storm began on Monday in Estonia. {sentence}")
+    assert [(f.quantity.value, f.value) for f in x.claims()] == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The troops number 6,000.", "The force will total 6,000.", "Forces totalling 6,000."],
+)
+def test_a_force_that_numbers_a_figure(sentence: str) -> None:
+    x = extract(f"The exercise Spring Storm began on Monday in Estonia. {sentence}")
+    assert [(f.quantity.value, f.value) for f in x.claims()] == [("troops", 6000)]

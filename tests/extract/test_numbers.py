@@ -104,3 +104,14 @@ def test_masked_spans_are_skipped() -> None:
 def test_a_space_separates_thousands_only_before_three_digits() -> None:
     assert _values("in 2021 30 troops") == [("2021", 2021, None), ("30", 30, None)]
     assert _values("8 500 servicemen") == [("8 500", 8500, None)]
+
+
+def test_halves_of_scales() -> None:
+    from csbm.extract.numbers import find_numbers
+
+    for text, value in (
+        ("three and a half thousand soldiers", 3500),
+        ("2 and a half thousand", 2500),
+        ("half a million troops", 500000),
+    ):
+        assert [n.value for n in find_numbers(text, 0, len(text), [])] == [value], text

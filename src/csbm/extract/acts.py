@@ -354,6 +354,14 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
+        _r(r"\bobservation\s+(?:programmes?|programs?|visits?|missions?|days?)\b"),
+        "host",
+        True,
+        "an observation programme",
+        ("observation",),
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
         _r(rf"\binvitations?\s+(?:\w+\s+){{0,4}}?{_OBSERVE_WORDS}"),
         "host",
         True,
@@ -389,6 +397,19 @@ _RULES: tuple[_Rule, ...] = (
         True,
         "the activity was notified",
         ("notified",),
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
+        _r(
+            rf"\b(?:the\s+)?(?:OSCE(?:\s+participating\s+States|\s+members?|\s+member\s+States)?"
+            rf"|(?:other\s+)?participating\s+States|(?:foreign\s+)?(?:military\s+)?attach[eé]s)\s+"
+            rf"{_BE}\s+(?:duly\s+|properly\s+|also\s+)?(?:notified|informed)\b"
+            rf"|\bnotifications?\s+(?:\w+\s+){{0,8}}?{_BE}\s+(?:sent|submitted|issued|transmitted)\b"
+        ),
+        "host",
+        True,
+        "the OSCE States were notified",
+        ("notified", "informed", "notification"),
     ),
     _Rule(
         ActType.CHAPTER3_REQUEST,
@@ -829,7 +850,8 @@ def _visit(
     after = [s for s in view.states if 0 <= s.start - m.end() <= 24]
     lead = [s for s in view.states if 0 <= m.start() - s.end <= 3]
     if after and re.fullmatch(
-        r"\s+(?:(?:sent|dispatched|led|deployed)\s+)?(?:from|by|of)\s+(?:the\s+)?",
+        r"\s+(?:(?:sent|dispatched|led|deployed|requested|conducted|carried\s+out|made)\s+)?"
+        r"(?:from|by|of)\s+(?:the\s+)?",
         text[m.end() : after[0].start],
     ):
         by = list(after[0].codes)

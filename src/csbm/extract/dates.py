@@ -138,6 +138,14 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 # "the active phase", "the airborne part of exercise X", "the live training part of the
 # exercise, which started on 19 October": a stage of the activity, not the activity.
 _PHASE = re.compile(r"\b(?:phase|stage|part\s+of|portion\s+of|segment\s+of|leg\s+of)\b", re.I)
+# One event within the activity, dated just before its day: "until the mock battle of May
+# 23-24", "the live-fire demonstration on 14 September", "a parade on Friday".
+_EPISODE = re.compile(
+    r"\b(?:(?:mock|tank|final)\s+battles?|live[- ]fire\s+\w+|live[- ]firing|demonstration"
+    r"|parade|episode|final\s+event|culminating\s+event|distinguished\s+visitors?\s+day"
+    r"|media\s+day|open\s+day|air\s+show)\s+(?:of|on|from|between|held\s+on)\s+(?:the\s+)?$",
+    re.I,
+)
 # After the date: "..., which in fact became the first phase of the exercise".
 _PHASE_AFTER = re.compile(
     r"^[^.;]{0,30}?\b(?:became|becomes|was|is|as|formed|forms|marked|marks)\s+(?:in\s+fact\s+)?"
@@ -250,6 +258,12 @@ def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[da
     return best, f"year {best.year}: {how} the publication date {published}"
 
 
+# How far the year in the reported exercise's name may be from the publication year and still
+# date its days: a text that names "Agile Spirit 2019" and gives "July 27 to August 9" means
+# 2019 whether it came out that summer or was reposted three years on.
+_NAME_YEAR_REACH = 10
+
+
 def _with_year(
     month: int,
     day: int,
@@ -270,7 +284,7 @@ def _with_year(
             got is not None
             and name_year is not None
             and got[0].year != name_year
-            and abs(name_year - published.year) <= 1
+            and abs(name_year - published.year) <= _NAME_YEAR_REACH
         ):
             try:
                 named = date(name_year, month, day)
@@ -339,7 +353,12 @@ def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
     if re.match(r"\s*(?:which|that)\b", clause, re.I):
         # "the live training part of the exercise, which started on 19 October": its subject
         clause = _clause_before(text, floor, max(floor, cut - 1))[1] + clause
-    if _PHASE.search(clause) or _PHASE_LIST.search(text, floor, start) or _PHASE_AFTER.match(after):
+    if (
+        _PHASE.search(clause)
+        or _EPISODE.search(clause)
+        or _PHASE_LIST.search(text, floor, start)
+        or _PHASE_AFTER.match(after)
+    ):
         return "phase"
     opening = text[floor : min(start, floor + 40)]
     if _PREPARATION.search(clause) or _PREPARED.match(opening) or _BEFORE_IT.match(after):

@@ -120,6 +120,12 @@ _NON_QUANTITY = re.compile(
     rf"(?:\s+{_MOD}){{0,3}}?\s+(?i:(?:military\s+|combat\s+|other\s+)?vehicles"
     r"|(?:pieces|units|items)\s+of\s+(?:military\s+)?(?:equipment|hardware|weaponry)|equipment)\b"
 )
+# "five nuclear submarines", "of which 12 submarines": submarines alone are counted apart
+# from the ships they are among; "50 ships and submarines" stays a ships figure.
+_SUBMARINES = re.compile(
+    rf"(?:\s+{_MOD}){{0,2}}?\s+(?i:submarines?)\b"
+    r"(?!\s+(?:and|or|&)\s+(?:[a-z-]+\s+){0,2}(?:ships|vessels|warships|boats|frigates))",
+)
 _STATES_COUNT = re.compile(
     r"(?:\s+(?:other|more|NATO|EU|allied|partner|member|participating|different|European))*"
     r"\s+(?:nationalities|nations|countries|states|allies|partners|member\s+states)\b",
@@ -158,8 +164,25 @@ _NUMBER_OF = re.compile(
 )
 _FORCE_OF = re.compile(
     rf"\b(?:(?P<force>force|contingent|grouping|army)|(?i:(?P<noun>{_NOUNS})))\s+"
-    r"(?:numbering|totall?ing|of|at|estimated\s+at|put\s+at)\s*$",
+    r"(?:numbering|totall?ing|of|at|estimated\s+at|put\s+at|(?:will\s+)?numbers?|numbered"
+    r"|(?:will\s+)?totals?|totall?ed|:)\s*$",
     re.I,
+)
+_FORCE_OF_LAST = frozenset(
+    {
+        "numbering",
+        "totalling",
+        "totaling",
+        "of",
+        "at",
+        "number",
+        "numbers",
+        "numbered",
+        "total",
+        "totals",
+        "totalled",
+        "totaled",
+    }
 )
 _COUNTRIES_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:countries|nations|states|allies|partners|members)\b", re.I
@@ -290,6 +313,17 @@ def _forward(text: str, limit: int, n: Number) -> Candidate:
         compound = _COMPOUND_Q[comp.group("c").lower()]
         return Candidate(
             n, compound, n.start, comp.end(), comp.end(), f"'{comp.group()}' after the number"
+        )
+    sub = _SUBMARINES.match(text, n.end, limit)
+    if sub is not None:
+        return Candidate(
+            n,
+            None,
+            n.start,
+            sub.end(),
+            sub.end(),
+            "submarines",
+            set_aside="submarines alone: counted apart from ships, not a ships figure",
         )
     m = _AFTER.match(text, n.end, limit)
     if m is not None and m.group("noun").casefold() == "forces" and n.value < 100:
@@ -466,7 +500,7 @@ def _backward(
             continue
         force_of = (
             _FORCE_OF.search(window, max(0, len(window) - 60))
-            if last in ("numbering", "totalling", "totaling", "of", "at")
+            if last in _FORCE_OF_LAST or tail.endswith(":")
             else None
         )
         if force_of is not None and _COUNTRIES_AFTER.match(text, n.end):
@@ -478,12 +512,33 @@ def _backward(
                     c, quantity=fq, how=f"'{force_of.group().strip()}' before the number"
                 )
                 continue
+        taking_part = _TAKE_PART_AFTER.match(text, n.end)
+        if taking_part is not None and not n.year_like and n.value >= _PEOPLE_MIN:
+            # "A total of 7,000 take part", "Nearly 7,000 are taking part": people
+            out[i] = replace(
+                c,
+                quantity=Quantity.TROOPS,
+                end=taking_part.end(),
+                item_end=taking_part.end(),
+                how=f"'{taking_part.group().strip()}' after the number: people taking part",
+            )
+            continue
         near = prev is not None and n.start - prev.end <= 90
         if near and prev is not None and _ELLIPSIS_NEXT.match(text, n.end) and not n.year_like:
             out[i] = replace(
                 c, quantity=prev.quantity, how=f"continues '{text[prev.start : prev.end]}'"
             )
     return out
+
+
+# A bare number that takes part counts people: "A total of 7,000 take part" (not "two take
+# part", which are more often States or units).
+_TAKE_PART_AFTER = re.compile(
+    r"\s+(?:(?:will|would|are|were|have|has|had|also|to|be|been)\s+){0,2}"
+    r"(?:tak(?:e|es|ing)\s+part|took\s+part|participat(?:e|es|ed|ing)|involved)\b",
+    re.I,
+)
+_PEOPLE_MIN = 50
 
 
 def _list_shares(gap: str, nxt: Candidate) -> bool:

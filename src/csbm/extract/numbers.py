@@ -86,6 +86,8 @@ _START = re.compile(
 )
 _NEXT_WORD = re.compile(rf"(?:\s+and\s+|[\s-]+)(?P<w>{_ANYWORD})(?![\w])", re.IGNORECASE)
 _NEXT_REMAINDER = re.compile(r"\s+(?P<d>[0-9]{1,3})(?![0-9,.\w])")
+_AND_A_HALF = re.compile(rf"\s+and\s+a\s+half(?=[\s-]+{_SCALE}\b)", re.IGNORECASE)
+_HALF_BEFORE = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 _K_SUFFIX = re.compile(r"(?P<k>[kK])(?![\w])")
 # A letter glued to the digits: 51st, 1980s, 152mm, K2 (the K is before). Not a count.
 _GLUED_LETTER = re.compile(r"[^\W\d_]")
@@ -207,6 +209,14 @@ def _scan(text: str, pos: int, limit: int) -> Number | None:
         parts.extend(m.group("word").split())
     # Continue with number words (and a remainder after "thousand": "12 thousand 900").
     while True:
+        half = _AND_A_HALF.match(text, end, limit)
+        last = parts[-1] if parts else None
+        if half is not None and (
+            isinstance(last, Decimal) or (isinstance(last, str) and last.lower() in _UNITS)
+        ):
+            parts.append(Decimal("0.5"))  # "three and a half thousand", "2 and a half million"
+            end = half.end()
+            continue
         nxt = _NEXT_WORD.match(text, end, limit)
         if nxt is not None:
             word = nxt.group("w")
@@ -233,9 +243,13 @@ def _scan(text: str, pos: int, limit: int) -> Number | None:
     if total is None:
         return None
     value = total
-    raw_text = text[m.start() : end]
+    begin = m.start()
+    halved = _HALF_BEFORE.search(text, max(0, begin - 6), begin)
+    if halved is not None and form == "words" and str(parts[0]).lower() in ("a", "an"):
+        value, begin = value / 2, halved.start()  # "half a million"
+    raw_text = text[begin:end]
     year_like = form == "digits" and len(raw_text) == 4 and 1900 <= value <= 2100
-    return Number(m.start(), end, raw_text, value, None, form, scale, year_like)
+    return Number(begin, end, raw_text, value, None, form, scale, year_like)
 
 
 def parse_number(expression: str) -> Decimal | None:
