@@ -317,3 +317,41 @@ def test_a_battle_within_the_exercise_does_not_date_it() -> None:
         published=date(2017, 5, 30),
     )
     assert x.period is None or (x.period.start, x.period.end) == (None, None)
+
+
+def test_another_drill_of_the_kind_keeps_its_days() -> None:
+    pub = date(2023, 5, 10)
+    [d] = _dates("A similar drill was held from 1 to 5 March.", pub)
+    assert d.role == "another"
+    [d] = _dates("Another snap check began on 2 May.", pub)
+    assert d.role == "another"
+    assert _ends(
+        "Exercise Baltic Shield is under way. A similar drill was held from 1 to 5 March.", pub
+    ) == (None, None)
+    # the exercise's own days are kept
+    [d] = _dates("The exercise began on 8 May, a week after a similar drill.", pub)
+    assert (d.first, d.role) == (date(2023, 5, 8), "start")
+
+
+def test_a_dateline_before_a_dash_is_not_the_start() -> None:
+    pub = date(2023, 5, 10)
+    assert _ends("RIGA, 8 May 2023 - The Baltic Shield exercise started in Latvia.", pub) == (
+        None,
+        None,
+    )
+    [d] = _dates("On 8 May the exercise started.", pub)
+    assert d.role == "start"
+
+
+def test_a_relative_clause_on_another_exercise_keeps_its_days() -> None:
+    pub = date(2023, 5, 10)
+    assert _ends(
+        "Exercise Baltic Shield started this week. It follows Exercise Iron Wolf, which ended "
+        "on 5 May.",
+        pub,
+    ) == (None, None)
+    # the reported exercise's own relative clause still dates it
+    assert _ends("Exercise Baltic Shield, which began on 8 May, ends on 19 May.", pub) == (
+        date(2023, 5, 8),
+        date(2023, 5, 19),
+    )

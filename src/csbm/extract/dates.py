@@ -9,7 +9,8 @@ date carries the reason, so a reader can check it.
 
 Each mention also gets a role for the activity's period: ``start`` ("began on", "from"),
 ``end`` ("until", "runs through", "the last day of"), ``range`` (both ends), ``statement``
-(the day someone spoke: "said on Thursday"), ``phase`` (a stage of the activity, not the
+(the day someone spoke: "said on Thursday"), ``another`` (another activity of the kind: "a
+similar drill was held from 1 to 5 March"), ``phase`` (a stage of the activity, not the
 activity), ``prior`` (something before it: "preparations begin on Monday", "an inspection
 held from 7 to 12 September before the drill") or ``other``. Month-only dates ("between
 February and May") are not days and never make a period: csbm does not fill a gap with a
@@ -162,10 +163,20 @@ _BEFORE_IT = re.compile(
     r"(?:the|this|that|its)\s+(?:\w+\s+)?(?:drills?|exercises?|manoeuvres|maneuvers|war\s*games)\b",
     re.I,
 )
+# Roles of a range that is not the activity's: it keeps them.
+_NOT_ITS = ("phase", "statement", "prior", "another")
+# Another activity of the same kind before the date in its sentence: "A similar drill was
+# held from 1 to 5 March", "an earlier exercise ran ...", "another snap check began on ...".
+_ANOTHER = re.compile(
+    r"\b(?:(?:a|an)\s+(?:similar|earlier|separate|previous|prior)|another)\s+(?:[\w-]+\s+)?"
+    r"(?:drills?|exercises?|manoeuvres|maneuvers|war\s*games|checks?|inspections?|training)\b",
+    re.I,
+)
 # "There will be three phases: combat readiness until May 4; ... from May 5-7": a list of
 # phases, whose dates are the phases'.
 _VERB_AFTER = re.compile(
-    r"\s*,?\s+(?:(?!(?:said|says|told|announced|reported|stated)\b)[\w'’.,-]+\s+){0,7}?"
+    # a dash alone is a dateline's end ("RIGA, 8 May 2023 - The exercise started"), not a word
+    r"\s*,?\s+(?:(?!(?:said|says|told|announced|reported|stated)\b|[-–—]\s)[\w'’.,-]+\s+){0,7}?"
     r"(?:(?P<start>began|begins|started|starts|launched|launches"
     r"|kicked\s+off|kicks\s+off|opened|opens|got\s+under\s+way)|(?P<end>ended|ends|concluded"
     r"|wrapped\s+up|finished|to\s+close|to\s+end|to\s+conclude|to\s+mark\s+the\s+end\s+of))\b"
@@ -360,6 +371,8 @@ def _role(text: str, floor: int, start: int, end: int, ceiling: int) -> str:
         or _PHASE_AFTER.match(after)
     ):
         return "phase"
+    if _ANOTHER.search(text, floor, start):
+        return "another"
     opening = text[floor : min(start, floor + 40)]
     if _PREPARATION.search(clause) or _PREPARED.match(opening) or _BEFORE_IT.match(after):
         return "prior"
@@ -480,7 +493,7 @@ def _resolve(
             return None
         if since > to:
             return None
-        span_role = role if role in ("phase", "statement", "prior") else "range"
+        span_role = role if role in _NOT_ITS else "range"
         return DateMention(s, e, raw, kind, since, to, span_role, "date as written")
     if kind in ("iso", "dotted"):
         try:
@@ -525,7 +538,7 @@ def _resolve(
                 last_month, d2, year, published, fallback_year, tense, name_year
             )
         why = reason if reason == reason2 else f"{reason}; {reason2}"
-        span_role = role if role in ("phase", "statement", "prior") else "range"
+        span_role = role if role in _NOT_ITS else "range"
         return DateMention(s, e, raw, kind, first, last, span_role, why)
     if kind == "weekday":
         if published is None:

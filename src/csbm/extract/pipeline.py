@@ -303,7 +303,7 @@ def extract(
         d
         for info in infos
         for d in _activity_dates(info, main)
-        if d.role in ("start", "end", "range")
+        if d.role in ("start", "end", "range") and not _of_another(text, info, d, main, name_of)
     ]
     # Days the sentences naming the exercise give come first: "Caucasus-2016 began on 5
     # September and runs until September 10" over "a readiness check from 25 to 31 August".
@@ -312,7 +312,7 @@ def extract(
         for info in infos
         if info.names_main
         for d in info.dates
-        if d.role in ("start", "end", "range")
+        if d.role in ("start", "end", "range") and not _of_another(text, info, d, main, name_of)
     ]
     # A period with both ends from those sentences, else the whole text's (where a range
     # wins), else what those sentences give.
@@ -744,6 +744,27 @@ def _about_activity(info: _SentenceInfo, main: exercises.Exercise | None) -> boo
         return False
     text = info.sentence.text
     return bool(_EXERCISE_WORD.search(text) or _ACTIVITY_WORD.search(text) or info.candidates)
+
+
+_WHICH = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*(?:which|that)\b[^,;]*")
+
+
+def _of_another(
+    text: str,
+    info: _SentenceInfo,
+    d: dates.DateMention,
+    main: exercises.Exercise | None,
+    name_of: dict[int, str],
+) -> bool:
+    """Whether the date is in a relative clause on another exercise named just before it:
+    "It follows Exercise Iron Wolf, which ended on 5 May"."""
+    if main is None:
+        return False
+    for m in info.exercise_mentions:
+        if m.end <= d.start and name_of.get(m.start) != main.name:
+            if _WHICH.fullmatch(text, m.end, d.start):
+                return True
+    return False
 
 
 def _disagree(named: dates.Period | None, other: dates.Period | None) -> bool:
