@@ -250,6 +250,56 @@ def test_an_end_left_out_comes_from_the_last_dated_phase() -> None:
     assert p2 is not None and p2.end is None
 
 
+def _ends(text: str, published: date) -> tuple[date | None, date | None]:
+    p = extract(text, published=published).period
+    return (p.start, p.end) if p is not None else (None, None)
+
+
+def test_a_range_of_another_activity_before_the_named_start_is_not_the_period() -> None:
+    pub = date(2023, 5, 10)  # a Wednesday
+    got = _ends(
+        "The Baltic Shield exercise began on Monday. Russia held its own snap check from 2 to "
+        "5 May.",
+        pub,
+    )
+    assert got == (date(2023, 5, 8), None)
+    got = _ends(
+        "Exercise Baltic Shield began on 8 May. An earlier inspection took place from 1 to 3 May.",
+        pub,
+    )
+    assert got == (date(2023, 5, 8), None)
+    # A range after the named start still wins: that start may be a preparation's.
+    got = _ends(
+        "On 1 May, snap checks began to get ready for Exercise Baltic Shield. The drills, held "
+        "on 15-26 May, tested the troops.",
+        date(2023, 5, 30),
+    )
+    assert got == (date(2023, 5, 15), date(2023, 5, 26))
+
+
+def test_a_day_before_and_then_the_verb_of_another_clause_is_not_a_start() -> None:
+    pub = date(2023, 5, 10)
+    [arrive, begin] = _dates("Troops arrived on 2 May and the exercise begins on 15 May.", pub)
+    assert (arrive.role, begin.role) == ("other", "start")
+    [d] = _dates("Soldiers assembled at the base on June 21 to end the exercise.", pub)
+    assert d.role == "end"
+    [d] = _dates("On Sunday NATO and its partners began an exercise.", pub)
+    assert d.role == "start"
+
+
+def test_a_participle_after_a_modal_is_the_future() -> None:
+    pub = date(2023, 5, 10)
+    [d] = _dates("The exercise will be held from 15 May for two weeks.", pub)
+    assert (d.first, d.role) == (date(2023, 5, 15), "start")
+    # a duration never gives an end
+    assert _ends("Exercise Baltic Shield will be held from 15 May for two weeks.", pub) == (
+        date(2023, 5, 15),
+        None,
+    )
+    [d] = _dates("The exercise was held from 15 May.", pub)
+    assert d.first == date(2022, 5, 15)
+
+
 def test_the_year_in_the_name_dates_days_in_a_text_published_years_later() -> None:
     x = extract(
         "Agile Spirit 2019, the multinational exercise, is under way. Georgia hosts the "

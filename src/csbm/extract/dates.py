@@ -181,7 +181,9 @@ _PAST = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|due|scheduled|planned|expected|set\s+to|begins?"
+    # "will be held from 15 May": a participle after a modal speaks of the future.
+    r"\b(?:will|shall|is\s+to|are\s+to|to)\s+be\s+(?:\w+ed|\w+en|held|run|begun)\b"
+    r"|\b(?:will|would|shall|is\s+to|are\s+to|due|scheduled|planned|expected|set\s+to|begins?"
     r"|starts?|runs?|ends?|opens?|continues?|kicks\s+off|lasts?|is|are|next)\b|['’]ll\b",
     re.I,
 )
@@ -377,8 +379,17 @@ def _cue_role(text: str, clause: str, end: int, ceiling: int) -> str:
             if best is None or m.end() > best[0]:
                 best = (m.end(), role)
     if best is None:
-        # "On Sunday NATO began an exercise": the verb after the date, in its clause.
+        # "On Sunday NATO began an exercise": the verb after the date, in its clause. Not
+        # when the clause before has a verb of its own and 'and' leads to the next one: in
+        # "Troops arrived on 2 May and the exercise begins on 15 May" the day is the
+        # arrival's ("assembled on June 21 to end X" keeps it).
         verb = _VERB_AFTER.match(text, end, min(ceiling, end + 80))
+        if (
+            verb is not None
+            and _tense(clause) != "unknown"
+            and re.search(r"\band\b", verb.group(), re.I)
+        ):
+            return "other"
         if verb is not None:
             return "start" if verb.group("start") else "end"
         # "Feb. 10-20" after "scheduled for", "planned for", "held on": no direction word.
@@ -563,8 +574,16 @@ def choose_period(candidates: list[DateMention], exercise: str | None) -> Period
     on by a week when it came from a weekday, and dropped otherwise.
     """
     days = [d for d in candidates if d.first is not None and d.precision == "day"]
+    # A range that ends before a start the text gives, or opens after an end it gives, is
+    # another activity's ("X began on 8 May. An earlier inspection ran from 1 to 3 May").
+    first_start = next((d.first for d in days if d.role == "start"), None)
+    first_end = next((d.last for d in days if d.role == "end"), None)
     for d in days:
         if d.role == "range" and d.first is not None and d.last is not None and d.first != d.last:
+            if (first_start is not None and d.last < first_start) or (
+                first_end is not None and d.first > first_end
+            ):
+                continue
             why = f"both ends from '{d.text}': {d.reason}"
             return Period(exercise, d.first, d.last, why, why, (d,))
     start = next((d for d in days if d.role == "start"), None)

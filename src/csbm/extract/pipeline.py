@@ -322,7 +322,7 @@ def extract(
     def ends(p: dates.Period | None) -> int:
         return 0 if p is None else (p.start is not None) + (p.end is not None)
 
-    if ends(named) == 2 or (ends(named) == 1 and ends(period) < 2):
+    if ends(named) == 2 or (ends(named) == 1 and (ends(period) < 2 or _disagree(named, period))):
         period = named
     # a phase named in a sentence of its own ("The second phase runs from 7 May to 13 May")
     # is the activity's unless the sentence is about another one
@@ -744,6 +744,19 @@ def _about_activity(info: _SentenceInfo, main: exercises.Exercise | None) -> boo
         return False
     text = info.sentence.text
     return bool(_EXERCISE_WORD.search(text) or _ACTIVITY_WORD.search(text) or info.candidates)
+
+
+def _disagree(named: dates.Period | None, other: dates.Period | None) -> bool:
+    """Whether the whole text's period contradicts the day the sentences naming the
+    exercise give: "X began on Monday" and, later, "Russia held its own snap check from 2 to
+    5 May" (a range that ends before X starts, or starts after X ends, is another
+    activity's). A range after a named start is not: that start may be a preparation's
+    ("On August 25, snap exercises began to prepare for X. Held on September 5-10, ...")."""
+    if named is None or other is None or other.start is None or other.end is None:
+        return False
+    if named.start is not None and named.start > other.end:
+        return True
+    return named.end is not None and named.end < other.start
 
 
 def _activity_dates(
