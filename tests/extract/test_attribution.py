@@ -315,6 +315,15 @@ _CONTEXT = "The exercise Spring Storm began on Monday in Estonia. "
             ("Ivan Petrov", "EST"),
         ),
         ("Per the Estonian ministry, 7,000 troops take part.", ("Estonian ministry", "EST")),
+        # an aside between the speaker and the verb
+        (
+            "A Russian officer, who declined to be named, said 7,000 troops take part.",
+            ("A Russian officer", "RUS"),
+        ),
+        (
+            "The Estonian minister, speaking at a press conference, said 7,000 troops take part.",
+            ("Estonian minister", "EST"),
+        ),
         # an apposition before the name gives the State "he" speaks for later
         (
             "The head of the Estonian Defence Forces, General Ivan Petrov, said the drill was "

@@ -160,7 +160,7 @@ _SPEAKER_NOUN = re.compile(
     re.I,
 )
 _ORGAN = re.compile(
-    r"\b(?:ministry|minister|government|staff|army|forces|military|intelligence|officials?|ambassador"
+    r"\b(?:ministry|minister|government|staff|army|forces|military|intelligence|officials?|officers?|ambassador"
     r"|president|spokes(?:man|woman|person)|delegation|MoD|defen[cs]e|command|fleet|navy|embassy"
     r"|mission|general|chief|authorities|kremlin|pentagon|MFA|foreign\s+office|side)\b",
     re.I,
@@ -271,7 +271,11 @@ _DETERMINER = re.compile(r"\b(?:their|its|the|his|her|our|an?|these|those|this|t
 _ASIDE = re.compile(
     r",\s*(?:though|however|too|also|in\s+turn|meanwhile|moreover|for\s+(?:its|his|her|their)"
     r"\s+part|in\s+a\s+statement|in\s+a\s+(?:press\s+)?release|earlier|later|separately"
-    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$",
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    # "A NATO official, speaking on condition of anonymity, said"
+    r"|speaking\s+(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymously|to\s+[^,]{2,30}"
+    r"|at\s+[^,]{2,40}|in\s+[^,]{2,30})|who\s+(?:declined|asked)\s+(?:not\s+)?to\s+be\s+"
+    r"(?:named|identified)|who\s+(?:was\s+)?not\s+authori[sz]ed\s+to\s+speak\s+publicly)\s*,\s*$",
     re.I,
 )
 _TITLE = frozenset(
