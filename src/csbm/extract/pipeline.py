@@ -760,11 +760,12 @@ def _of_another(
     "It follows Exercise Iron Wolf, which ended on 5 May"."""
     if main is None:
         return False
-    for m in info.exercise_mentions:
-        if m.end <= d.start and name_of.get(m.start) != main.name:
-            if _WHICH.fullmatch(text, m.end, d.start):
-                return True
-    return False
+    return any(
+        m.end <= d.start
+        and name_of.get(m.start) != main.name
+        and _WHICH.fullmatch(text, m.end, d.start) is not None
+        for m in info.exercise_mentions
+    )
 
 
 def _disagree(named: dates.Period | None, other: dates.Period | None) -> bool:
