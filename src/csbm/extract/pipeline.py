@@ -1131,6 +1131,20 @@ _TRAINING_WORD = re.compile(
 )
 
 
+def _pointless(name: str, state: str | None, why: str, start: int, end: int) -> PlaceFound:
+    """A place the text names that has no point: lat and lon None, never a guess."""
+    return PlaceFound(
+        name,
+        None,
+        None,
+        state,
+        f"{why}: no point",
+        "the text itself",
+        Evidence(name, start, end),
+        1,
+    )
+
+
 def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
     """Parts of States the text names by compass (gazetteer.compass_parts): places with a
     State and no point."""
@@ -1140,35 +1154,14 @@ def _state_parts(info: _SentenceInfo) -> list[PlaceFound]:
         return out  # a part of a State where the activity is, not any region named
     base = s.start
     for a, b, name in pointless_regions(s.text, 0, len(s.text)):
-        out.append(
-            PlaceFound(
-                name,
-                None,
-                None,
-                None,
-                "a region with no agreed outline: no point",
-                "the text itself",
-                Evidence(name, base + a, base + b),
-                1,
-            )
-        )
+        out.append(_pointless(name, None, "a region with no agreed outline", base + a, base + b))
     spans = [(p.start - base, p.end - base) for p in info.place_matches]
     for m in info.state_mentions:
         if m.kind != "state" or len(m.codes) != 1 or m.text.casefold() == "america":
             continue  # "North America" is a continent
         for at, name in compass_parts(s.text, 0, (m.start - base, m.text), spans):
-            out.append(
-                PlaceFound(
-                    name,
-                    None,
-                    None,
-                    m.codes[0],
-                    f"a part of {m.text} named by compass: no point",
-                    "the text itself",
-                    Evidence(name, base + at, m.end),
-                    1,
-                )
-            )
+            why = f"a part of {m.text} named by compass"
+            out.append(_pointless(name, m.codes[0], why, base + at, m.end))
     return out
 
 
@@ -1186,18 +1179,8 @@ def _unlisted(info: _SentenceInfo) -> list[PlaceFound]:
             for m in info.place_matches
         ):
             continue
-        out.append(
-            PlaceFound(
-                name,
-                None,
-                None,
-                None,
-                "a range, airfield or base the text names, not in the gazetteer: no point",
-                "the text itself",
-                Evidence(name, start, end),
-                1,
-            )
-        )
+        why = "a range, airfield or base the text names, not in the gazetteer"
+        out.append(_pointless(name, None, why, start, end))
     return out
 
 
