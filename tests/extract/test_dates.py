@@ -379,3 +379,11 @@ def test_their_training_is_the_activity() -> None:
         "were ordered to move, and their training lasted until 19 June."
     )
     assert _ends(text, date(2023, 6, 25)) == (None, date(2023, 6, 19))
+
+
+def test_a_date_in_apposition_to_a_weekday_and_its_time_of_day_takes_its_role() -> None:
+    [wd, d] = _dates("The drill began on Tuesday afternoon (9 May 2023) in Latvia.", None)
+    assert (wd.role, d.first, d.role) == ("start", date(2023, 5, 9), "start")
+    # a date after a time of day with no weekday before it is not affected
+    [d] = _dates("In the afternoon (9 May 2023) the troops rested.", None)
+    assert d.role == "other"

@@ -442,7 +442,8 @@ def find_dates(
     return _appositions(text, found)
 
 
-_APPOSED = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?$")
+# "on Tuesday, June 9", "on Tuesday afternoon (9 June 2015)"
+_APPOSED = re.compile(r"\s*(?:(?:morning|afternoon|evening|night)\s*)?(?:,|\()\s*(?:the\s+)?$")
 
 
 def _appositions(text: str, found: list[DateMention]) -> list[DateMention]:
