@@ -355,3 +355,27 @@ def test_a_relative_clause_on_another_exercise_keeps_its_days() -> None:
         date(2023, 5, 8),
         date(2023, 5, 19),
     )
+
+
+def test_the_phase_the_text_calls_the_last_ends_a_period_with_no_start() -> None:
+    text = (
+        "Troops of nine nations are in Beja this week for Exercise Baltic Shield. Operations "
+        "run in two phases: the first lasts until 16 October, and the second will then run "
+        "from 21 October to 6 November."
+    )
+    assert _ends(text, date(2023, 10, 12)) == (None, date(2023, 11, 6))
+    final = "Exercise Baltic Shield is under way. The final phase runs from 21 to 26 May."
+    assert _ends(final, date(2023, 5, 10)) == (None, date(2023, 5, 26))
+    # a phase not called the last gives no end when the text gives no start
+    first = "Exercise Baltic Shield is under way. The first phase runs from 21 to 26 May."
+    assert _ends(first, date(2023, 5, 10)) == (None, None)
+    three = text.replace("two phases", "three phases")
+    assert _ends(three, date(2023, 10, 12)) == (None, None)
+
+
+def test_their_training_is_the_activity() -> None:
+    text = (
+        "The start of Exercise Baltic Shield in Zagan marked a first deployment. The units "
+        "were ordered to move, and their training lasted until 19 June."
+    )
+    assert _ends(text, date(2023, 6, 25)) == (None, date(2023, 6, 19))

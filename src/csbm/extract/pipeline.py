@@ -61,6 +61,8 @@ _EXERCISE_WORD = re.compile(
 # Words for the activity in a sentence that gives its dates: "The check, which runs until ...".
 _ACTIVITY_WORD = re.compile(
     r"\b(?:checks?|inspections?|the\s+(?:exercise|drills|manoeuvres)|this\s+year['’]s\s+edition)\b"
+    # "the units were ordered to move, and their training lasted until 19 June"
+    r"|\b(?:their|its)\s+training\b"
     # "It will be held in many places and last until May 31": the activity as a pronoun
     r"|^(?:It|They)\s+(?:\w+\s+){0,3}?(?:held|runs?|lasts?|ends?|ended|began|begins?|starts?"
     r"|started|takes?\s+place|took\s+place|continues?|continued)\b",
@@ -329,7 +331,7 @@ def extract(
     phase_dates = [
         d for i in infos for d in (_activity_dates(i, main) if i.other_cue is not None else i.dates)
     ]
-    period = _with_phases(period, phase_dates, main_name)
+    period = _with_phases(period, phase_dates, main_name, text)
 
     vd_spans: list[tuple[int, int]] = []
     for info in infos:
@@ -808,13 +810,54 @@ def _activity_dates(
     return out
 
 
+_COUNTS = {"two": "second", "three": "third", "four": "fourth", "five": "fifth"}
+_N_PHASES = re.compile(r"\b(?P<n>two|three|four|five)\s+(?:phases|stages)\b", re.I)
+
+
+def _last_phase(text: str, d: dates.DateMention) -> bool:
+    """Whether a phase's range is the last phase by the text's own words: "the final phase
+    runs from ...", or "in two phases: ..., and the second will then run from ..."."""
+    before = text[max(0, d.start - 80) : d.start]
+    if re.search(r"\b(?:final|last|closing|concluding)\s+(?:phase|stage)\b", before, re.I):
+        return True
+    count = None
+    for m in _N_PHASES.finditer(text, max(0, d.start - 300), d.start):
+        count = m.group("n").lower()
+    return (
+        count is not None
+        and re.search(rf"\b(?:the\s+){_COUNTS[count]}\b", before, re.I) is not None
+    )
+
+
 def _with_phases(
-    period: dates.Period | None, candidates: list[dates.DateMention], exercise: str | None
+    period: dates.Period | None,
+    candidates: list[dates.DateMention],
+    exercise: str | None,
+    text: str = "",
 ) -> dates.Period | None:
     """An end the text leaves out, from the activity's phases: a text that gives the phases'
     ranges ("the second phase runs from 7 May to 13 May") has the activity end with the last
     of them. A start is never taken from a phase (the first phase the text dates need not
-    be the first), nor an end from a phase's single day."""
+    be the first), nor an end from a phase's single day. With no start, only a phase the
+    text calls the last ("the final phase", "the second" of "two phases") ends it."""
+    if (period is None or period.start is None) and (period is None or period.end is None):
+        final = [
+            d
+            for d in candidates
+            if d.role == "phase"
+            and d.precision == "day"
+            and d.first is not None
+            and d.last is not None
+            and d.first != d.last
+            and _last_phase(text, d)
+        ]
+        if not final:
+            return period
+        d = final[-1]
+        reason = f"'{d.text}': the end of the last phase, as the text says ({d.reason})"
+        if period is None:
+            return dates.Period(exercise, None, d.last, "no start date in the text", reason, (d,))
+        return replace(period, end=d.last, end_reason=reason, evidence=(*period.evidence, d))
     if period is None or period.start is None or period.end is not None:
         return period
     ranges = [
