@@ -348,3 +348,11 @@ def test_per_cent_is_no_speaker() -> None:
         None,
         None,
     )
+
+
+def test_the_commander_names_the_person_named_before() -> None:
+    got = _by(
+        _CONTEXT + "Colonel Ivan Petrov commands the drill. The commander said 7,000 troops "
+        "take part."
+    )
+    assert got[7000] == ("Ivan Petrov", None)

@@ -346,3 +346,31 @@ def test_submarines_alone_and_bare_numbers_taking_part(
 def test_a_force_that_numbers_a_figure(sentence: str) -> None:
     x = extract(f"The exercise Spring Storm began on Monday in Estonia. {sentence}")
     assert [(f.quantity.value, f.value) for f in x.claims()] == [("troops", 6000)]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "want"),
+    [
+        # a part opening the next sentence, of the figure before
+        (
+            "The army said 7,000 troops take part. Of them, 2,000 are reservists.",
+            [("troops", 7000), ("troops", 2000)],
+        ),
+        # a bare number after "sent" or "another": the count spoken of before
+        (
+            "The exercise involves 7,000 troops. Another 500 come from Latvia, it added.",
+            [("troops", 7000), ("troops", 500)],
+        ),
+        (
+            "The exercise involves 7,000 troops. Latvia sent 500.",
+            [("troops", 7000), ("troops", 500)],
+        ),
+        # never a year, nor a number under ten
+        ("The exercise involves 40 ships. Finland sent 3.", [("ships", 40)]),
+    ],
+)
+def test_numbers_without_a_noun_take_the_count_before(
+    sentences: str, want: list[tuple[str, int]]
+) -> None:
+    x = extract(f"The Spring Storm exercise began on Monday in Estonia. {sentences}")
+    assert [(f.quantity.value, f.value) for f in x.claims()] == want

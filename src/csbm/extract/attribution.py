@@ -90,6 +90,7 @@ _CITING = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?P<who>[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:ministry|department|agency|military"
     r"|army|command|spokes(?:man|woman|person)|minister|general|official|officials|statement"
+    r"|director|commander|colonel|admiral|ambassador|president"
     r"|release|press\s+service|headquarters|alliance|government|staff))\s+(?:also\s+|further\s+|later\s+)?"
     r"(?P<verb>said|says|added|adds|told|tells|stated|noted|reported|announced|explained"
     r"|estimated|wrote|writes|specified|clarified)\b"
@@ -111,6 +112,12 @@ _PERSON_ANAPHOR = frozenset(
         "the spokeswoman",
         "the spokesperson",
         "the official",
+        "the director",
+        "the commander",
+        "the colonel",
+        "the admiral",
+        "the ambassador",
+        "the president",
     }
 )
 _LEADING = re.compile(

@@ -450,15 +450,25 @@ def _backward(
         tail = window[-40:].rstrip().lower()
         last = tail.rsplit(None, 1)[-1] if tail else ""
         prev = latest
-        part_of = last in ("whom", "which", "them", "including") and _PART_OF.search(tail)
+        part_of = last.rstrip(",:") in ("whom", "which", "them", "including") and _PART_OF.search(
+            tail.rstrip(",:")
+        )
         part_adj = _PART_ADJ.match(text, n.end)
-        if part_of and prev is not None and (_ELLIPSIS_NEXT.match(text, n.end) or part_adj):
+        whole_q = prev.quantity if prev is not None else carry
+        if part_of and whole_q is not None and (_ELLIPSIS_NEXT.match(text, n.end) or part_adj):
+            # "Of them, 2,000 are reservists" opening the next sentence: of the figure before
+            whole = f"'{text[prev.start : prev.end]}'" if prev is not None else "the figure before"
             out[i] = replace(
                 c,
-                quantity=prev.quantity,
-                how=f"part of '{text[prev.start : prev.end]}'",
+                quantity=whole_q,
+                how=f"part of {whole}",
                 mods=part_adj.group("adj") if part_adj is not None else "",
             )
+            continue
+        sent = _SENT_BARE.search(tail)
+        if sent is not None and whole_q is not None and not n.year_like and n.value >= 10:
+            # "Latvia sent 500, Riga said", "Another 500 come from Latvia": the count before
+            out[i] = replace(c, quantity=whole_q, how=f"'{sent.group().strip()}' before the number")
             continue
         # "12,800 troops (a mere 2,500 of them Russian)": a part named after the number
         part_after = _OF_THEM.match(text, n.end)
@@ -539,6 +549,15 @@ _TAKE_PART_AFTER = re.compile(
     re.I,
 )
 _PEOPLE_MIN = 50
+
+
+# A verb of sending before a number with no noun, or "another": the count spoken of before.
+_SENT_BARE = re.compile(
+    r"(?:\b(?:sent|sends|sending|deployed|deploys|contributed|contributes|provided|provides"
+    r"|brought|brings|dispatched|dispatches)(?:\s+(?:some|about|around|nearly|another"
+    r"|a\s+further))?|\b(?:another|a\s+further))$",
+    re.I,
+)
 
 
 def _list_shares(gap: str, nxt: Candidate) -> bool:
