@@ -829,6 +829,17 @@ def _last_phase(text: str, d: dates.DateMention) -> bool:
     )
 
 
+def _phase_range(d: dates.DateMention) -> bool:
+    """A phase dated from one day to another (not a single day, not a month)."""
+    return (
+        d.role == "phase"
+        and d.precision == "day"
+        and d.first is not None
+        and d.last is not None
+        and d.first != d.last
+    )
+
+
 def _with_phases(
     period: dates.Period | None,
     candidates: list[dates.DateMention],
@@ -841,16 +852,7 @@ def _with_phases(
     be the first), nor an end from a phase's single day. With no start, only a phase the
     text calls the last ("the final phase", "the second" of "two phases") ends it."""
     if (period is None or period.start is None) and (period is None or period.end is None):
-        final = [
-            d
-            for d in candidates
-            if d.role == "phase"
-            and d.precision == "day"
-            and d.first is not None
-            and d.last is not None
-            and d.first != d.last
-            and _last_phase(text, d)
-        ]
+        final = [d for d in candidates if _phase_range(d) and _last_phase(text, d)]
         if not final:
             return period
         d = final[-1]
@@ -861,14 +863,7 @@ def _with_phases(
     if period is None or period.start is None or period.end is not None:
         return period
     ranges = [
-        d
-        for d in candidates
-        if d.role == "phase"
-        and d.precision == "day"
-        and d.first is not None
-        and d.last is not None
-        and d.first != d.last
-        and d.last >= period.start
+        d for d in candidates if _phase_range(d) and d.last is not None and d.last >= period.start
     ]
     if not ranges:
         return period
