@@ -304,6 +304,11 @@ def read(
     return out
 
 
+def _set_aside(n: Number, end: int, how: str, why: str) -> Candidate:
+    """A number with a noun that is no figure csbm weighs, and why."""
+    return Candidate(n, None, n.start, end, end, how, set_aside=why)
+
+
 def _forward(text: str, limit: int, n: Number) -> Candidate:
     unit = _unit(text, n, limit)
     if unit is not None:
@@ -316,15 +321,8 @@ def _forward(text: str, limit: int, n: Number) -> Candidate:
         )
     sub = _SUBMARINES.match(text, n.end, limit)
     if sub is not None:
-        return Candidate(
-            n,
-            None,
-            n.start,
-            sub.end(),
-            sub.end(),
-            "submarines",
-            set_aside="submarines alone: counted apart from ships, not a ships figure",
-        )
+        why = "submarines alone: counted apart from ships, not a ships figure"
+        return _set_aside(n, sub.end(), "submarines", why)
     m = _AFTER.match(text, n.end, limit)
     if m is not None and m.group("noun").casefold() == "forces" and n.value < 100:
         m = None  # "the two armed forces": armies, not a count of people
@@ -367,27 +365,13 @@ def _forward(text: str, limit: int, n: Number) -> Candidate:
         )
     nq = _NON_QUANTITY.match(text, n.end, limit)
     if nq is not None:
-        return Candidate(
-            n,
-            None,
-            n.start,
-            nq.end(),
-            nq.end(),
-            "vehicles or equipment",
-            set_aside="vehicles or equipment: not a quantity csbm weighs",
-        )
+        why = "vehicles or equipment: not a quantity csbm weighs"
+        return _set_aside(n, nq.end(), "vehicles or equipment", why)
     states = _STATES_COUNT.match(text, n.end, limit)
     if states is not None:
         # "36,000 soldiers of more than 30 nationalities": how many States, not forces
-        return Candidate(
-            n,
-            None,
-            n.start,
-            states.end(),
-            states.end(),
-            "a count of States",
-            set_aside="a count of States or nationalities, not of forces",
-        )
+        why = "a count of States or nationalities, not of forces"
+        return _set_aside(n, states.end(), "a count of States", why)
     words = _NEXT_WORDS.match(text, n.end, limit)
     item_end = words.end() if words is not None else n.end
     return Candidate(n, None, n.start, n.end, item_end, "no quantity noun")
