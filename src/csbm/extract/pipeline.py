@@ -498,6 +498,10 @@ def _read_speakers(text: str, infos: list[_SentenceInfo], published: date | None
             sp = attribution.resolve(cue, named) or attribution.literal(cue)
             if sp is not None:
                 out.append(sp)
+        # An office opening the sentence, for an "it said" in a later sentence.
+        subject = attribution.opening_subject(text, s.start, s.end)
+        if subject is not None and not subject.person and not out:
+            named.append(subject)
         # People named with a title, for a "he said" in a later sentence (not speakers here).
         named.extend(
             _office_holder(p, published)
