@@ -55,6 +55,7 @@ from csbm.model.dossier import Qualifier, Quantity
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|snap\s+(?:check|inspection)s?"
     r"|(?:combat[\s-])?readiness\s+(?:checks?|inspections?)|checks?\s+of\s+(?:combat\s+)?readiness"
+    r"|check(?:s|ed|ing)?\s+(?:the\s+)?(?:combat\s+)?readiness|live[\s-]fir(?:e|ing)"
     r"|build-?up|deployments?|massed|massing)\b",
     re.I,
 )
