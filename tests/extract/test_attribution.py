@@ -356,3 +356,48 @@ def test_the_commander_names_the_person_named_before() -> None:
         "take part."
     )
     assert got[7000] == ("Ivan Petrov", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # an aside naming the outlet between the speaker and the verb
+        (
+            "Deputy Foreign Minister Oleg Petrenko of Belarus, quoted by BelTA, said 7,000 "
+            "troops take part.",
+            ("Oleg Petrenko", "BLR"),
+        ),
+        # an acronym in brackets after the speaker
+        ("Ukrainian intelligence (HUR) said 7,000 troops take part.", ("Ukrainian", "UKR")),
+        # "according to figures released by" and an abbreviation's stop inside the name
+        (
+            "According to figures released by U.S. Army Europe, 7,000 troops take part.",
+            ("U.S. Army Europe", "USA"),
+        ),
+        # ", saying": the sentence's subject speaks
+        (
+            "Ukrainian Defence Minister Stepan Poltorak disagreed, saying 7,000 troops take part.",
+            ("Stepan Poltorak", "UKR"),
+        ),
+        # "it said" after an office that opened the sentence before without speaking
+        (
+            "The Belarusian Ministry of Defence published a video on Friday. It said 7,000 "
+            "troops take part.",
+            ("Belarusian Ministry of Defence", "BLR"),
+        ),
+        # a title written small and a State from the words before it
+        (
+            "Norwegian Chief of Defence spokeswoman Hilde Strand spoke on Monday. She said "
+            "7,000 troops take part.",
+            ("Hilde Strand", "NOR"),
+        ),
+        # a Russian fleet names its State
+        (
+            "Pacific Fleet commander Admiral Sergei Lobanov put the figure at 7,000 troops.",
+            ("Sergei Lobanov", "RUS"),
+        ),
+    ],
+)
+def test_speaker_classes_of_the_probes(sentence: str, want: tuple[str, str]) -> None:
+    got = _by(_CONTEXT + sentence)[7000]
+    assert got[1] == want[1] and want[0].casefold() in (got[0] or "").casefold(), got

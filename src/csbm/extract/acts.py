@@ -70,7 +70,8 @@ def has_act_cue(folded: str) -> bool:
 _ANY = re.compile(
     r"invit|observ|notif|notice|request|\bask|explain|explanation|answer|repl[yi]|respon|meeting"
     r"|inspect|evaluat|clarif|questions|attach[eé]|deadline|refus|mechanism|Vienna\s+Document"
-    r"|calendar|unanswered|advance|representatives|information|foreign|countries",
+    r"|calendar|unanswered|advance|representatives|inform|brief|foreign|countries|open\s+to"
+    r"|away|boycott|attend",
     re.I,
 )
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
@@ -155,12 +156,14 @@ _RULES: tuple[_Rule, ...] = (
         _r(
             r"\b(?:gave|gives|has\s+given|provided|sent)\s+no\s+(?:\w+\s+)?(?:answer|reply|response)"
             r"|\bignor(?:ed|es|ing)\s+(?:the|our|a|its|their|\w+['’]s)\s+(?:\w+\s+){0,3}?request"
-            r"|\blet\s+(?:pass\s+)?the\s+deadline|\bmissed\s+the\s+deadline"
+            r"|\blet\s+(?:pass\s+)?(?:the|a|its)\s+(?:[\w-]+\s+){0,2}?deadline"
+            r"|\bmissed\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,2}?deadline"
+            r"|\bwithout\s+(?:ever\s+)?(?:answering|replying|responding)\b"
         ),
         "subject",
         False,
         "gave no answer",
-        ("answer", "repl", "respons", "ignor", "deadline"),
+        ("answer", "repl", "respons", "ignor", "deadline", "without"),
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
@@ -209,9 +212,10 @@ _RULES: tuple[_Rule, ...] = (
         ActType.NOTIFICATION,
         _r(
             rf"\b(?:(?:did|does|do|has|have|had)\s+not|(?:did|does|do|has|have|had)n['’]t|never"
-            rf"|failed\s+to|fails\s+to|neglected\s+to|refus(?:ed|es)\s+to)\s+(?:yet\s+)?(?:even\s+)?"
-            rf"(?:notif(?:y|ied)|give\s+(?:\w+\s+){{0,4}}?{_NOTIFY_NOUN}|gave\s+(?:\w+\s+){{0,4}}?"
-            rf"{_NOTIFY_NOUN}|inform(?:ed)?\s+(?:the\s+)?OSCE)\b"
+            rf"|failed\s+to|fails\s+to|neglected\s+to|refus(?:ed|es)\s+to"
+            rf"|(?:chose|chosen|chooses|decided|decides|opted|opts)\s+not\s+to)\s+(?:yet\s+)?(?:even\s+)?"
+            rf"(?:notif(?:y|ied)|(?:give|gave|given|issue[sd]?|send|sent|submit(?:ted)?|provide[sd]?"
+            rf"|make|made|file[sd]?)\s+(?:\w+\s+){{0,4}}?{_NOTIFY_NOUN}|inform(?:ed)?\s+(?:the\s+)?OSCE)\b"
             # "without notice" alone is a snap check's ("checked without notice"): only
             # without a word to the States or under the Document
             rf"|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+|formal\s+)?(?:notifying|notification"
@@ -271,7 +275,9 @@ _RULES: tuple[_Rule, ...] = (
         _r(
             rf"\b(?:(?:did|does|do|will|would|has|have|had)\s+not|(?:did|does|do|has|have|had|wo)n['’]t"
             rf"|never|refus(?:ed|es)\s+to|declin(?:ed|es)\s+to)\s+invite\b"
-            rf"(?=[^.;]{{0,80}}?\b{_OBSERVE_WORDS}\b)"
+            rf"(?=[^.;]{{0,80}}?\b{_OBSERVE_WORDS}\b|\s+any\b(?!\s+\w+\s+to\b))"
+            # "Russia has invited no observers"
+            rf"|\binvit(?:ed|es|e)\s+no\b(?=\s+(?:\w+\s+){{0,3}}?{_OBSERVE_WORDS}\b)"
         ),
         "subject",
         False,
@@ -332,6 +338,9 @@ _RULES: tuple[_Rule, ...] = (
             rf"(?!\s+(?:\w+\s+){{0,3}}?(?:say|said|says|believe[sd]?|note[sd]?|fear(?:ed|s)?|warn(?:ed|s)?"
             rf"|think|thought|suggest(?:ed|s)?|argue[sd]?|point(?:ed)?\s+out|expect(?:ed)?\s+that)\b)"
             rf"(?:[^.;]{{0,120}}?)\b{_WATCH}\b"
+            # (guests of a forum, not of the activity: "delegations ... to attend the forum")
+            rf"(?![^.;]{{0,40}}?\b(?:forum|conference|summit|seminar|session|ceremony|parade"
+            rf"|exhibition|expo)\b)"
             rf"|\b{_WATCH}\s+(?:\w+\s+){{0,2}}by\s+(?:\w+\s+){{0,4}}?{_WATCHERS}"
         ),
         "host",
@@ -354,11 +363,30 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
+        _r(
+            r"\b(?:is|are|was|were|will\s+be)\s+(?:also\s+)?open\s+to\s+(?:\w+\s+){0,3}?observers\b"
+        ),
+        "host",
+        True,
+        "open to observers",
+        ("open",),
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
         _r(r"\bobservation\s+(?:programmes?|programs?|visits?|missions?|days?)\b"),
         "host",
         True,
         "an observation programme",
         ("observation",),
+    ),
+    _Rule(
+        ActType.OBSERVATION_INVITATION,
+        # "Russia declined Norway's invitation to send observers": made, whatever the answer
+        _r(rf"['’]s\s+(?:\w+\s+)?invitations?\b(?=[^.;]{{0,60}}?\b{_OBSERVE_WORDS})"),
+        "possessive",
+        True,
+        "its invitation to observe",
+        ("invitation",),
     ),
     _Rule(
         ActType.OBSERVATION_INVITATION,
@@ -389,6 +417,15 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.NOTIFICATION,
+        # the participle: "Anakonda, notified to the OSCE in March, opened ..."
+        _r(r"\bnotified\s+to\s+(?:the\s+)?(?:OSCE|(?:other\s+)?participating\s+States)\b"),
+        "host",
+        True,
+        "notified to the OSCE",
+        ("notified",),
+    ),
+    _Rule(
+        ActType.NOTIFICATION,
         _r(
             rf"\b(?:exercises?|drills?|manoeuvres|maneuvers|activity|activities|which|it|they)\s+"
             rf"{_BE}\s+(?:duly\s+|properly\s+|also\s+)?notified\b"
@@ -414,7 +451,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         ActType.CHAPTER3_REQUEST,
         _r(
-            rf"\bask(?:s|ed)?\b(?=\s+(?:[\w’']+,?\s+){{0,7}}?{_EXPLAIN})"
+            rf"\bask(?:s|ed)?\b(?=\s+(?:[\w’']+,?\s+){{0,12}}?{_EXPLAIN})"
             rf"|\b(?:request(?:s|ed)?|demand(?:s|ed)?|sought|seek(?:s)?)\s+(?:\w+\s+){{0,3}}?"
             rf"(?:explanations?|clarifications?|information|details)\b"
             rf"|\binvok(?:e|es|ed|ing)\s+(?:the\s+)?(?:OSCE['’]s\s+)?(?:20[0-9]{{2}}\s+)?Vienna\s+Document"
@@ -471,6 +508,26 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.CHAPTER3_MEETING,
+        _r(r"['’]s\s+(?:\w+\s+)?request\s+for\s+(?:an?\s+|the\s+)?(?:\w+\s+)?meeting\b"),
+        "possessive",
+        True,
+        "its request for a meeting",
+        ("request",),
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
+        # "the meeting that Ukraine had requested"
+        _r(
+            r"\bmeeting\s+(?:that|which)\s+(?:the\s+)?(?=[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+"
+            r"(?:had\s+|has\s+|have\s+)?(?:requested|called|sought|convened|asked\s+for)\b)"
+        ),
+        "agent",
+        True,
+        "the meeting it requested",
+        ("meeting",),
+    ),
+    _Rule(
+        ActType.CHAPTER3_MEETING,
         _r(r"\bmeeting\b[^.;]{0,80}?\b(?:at|on)\s+the\s+request\s+of\s+(?=\S)"),
         "agent",
         True,
@@ -508,7 +565,24 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ActType.CHAPTER3_REPLY,
+        # the passive with its agent, and a reply received from a State: "was answered by
+        # Russia", "got a reply from Moscow" (not the requester's act, whose possessive may
+        # stand before: "Georgia's request was answered by Russia")
         _r(
+            r"\b(?:answered|replied\s+to|responded\s+to)\s+by\s+(?:the\s+)?(?=\S)"
+            r"|\b(?:got|gets|received|receives|had|obtained)\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?"
+            r"(?:answer|reply|response)\s+from\s+(?:the\s+)?(?=\S)"
+        ),
+        "agent",
+        True,
+        "answered by",
+        ("answered", "replied", "responded", "answer", "reply", "response"),
+    ),
+    _Rule(
+        ActType.CHAPTER3_REPLY,
+        _r(
+            # (not the noun: "calling the reply insufficient")
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)(?<!\bno\s)(?<!\btheir\s)"
             r"\b(?:answer(?:s|ed)|repl(?:y|ies|ied)|respond(?:s|ed)|(?:gave|provided|sent|delivered"
             r"|submitted)\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:answer|reply|response))\b"
         ),
@@ -576,6 +650,10 @@ _DEMAND = re.compile(
 _UNIT_VISITED = re.compile(
     r"\b(?:units?|brigades?|divisions?|battalions?|regiments?|formations?)\b", re.I
 )
+_UNIT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:units?|brigades?|divisions?|battalions?|regiments?|formations?)\b",
+    re.I,
+)
 _SPECIFIED_AREA = re.compile(r"\bspecified\s+area", re.I)
 _FORUM = re.compile(r"Vienna\s+Document|\bOSCE\b|Chapter\s+III|risk\s+reduction", re.I)
 _NATIONAL_CHECK = re.compile(
@@ -584,10 +662,18 @@ _NATIONAL_CHECK = re.compile(
 _CHAPTER9 = re.compile(r"Vienna\s+Document|\bOSCE\b|Chapter\s+IX", re.I)
 _VISIT_VERB = re.compile(
     r"\b(?:conduct(?:s|ed)?|carr(?:y|ied|ies)\s+out|made|makes?|held|holds?|request(?:s|ed)?"
-    r"|sen[dt]s?|perform(?:s|ed)?|undert(?:ake|akes|ook|aken))\s+(?:\w+\s+){0,3}$",
+    r"|sen[dt]s?|perform(?:s|ed)?|undert(?:ake|akes|ook|aken)|pa(?:y|ys|id))\s+(?:\w+\s+){0,3}$",
     re.I,
 )
-_VISIT_TO = re.compile(r"\s*(?:\w+\s+){0,9}?(?:in|to|of|on)\s+(?:the\s+)?$", re.I)
+# A refused request for a visit, ending where the visit's noun begins: "refused an Estonian
+# request for an", "turned down Latvia's request for a".
+_REFUSED_VISIT = re.compile(
+    r"\b(?:refus(?:ed|es)|reject(?:ed|s)|turn(?:ed|s)\s+down|den(?:ied|ies)|declin(?:ed|es))\s+"
+    r"(?P<request>(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?requests?\s+(?:\w+\s+){0,2}?for\s+"
+    r"(?:an?\s+|the\s+)?)$",
+    re.I,
+)
+_VISIT_TO = re.compile(r"\s*(?:\w+\s+){0,9}?(?:in|to|of|on)\s+(?:the\s+|an?\s+)?$", re.I)
 # Words after which a verb is no act yet: a duty, a condition, a possibility, a plan to be.
 _HEDGE = re.compile(
     r"\b(?:must|should|would|could|may|might|can|cannot|shall|if|unless|whether|to|ought"
@@ -599,6 +685,13 @@ _NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|though|and)\b|\bbut\b")
 # Between a subject and its verb: adverbs, auxiliaries, a short apposition; no new clause.
 _GAP_BREAK = re.compile(r"[.;:!?“”\"]|\b(?:that|which|who|whom|when|after|before|because|as)\b")
+# A subject that stands for the State whose activity it is: "it had informed the OSCE", "the
+# ministry has invited observers" (no State named in the clause).
+_STANDS_FOR_HOST = re.compile(
+    r"(?:^|[\s,])(?:it|they|the\s+(?:\w+\s+)?(?:ministry|government|authorities|side|command"
+    r"|general\s+staff|armed\s+forces|defen[cs]e\s+forces))\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _NOT_SUBJECT = re.compile(
     r"\b(?:of|from|to|in|into|near|with|against|by|for|on|across|at|between|than|about|asked"
     r"|told|urged)\s+(?:the\s+)?$",
@@ -607,7 +700,7 @@ _NOT_SUBJECT = re.compile(
 _ORGAN = re.compile(
     r"\s*(?:(?:foreign|defen[cs]e|armed|interior)\s+)?(?:ministry|ministries|government|MoD"
     r"|military|authorities|officials|forces|side|foreign\s+minister|minister|president"
-    r"|delegation|mission|chairmanship|army)\b",
+    r"|delegation|mission|chairmanship|army|team|teams|inspectors|experts|officers)\b",
     re.I,
 )
 
@@ -741,6 +834,18 @@ def _read(
         if subject is None and rule.how == "subject_or_host":
             codes = _host(view, hosts)
             how += " (no subject: the host's act)"
+        elif (
+            subject is None
+            and rule.type in (ActType.NOTIFICATION, ActType.OBSERVATION_INVITATION)
+            and _STANDS_FOR_HOST.search(before)
+        ):
+            earlier = _pronoun_antecedent(text, view, clause, before)
+            codes = earlier if earlier else _host(view, hosts)
+            how += (
+                " (its subject a pronoun for the State named before)"
+                if earlier
+                else " (its subject a pronoun or an organ: the host's act)"
+            )
         elif subject is None:
             passive = re.search(rf"\b{_BE}\s+(?:\w+\s+)?$", before)
             if passive is None or rule.type is not ActType.OBSERVATION_INVITATION:
@@ -788,6 +893,17 @@ def _read(
     )
     reason = f"{how}: '{text[span_start : m.end()].strip()}'"
     return _found(text, view, rule, m, clause, codes, made=made, to=to, reason=reason)
+
+
+def _pronoun_antecedent(text: str, view: SentenceView, clause: int, before: str) -> list[str]:
+    """The State "it" or "they" stands for: the last State the sentence names, as a noun,
+    before the clause ("Russia would have had to invite observers, but it did not")."""
+    if re.search(r"(?:^|[\s,])(?:it|they)\s+(?:\w+\s+){0,2}$", before, re.I) is None:
+        return []
+    earlier = [
+        s for s in view.states if s.end <= clause and s.kind != "adjective" and not s.possessive
+    ]
+    return list(earlier[-1].codes[:1]) if earlier else []
 
 
 def _addressee(
@@ -847,6 +963,17 @@ def _visit(
         return []
     by: list[str] = []
     how = rule.reason
+    refused = _REFUSED_VISIT.search(text, clause, m.start())
+    if refused is not None:
+        # "Russia refused an Estonian request for an inspection": the requester's visit,
+        # not made
+        asking = [s for s in view.states if refused.start("request") <= s.start < refused.end()]
+        if not asking:
+            return []
+        reason = f"{rule.reason} requested and refused: '{text[refused.start() : m.end()]}'"
+        return _found(
+            text, view, rule, m, clause, list(asking[0].codes), made=False, to=None, reason=reason
+        )
     after = [s for s in view.states if 0 <= s.start - m.end() <= 24]
     lead = [s for s in view.states if 0 <= m.start() - s.end <= 3]
     if after and re.fullmatch(
@@ -887,7 +1014,8 @@ def _visit(
     for s in view.states:
         if (
             s.start >= m.end()
-            and s.kind != "adjective"
+            # (an adjective only before the unit visited: "to a Belarusian brigade")
+            and (s.kind != "adjective" or _UNIT_AFTER.match(text, s.end, s.end + 40) is not None)
             and s.codes[0] not in by
             and _VISIT_TO.fullmatch(text, m.end(), s.start)
         ):
@@ -920,10 +1048,12 @@ def _subject(text: str, view: SentenceView, clause: int, pos: int) -> tuple[list
     last = before[-1]
     gap = text[last.end : pos]
     if last.kind == "adjective" or last.possessive:
-        organ = _ORGAN.match(re.sub(r"^['’]s", "", gap))
+        organ = _ORGAN.match(re.sub(r"^(?:['’]s|-led)", "", gap))
         if organ is None:
             return None  # "the Russian exercise asked ...": no State speaks
-    if len(gap) > 70 or _GAP_BREAK.search(gap):
+    # a relative clause on the State is its subject: "Sweden, which notified the exercise"
+    relative = re.fullmatch(r"\s*,\s*(?:which|who)\s+(?:\w+\s+){0,2}", gap)
+    if (len(gap) > 70 or _GAP_BREAK.search(gap)) and relative is None:
         return None
     items = [last]
     for s in reversed(before[:-1]):

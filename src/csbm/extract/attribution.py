@@ -39,8 +39,13 @@ _VERB = re.compile(
 _ACCORDING = re.compile(
     # "Per the Estonian ministry, ...": "per" before a name, never "per cent" or "per day"
     r"(?:\b[Aa]ccording\s+to|\b(?:[Pp]er|[Aa]s\s+(?:stated|reported|announced)\s+by)"
-    r"(?=\s+(?:the\s+)?[A-Z]))\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)){2,90}?)"
-    r"(?=\s*(?:[,;:()“”\"]|\.(?:\s|$)|$)|\s+that\b)"
+    r"(?=\s+(?:the\s+)?[A-Z]))"
+    # "according to figures released by U.S. Army Europe": the body that released them
+    r"(?:\s+(?:the\s+)?(?:figures|data|numbers|estimates|information)\s+(?:released|published"
+    r"|provided|given|issued)\s+by)?"
+    # "U.S. Army": the stop of an abbreviation ends no name
+    r"\s+(?P<who>(?:[^,;:.()“”\"]|\.(?=\S)|(?<=\.[A-Z])\.\s(?=[A-Z])){2,90}?)"
+    r"(?=\s*(?:[,;:()“”\"]|(?<!\.[A-Z])\.(?:\s|$)|$)|\s+that\b)"
 )
 _INVERTED = re.compile(
     r"(?:[,”\"]['’]?\s*)(?:said|says|according\s+to)\s+(?P<who>(?:(?:[A-Z][\w.'’-]*|to|of|the|for)\s+){0,7}[A-Z][\w'’-]+)"
@@ -63,7 +68,7 @@ _COLON = re.compile(r"\s*(?P<who>[A-Z][^:;,.()“”\"\n]{2,80}?)\s*:\s")
 _APPOSED = re.compile(
     r"\s*,\s*(?P<app>(?:(?:an?|the|who\s+(?:heads|leads|is|was|commands|serves\s+as))\s+"
     r"|(?=(?:deputy|head|chief|commander|spokes(?:man|woman|person)|press\s+secretary|director"
-    r"|minister|secretary|ambassador|representative)\b))[^,;.()“”\"]{3,80})",
+    r"|minister|secretary|ambassador|representative)\b))(?:[^,;.()“”\"]|\.(?=\S)){3,80})",
     re.I,
 )
 # Organs that belong to one State though no State word names it.
@@ -71,7 +76,7 @@ _ORGAN_OF = (
     (
         re.compile(
             r"\b(?:Western|Southern|Central|Eastern|Northern|Moscow|Leningrad)\s+Military"
-            r"\s+District\b|\b(?:Northern|Baltic|Black\s+Sea)\s+Fleet\b"
+            r"\s+District\b|\b(?:Northern|Baltic|Black\s+Sea|Pacific)\s+Fleet\b|\bCaspian\s+Flotilla\b"
         ),
         "RUS",
     ),
@@ -266,13 +271,15 @@ _NOT_NAME = frozenset(
 # A stem of every cue below (the verbs of _VERB, _BY and _ANAPHOR, "according", "quoted",
 # "citing"): a sentence without one names no speaker.
 _ANY_CUE = re.compile(
-    r"\b(?:sa(?:id|ys?)\b|t[oe]ll?[ds]?\b|estimat|believ|claim|expect|puts?\b|count(?:ed|s)\b"
-    r"|report|declar|announc|stated\b|noted\b|notified\b|warn|insist|wr[io]t|add(?:ed|s)\b|spoke|speak"
+    r"\b(?:sa(?:id|ys?|ying)\b|t[oe]ll?[ds]?\b|estimat|believ|claim|expect|puts?\b|count(?:ed|s)\b"
+    r"|report|declar|announc|stat(?:ed|ing)\b|not(?:ed|ing)\b|notified\b|warn|insist|wr[io]t"
+    r"|add(?:ed|s|ing)\b|spoke|speak"
     r"|cit(?:ed|es|ing)\b|hint|confirm|reveal|indicat|explain|specif|disclos|promis|predict"
     r"|suggest|inform|according|quot|given\b|clarif|th(?:inks?|ought)\b|reckon|assess|fear"
     r"|show|per\s+(?:the\s+)?[A-Z]|words\b)",
     re.I,
 )
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")
 _DETERMINER = re.compile(r"\b(?:their|its|the|his|her|our|an?|these|those|this|that)\s+$", re.I)
 # A word set off by commas between a speaker and the verb.
 _ASIDE = re.compile(
@@ -282,7 +289,10 @@ _ASIDE = re.compile(
     # "A NATO official, speaking on condition of anonymity, said"
     r"|speaking\s+(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymously|to\s+[^,]{2,30}"
     r"|at\s+[^,]{2,40}|in\s+[^,]{2,30})|who\s+(?:declined|asked)\s+(?:not\s+)?to\s+be\s+"
-    r"(?:named|identified)|who\s+(?:was\s+)?not\s+authori[sz]ed\s+to\s+speak\s+publicly)\s*,\s*$",
+    r"(?:named|identified)|who\s+(?:was\s+)?not\s+authori[sz]ed\s+to\s+speak\s+publicly"
+    # "Oleg Petrenko of Belarus, quoted by BelTA, said": the outlet passes the words on
+    r"|(?:as\s+)?(?:quoted|cited)\s+by\s+[^,]{2,40}|in\s+(?:an\s+)?interview\s+with\s+[^,]{2,40})"
+    r"\s*,\s*$",
     re.I,
 )
 _TITLE = frozenset(
@@ -552,6 +562,8 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
         aside = _ASIDE.search(window)
         if aside is not None:
             window = window[: aside.start()] + " "  # "A Russian general, though, has hinted"
+        # "Ukrainian intelligence (HUR) said": the acronym in brackets is the same speaker
+        window = _ACRONYM.sub(" ", window)
         cut = 0
         for b in _BOUNDARY.finditer(window):
             cut = b.end()
@@ -566,6 +578,11 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
         sp = _speaker(phrase, lo + cut, m.end(), m.group("verb"))
         if sp is not None:
             found.append(sp)
+    # "Minister X disagreed, saying about 100,000 ...": the subject that opens the sentence
+    for m in _SAYING.finditer(text, start, end):
+        subject = opening_subject(text, start, m.start())
+        if subject is not None:
+            found.append(replace(subject, end=m.end(), how="saying"))
     # "said Ivan Petrov, a spokesman for the Russian ministry", "according to Valery Revenko,
     # who heads the Belarusian ministry's department": a person's State from the apposition.
     found = [_with_apposition(text, sp, end) for sp in found]
@@ -576,14 +593,51 @@ def speakers(text: str, start: int, end: int) -> list[Speaker]:
     return found
 
 
+_SAYING = re.compile(
+    r",\s+(?:and\s+)?(?:saying|adding|noting|claiming|estimating|stating|insisting|warning)\b"
+    r"(?!\s+(?:goodbye|farewell))"
+)
+# The words that open a sentence as its subject: capitalised words and the small words of
+# offices between them ("The Belarusian Ministry of Defence published ...").
+_SUBJECT = re.compile(
+    r"\s*(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w'’.-]*|of|the|for|and|defen[cs]e|foreign|ministry"
+    r"|minister|armed|forces|press|service|office|staff|general|navy|army|military|intelligence"
+    r"|spokes(?:man|woman|person)|commander|chief|officials?)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|defen[cs]e|foreign|ministry|minister|armed|forces"
+    r"|press|service|office|staff|general|navy|army|military|intelligence|spokes(?:man|woman"
+    r"|person)|commander|chief|officials?))*)(?=\s+[a-z])"
+)
+
+
+def opening_subject(text: str, start: int, end: int) -> Speaker | None:
+    """The organ or person whose words open the sentence at ``start`` as its subject, when
+    they name an office ("The Belarusian Ministry of Defence published a video", "Ukrainian
+    Defence Minister X disagreed"): a speaker a later "it said" or ", saying" names."""
+    m = _SUBJECT.match(text, start, end)
+    if m is None:
+        return None
+    phrase = re.sub(r"\s+(?:of|the|for|and)$", "", m.group("who"))
+    if _ORGAN.search(phrase) is None:
+        return None
+    sp = _speaker(phrase, start + m.start("who"), start + m.start("who") + len(phrase), "subject")
+    if sp is None or (not sp.person and sp.declared_by is None):
+        return None
+    return sp
+
+
 _NAMED_PERSON = re.compile(
     r"\b(?P<title>(?:Defen[cs]e\s+|Foreign\s+|Prime\s+)?Minister|President|General|Gen\.|Colonel"
     r"|Col\.|Admiral|Adm\.|Commander|Secretary(?:-General)?|Spokes(?:man|woman|person)|Chief"
-    r"|Lieutenant|Lt\.|Major|Maj\.|Marshal|Ambassador)\s+"
+    r"|Lieutenant|Lt\.|Major|Maj\.|Marshal|Ambassador"
+    # "navy spokesman Johann Fischer", "Fleet commander Admiral X": a title written small
+    r"|spokes(?:man|woman|person)|commander|minister|chief)\s+"
     r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
 # Capitalised words just before a title: "Russian Defence Minister", "NATO Secretary-General".
-_LEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}$")
+_LEAD = re.compile(
+    r"(?:(?:[A-Z][\w'’.-]*|of|the|for|defen[cs]e|foreign|army|navy|military|press|armed|forces)\s+)"
+    r"{0,5}(?:[A-Z][\w'’.-]*|defen[cs]e|army|navy|military)\s+$"
+)
 
 
 def persons(text: str, start: int, end: int) -> list[Speaker]:
@@ -677,6 +731,7 @@ __all__ = [
     "for_figure",
     "heading_voice",
     "literal",
+    "opening_subject",
     "persons",
     "resolve",
     "speakers",

@@ -499,6 +499,15 @@ _NOT_WHERE = re.compile(
     r"|\b(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:from|of)\s+$",
     re.IGNORECASE,
 )
+# Before a capital, these make it the seat of a speaker: "a spokesman said in Warsaw",
+# "speaking in Moscow, Peskov ...". (Not before a town or a range: a commander speaking "in
+# Klaipeda" or "at Adazi" is often where the activity is.)
+_SPEAKER_SEAT = re.compile(
+    r"\b(?:said|says|speaking|spoke|announced|stated|added|commented|declared|told\s+"
+    r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|\w+))\s+(?:on\s+\w+\s+"
+    r"|yesterday\s+|today\s+)?in\s+$",
+    re.IGNORECASE,
+)
 # A capital is a place only after these (not "between Kyiv and Moscow", "to Minsk").
 _STRONG_CUE = re.compile(
     r"(?:\b(?:in|near|around|outside|at|from)"
@@ -596,6 +605,7 @@ def place_mentions(text: str, start: int, end: int, matches: list[Match]) -> lis
                 listed = listed and chain_of_places
             wrong = (
                 (capital and _SPEAKS.match(text, m.end, end) is not None)
+                or (capital and _SPEAKER_SEAT.search(before) is not None)
                 or _NOT_WHERE.search(text, max(start, m.start - 60), m.start) is not None
                 or (after is None and _NAME_GOES_ON.match(text, m.end, end) is not None)
                 or _GOVERNS.match(text, m.end, end) is not None
@@ -686,7 +696,7 @@ _COMPASS_RUN = re.compile(
     re.IGNORECASE,
 )
 _COMPASS_PREP = re.compile(
-    r"\b(?:in|across|throughout|near|around|to|into|from|over"
+    r"\b(?:in|across|throughout|near|around|to|into|from|over|through|via|inside|within"
     # "all of", "the counties of": not "the parts of eastern Ukraine where fighting ..."
     r"|(?:all|count(?:y|ies)|regions?|provinces?|districts?|areas?)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -55,6 +55,7 @@ from csbm.model.dossier import Qualifier, Quantity
 _EXERCISE_WORD = re.compile(
     r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games|snap\s+(?:check|inspection)s?"
     r"|(?:combat[\s-])?readiness\s+(?:checks?|inspections?)|checks?\s+of\s+(?:combat\s+)?readiness"
+    r"|check(?:s|ed|ing)?\s+(?:the\s+)?(?:combat\s+)?readiness|live[\s-]fir(?:e|ing)"
     r"|build-?up|deployments?|massed|massing)\b",
     re.I,
 )
@@ -323,7 +324,7 @@ def extract(
             )
             for i in infos
         ],
-        [r.code for r in state_results if "host" in r.roles],
+        _acting_hosts(state_results),
     )
 
     period_dates = [
@@ -390,6 +391,21 @@ def extract(
         notes=notes,
         acts=acts_found[:_MAX_MENTIONS],
     )
+
+
+def _acting_hosts(found: list[states.StateResult]) -> list[str]:
+    """The States whose acts an agentless act is ("observers were invited", "it notified the
+    OSCE"): the hosts, or, where the text names none, the one State taking part, or the one
+    State the text names."""
+    hosts = [r.code for r in found if "host" in r.roles]
+    if hosts:
+        return hosts
+    taking_part = [r.code for r in found if "participant" in r.roles]
+    if len(taking_part) == 1:
+        return taking_part
+    # (a text that names one State only: "Anakonda, notified to the OSCE in March, opened
+    # on Monday, the Polish command said")
+    return [found[0].code] if len(found) == 1 else []
 
 
 def _named_again(
@@ -523,6 +539,10 @@ def _read_speakers(text: str, infos: list[_SentenceInfo], published: date | None
             sp = attribution.resolve(cue, named) or attribution.literal(cue)
             if sp is not None:
                 out.append(sp)
+        # An office opening the sentence, for an "it said" in a later sentence.
+        subject = attribution.opening_subject(text, s.start, s.end)
+        if subject is not None and not subject.person and not out:
+            named.append(subject)
         # People named with a title, for a "he said" in a later sentence (not speakers here).
         named.extend(
             _office_holder(p, published)

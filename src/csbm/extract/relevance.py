@@ -45,6 +45,8 @@ ACTIVITY_STEMS = (
     "games",
     "snap",
     "readiness",
+    "live-fir",
+    "live fir",
     "buildup",
     "build-up",
     "deployment",
