@@ -374,3 +374,38 @@ def test_numbers_without_a_noun_take_the_count_before(
 ) -> None:
     x = extract(f"The Spring Storm exercise began on Monday in Estonia. {sentences}")
     assert [(f.quantity.value, f.value) for f in x.claims()] == want
+
+
+def test_figures_pass_of_2026_12_08() -> None:
+    """Classes found by probing with our own sentences (tests/extract/probes/figures)."""
+    # "fighters" with a model designation are aircraft; a militia's fighters are not
+    assert _figures("The drill used 12 Su-35 fighters.") == [("aircraft", 12, "exact")]
+    assert _figures("The exercise repelled 5,000 fighters of the enemy.") == []
+    # a noun, a comma and "numbering"; a contingent "is the largest, at"
+    assert _figures("In the exercise, U.S. marines, numbering roughly 3,000, landed.") == [
+        ("troops", 3000, "approx")
+    ]
+    text = "The exercise has 9,000 troops. The Polish contingent is the largest, at 5,000."
+    assert ("troops", 5000, "exact") in _figures(text)
+    # "participation stands at"; "N of them" opening the next sentence
+    text = "In the drill, 400 marines landed. Total participation stands at 3,000."
+    assert ("troops", 3000, "exact") in _figures(text)
+    text = "About 10.000 soldiers take part in the exercise. 3.500 of them are Latvian."
+    assert ("troops", 3500, "exact") in _figures(text)
+    # values compared with, of another time; a call-up of conscripts; another actor's drill
+    text = "The exercise grows from 3,000 troops last spring to 5,000, the army said."
+    assert _figures(text) == [("troops", 5000, "exact")]
+    text = "The drill involves 8,000 troops, up from 6,000."
+    assert _figures(text) == [("troops", 8000, "exact")]
+    text = "Russia will call up 128,000 conscripts aged 18 to 27. A drill involved 1,500 troops."
+    assert _figures(text) == [("troops", 1500, "exact")]
+    text = (
+        "As the allies began Exercise Union Resolve 2022 with 30,000 troops, Ukraine started "
+        "its own drills involving 10,000 servicemen."
+    )
+    assert _figures(text) == [("troops", 30000, "exact")]
+    # a phase's figure is a part when the text gives the whole; else it is the figure
+    text = "The exercise has 9,000 troops. About 800 paratroopers jumped over Latvia."
+    assert _figures(text) == [("troops", 9000, "exact")]
+    text = "In the exercise, about 800 paratroopers jumped over Latvia."
+    assert _figures(text) == [("troops", 800, "approx")]

@@ -95,3 +95,8 @@ def test_including_breaks_the_list() -> None:
         c.quantity: c.qualifier for c in read(text, 0, len(text), find_numbers(text)) if c.quantity
     }
     assert found == {Quantity.SHIPS: Qualifier.AT_LEAST, Quantity.TANKS: Qualifier.EXACT}
+
+
+def test_c_dot_is_circa_only_in_lower_case() -> None:
+    assert _qualifier_of("c.") is Qualifier.APPROX
+    assert _qualifier_of("Washington D.C.") is Qualifier.EXACT

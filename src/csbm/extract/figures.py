@@ -47,7 +47,7 @@ _NOUN_SOURCES: list[tuple[Quantity, str]] = [
     (
         Quantity.AIRCRAFT,
         r"(?:combat\s+|military\s+|fixed-wing\s+)?aircraft|(?:fighter\s+|combat\s+)?jets|warplanes"
-        r"|aircrafts|airplanes|aeroplanes|planes|bombers",
+        r"|aircrafts|airplanes|aeroplanes|planes|bombers|fighters|fighter-bombers|interceptors",
     ),
     (Quantity.SHIPS, r"warships|ships|vessels|boats|submarines|frigates|corvettes"),
     (Quantity.SORTIES, r"(?:air\s+|combat\s+)?sorties|flights"),
@@ -90,6 +90,8 @@ _AFTER = re.compile(
     rf"\s+(?i:(?P<noun>{_NOUNS}))\b"
     rf"(?P<also>\s+(?:and|or|&)\s+(?:{_MOD}\s+)?(?i:(?P<noun2>{_NOUN2}))\b)?"
 )
+# A model designation among a noun's modifiers: Su-35, F-16, MiG-29, Tu-22M3.
+_DESIGNATION = re.compile(r"[A-Z][\w]*-?[0-9]")
 _COMPOUND = re.compile(
     r"-\s?(?P<c>strong|troops?|man|soldiers?|member|tanks?|ships?|vessels?|aircraft|planes?)\b",
     re.I,
@@ -163,7 +165,9 @@ _NUMBER_OF = re.compile(
     rf"(?i:(?P<noun>{_NOUNS}))\b[^.;:!?]{{0,100}}$"
 )
 _FORCE_OF = re.compile(
-    rf"\b(?:(?P<force>force|contingent|grouping|army)|(?i:(?P<noun>{_NOUNS})))\s+"
+    rf"\b(?:(?P<force>force|contingent|grouping|army)|(?i:(?P<noun>{_NOUNS})))"
+    # "U.S. marines, numbering roughly 3,000"; "the Polish contingent is the largest, at 12,000"
+    r"(?:,?\s+(?:is|was|will\s+be|are|were)\s+the\s+(?:[\w-]+-)?[a-z]+est,)?,?\s+"
     r"(?:numbering|totall?ing|of|at|estimated\s+at|put\s+at|(?:will\s+)?numbers?|numbered"
     r"|(?:will\s+)?totals?|totall?ed|:)\s*$",
     re.I,
@@ -188,13 +192,17 @@ _COUNTRIES_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:countries|nations|states|allies|partners|members)\b", re.I
 )
 _NUMBER_AT = re.compile(
-    r"\b(?:number|figure|total|tally|count)\s+(?:at|was|is|stood\s+at|reached|to\s+be"
+    r"\b(?:number|figure|total|tally|count|participation|headcount|turnout)\s+(?:at|was|is"
+    r"|stood\s+at|stands\s+at|reached|reaches|to\s+be|(?:comes|came|amounts|amounted)\s+to"
+    r"|(?:is|was)\s+put\s+at"
     # "said the number had been cut to 30,000"
     r"|(?:(?:had|has|have|was|is|will|would)\s+)?(?:been\s+|be\s+)?(?:cut|reduced|raised"
     r"|increased|lowered|revised|scaled\s+back|scaled\s+down|brought\s+down|brought)"
     r"\s+(?:down\s+|up\s+)?to)\s*$",
     re.I,
 )
+# The figure spoken of as the subject of a hedge: "the total could reach 110,000".
+_NUMBER_SUBJECT = re.compile(r"\b(?:number|figure|total|tally|count)\s*$", re.I)
 _ELLIPSIS_NEXT = re.compile(
     r"\s*(?:[,.;)]|$|(?:that|which|who|in|on|at|for|is|are|was|were|will|would|could|have|has"
     r"|had|more|across|under|from|declared|announced|reported|claimed|given|stated|cited"
@@ -326,6 +334,12 @@ def _forward(text: str, limit: int, n: Number) -> Candidate:
     m = _AFTER.match(text, n.end, limit)
     if m is not None and m.group("noun").casefold() == "forces" and n.value < 100:
         m = None  # "the two armed forces": armies, not a count of people
+    if (
+        m is not None
+        and m.group("noun").casefold() == "fighters"
+        and not _DESIGNATION.search(m.group("mods") or "")
+    ):
+        m = None  # "5,000 fighters" of a militia are people; "12 Su-35 fighters" are aircraft
     if m is not None:
         q = _quantity_of(m, "q")
         assert q is not None
@@ -455,14 +469,17 @@ def _backward(
             out[i] = replace(c, quantity=whole_q, how=f"'{sent.group().strip()}' before the number")
             continue
         # "12,800 troops (a mere 2,500 of them Russian)": a part named after the number
+        # "3.500 of them are Latvian" in the next sentence: of the figure before it
         part_after = _OF_THEM.match(text, n.end)
-        if part_after is not None and prev is not None and n.start - prev.end <= 120:
+        near_prev = prev is not None and n.start - prev.end <= 120
+        if part_after is not None and (near_prev or (prev is None and carry is not None)):
+            whole = f"'{text[prev.start : prev.end]}'" if prev is not None else "the figure before"
             out[i] = replace(
                 c,
-                quantity=prev.quantity,
+                quantity=prev.quantity if prev is not None else carry,
                 end=part_after.end(),
                 item_end=part_after.end(),
-                how=f"part of '{text[prev.start : prev.end]}' ('{part_after.group().strip()}')",
+                how=f"part of {whole} ('{part_after.group().strip()}')",
                 mods=part_after.group("adj") or "",
             )
             continue
@@ -484,7 +501,11 @@ def _backward(
                 )
                 continue
         number_at = (
-            _NUMBER_AT.search(tail) if last in ("at", "was", "is", "reached", "be", "to") else None
+            _NUMBER_AT.search(tail)
+            if last in ("at", "was", "is", "reached", "reaches", "be", "to")
+            else _NUMBER_SUBJECT.search(tail)
+            if hedge is not None
+            else None
         )
         earlier = prev.quantity if prev is not None else carry
         if number_at is not None and earlier is not None:

@@ -77,7 +77,10 @@ _OTHER = re.compile(
 )
 _OTHER_INDEFINITE = re.compile(
     r"\b(?:(?:a|an|another)\s+(?:separate\s+|earlier\s+|similar\s+|previous\s+)?"
-    r"(?:snap\s+(?:check|inspection|exercise)|edition)|another\s+(?:exercise|drill))\b",
+    r"(?:snap\s+(?:check|inspection|exercise)|edition)|another\s+(?:exercise|drill)"
+    # "Ukraine started its own ten-day drills", "in a separate exercise"
+    r"|(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|manoeuvres|maneuvers)"
+    r"|(?:a|an)\s+separate\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?))\b",
     re.I,
 )
 # "in 2017", "during 2017", "the one of 2016", "the edition of 2016"
@@ -117,9 +120,31 @@ _STANDING = re.compile(
     r"|(?:an?\s+)?(?:army|armed\s+forces|military)\s+of\s+(?:some\s+|about\s+|around\s+)?\d+"
     r"|(?:build|grow|expand|enlarge|raise|increase)\s+(?:[\w-]+\s+){0,4}?(?:to|of)\s+(?:some\s+"
     r"|about\s+|around\s+)?\d+|(?:keeps?|kept|maintains?|maintained)\s+(?:some\s+|about\s+"
-    r"|around\s+|roughly\s+|nearly\s+)?\d+|killed|wounded|casualties|died|dead)\b",
+    r"|around\s+|roughly\s+|nearly\s+)?\d+|killed|wounded|casualties|died|dead"
+    # a call-up of conscripts is no activity: "will call up 128,000 conscripts aged 18 to 27"
+    r"|conscription|call(?:s|ed|ing)?\s+up\s+(?:\S+\s+){0,3}?conscripts|aged\s+\d+)\b",
     re.I,
 )
+# A value the figure is compared with, of another time: "up from 3,000", "compared with
+# 40,000 in March", "grows from 3,000 troops last spring to 5,000" (the 3,000).
+_COMPARED = re.compile(
+    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|as\s+against|against|versus|vs\.?"
+    r"|(?P<from>from))\s+(?:the\s+|some\s+|about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
+_FROM_TO = re.compile(r"[^.;:!?]{0,60}?\bto\s+(?:about\s+|some\s+|around\s+|nearly\s+)?\d")
+_CHANGE_FROM = re.compile(
+    r"\b(?:ris(?:e|es|ing)|rose|gr(?:ow|ows|ew|own|owing)|increas\w*|expand\w*|doubl\w*"
+    r"|fell|fall(?:s|ing)?|dropp\w*|decreas\w*|reduc\w*|cut|shr[iu]nk\w*)\b[^.;:!?]{0,60}$",
+    re.I,
+)
+# A phase of the activity: its figure is a part when the text gives a larger whole.
+_PHASE = re.compile(
+    r"\b(?:jump(?:s|ed|ing)?|parachut\w*|air[\s-]?drop\w*|(?:airborne|tactical|amphibious"
+    r"|live[\s-]fire)\s+phase|phase\s+at\s+sea|the\s+landing|landed|came\s+ashore)\b",
+    re.I,
+)
+_PHASE_REASON = "in a phase of the activity (a jump, a landing)"
 _JOINING = re.compile(r"\b(?:join\w*|train\w*|arriv\w*|rehears\w*)\b", re.I)
 _CLAUSE_TURN = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", re.I)
 
@@ -265,7 +290,7 @@ def extract(
         _figures_of(text, info, main, name_of, doc_activity, figs, held, dropped, carried)
         voices.update(_norm(sp.who) for sp in info.speakers)
         previous = info
-    merged = _merge(figs)
+    merged = _parts_in_phases(_merge(figs), dropped)
 
     cues: list[states.RoleCue] = []
     all_state_mentions: list[states.StateMention] = []
@@ -1010,6 +1035,16 @@ def _figures_of(
                 Dropped(span, c.start, c.end, "forces a State keeps or lost, not the activity's")
             )
             continue
+        compared = _COMPARED.search(text, max(s.start, c.start - 40), c.start)
+        if compared is not None and (
+            not compared.group("from")
+            or _FROM_TO.match(text, c.end, s.end)
+            or _CHANGE_FROM.search(text, max(s.start, compared.start() - 60), compared.start())
+        ):
+            dropped.append(
+                Dropped(span, c.start, c.end, "a value compared with, of another time or activity")
+            )
+            continue
         if _EACH.search(text, max(s.start, c.start - 80), c.start):
             dropped.append(
                 Dropped(span, c.start, c.end, "the size of each unit or part, not a total")
@@ -1019,6 +1054,8 @@ def _figures_of(
             f"{c.quantity.value}: {c.how}",
             f"qualifier {c.qualifier.value}: {c.qualifier_reason}",
         ]
+        if c.quantity in (Quantity.TROOPS, Quantity.SHIPS) and _PHASE.search(clause):
+            reasons.append(_PHASE_REASON)
         bound = _bound_exercise(info, c.start, name_of)
         governed = info.other_cue is not None and c.start >= info.other_from
         if governed and not any(
@@ -1247,6 +1284,32 @@ def _locations(infos: list[_SentenceInfo]) -> list[PlaceFound]:
 
 def _norm(who: str | None) -> str:
     return re.sub(r"^the\s+", "", (who or "").casefold()).strip()
+
+
+def _parts_in_phases(figs: list[Figure], dropped: list[Dropped]) -> list[Figure]:
+    """A figure read in a phase ("800 paratroopers jumped") is a part of the activity when
+    the text gives a larger figure of the same thing for it; else it is the only one."""
+
+    def size(f: Figure) -> int:
+        return (f.value if f.value is not None else f.high) or 0
+
+    out: list[Figure] = []
+    for f in figs:
+        larger = _PHASE_REASON in f.reasons and any(
+            g is not f
+            and _PHASE_REASON not in g.reasons
+            and g.quantity == f.quantity
+            and g.exercise == f.exercise
+            and size(g) > size(f)
+            for g in figs
+        )
+        if larger:
+            e = f.evidence
+            why = "a part of the activity (a phase) whose whole the text gives"
+            dropped.append(Dropped(e.text, e.start, e.end, why))
+            continue
+        out.append(f)
+    return out
 
 
 def _merge(figs: list[Figure]) -> list[Figure]:

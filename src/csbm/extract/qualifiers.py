@@ -38,7 +38,7 @@ _BEFORE: list[tuple[Qualifier, str]] = [
     ),
     (
         Qualifier.APPROX,
-        r"about|around|some|nearly|roughly|approximately|approx\.?|almost|circa|ca\."
+        r"about|around|some|nearly|roughly|approximately|approx\.?|almost|circa|ca\.|(?-i:c\.)"
         r"|close\s+to|closer\s+to|an\s+estimated|estimated|~",
     ),
 ]
@@ -81,6 +81,7 @@ _FINAL_WORDS = frozenset(
         "almost",
         "circa",
         "ca.",
+        "c.",
         "estimated",
         "the",
         "only",
