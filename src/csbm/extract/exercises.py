@@ -64,9 +64,20 @@ _CAPITALISED = re.compile(
 # Response 2024", "launched Iron Wolf 2022". Names of documents and events are not exercises.
 _INTRODUCED = re.compile(
     r"(?:part\s+in|participat(?:e|es|ing)\s+in|join(?:s|ed|ing)?|launch(?:es|ed)?|beg[ai]n|held"
-    r"|hold(?:s|ing)?|during|ahead\s+of|exercises?|drills?|[a-z]+-led),?\s+"
+    r"|hold(?:s|ing)?|host(?:s|ed|ing)?|stag(?:e|es|ed|ing)|conduct(?:s|ed|ing)?"
+    r"|(?:start|opening|end|close)\s+of|during|ahead\s+of|exercises?|drills?|[a-z]+-led),?\s+"
     r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[\s-](?P<y>(?:19|20)[0-9]{2})\b"
 )
+# An unknown name with a year opening a sentence, then a verb of an activity's course:
+# "Silver Arrow 2019 runs from 9 to 20 September", "Northern Shield 2025 began on Monday".
+_LEADING = re.compile(
+    r"(?P<name>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)[\s-]"
+    r"(?P<y>(?:19|20)[0-9]{2})\s+(?:(?:will|is|was|has|had)\s+(?:be\s+|been\s+)?)?"
+    r"(?:runs?|ran|running|beg[iau]ns?|began|start(?:s|ed)?|kick(?:s|ed)\s+off|end(?:s|ed)?"
+    r"|continu(?:e|es|ed)|last(?:s|ed)?|take\s+place|takes\s+place|took\s+place"
+    r"|under\s+way|underway|held|conducted|staged)\b"
+)
+_OPENS = re.compile(r"(?:^|[.!?:\n])[\s\"“‘'«]*$")
 # After an exercise word a two-digit year is one too: "the large exercise Nordic Response 24
 # begins" (not a count: no digit, unit or noun after it).
 _AFTER_EXERCISE = re.compile(
@@ -75,7 +86,7 @@ _AFTER_EXERCISE = re.compile(
     r"(?![.,]?[0-9]|\s*(?:%|per\b|km\b|[a-z]+\s+(?:of|from)\b))"
 )
 # A name glued to its year: "Zapad2009" (read only for a series csbm knows).
-_GLUED = re.compile(r"\b(?P<name>[A-Z][A-Za-z]{2,})(?P<y>(?:19|20)[0-9]{2})\b")
+_GLUED = re.compile(r"\b(?P<name>[A-Z][A-Za-z]{2,})(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})\b")
 _EX_WORD = r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games|wargames)"
 _NAMING = r"(?:called|named|dubbed|code-?named|codenamed|known\s+as)"
 # Words between a name and an exercise word that keep it an apposition ("Spring Storm, a
@@ -413,6 +424,7 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
         (_QUOTED_BEFORE, "quoted name before 'exercise'"),
         (_CAPITALISED, "name and year before 'exercise'"),
         (_INTRODUCED, "name and year after 'take part in', 'launched', ..."),
+        (_LEADING, "name and year opening a sentence, before 'runs', 'began', ..."),
         (_AFTER_EXERCISE, "name and two-digit year after 'exercise'"),
         (_YEAR_APPOSED, "name and year before ', the ... exercise'"),
     )
@@ -424,6 +436,8 @@ def mentions_in(text: str, matches: list[Match], start: int, end: int) -> list[E
             continue
         for q in rx.finditer(text, start, end):
             s, e = q.span("name")
+            if rx is _LEADING and not _OPENS.search(text[max(start, s - 40) : s]):
+                continue  # only where the sentence opens with the name
             if not quoted:
                 e = q.end("y")
                 s = _past_lead(text, s, e)

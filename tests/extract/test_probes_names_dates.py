@@ -1,0 +1,46 @@
+"""Probe texts on exercise names and dates (tests/extract/probes/names_dates): above floors.
+
+The probes are short texts we wrote ourselves, in the manner of press reports, each about one
+way the press names an exercise (quoted or not, with a year in any form, glued "X24", after
+"dubbed" or "hosts", opening a sentence, in headlines, among other exercises) or dates its
+period ("from 10 to 16 September", "Sept. 10-20", "10.09.-20.09.2021", weekdays against the
+publication date, "next week", "until the end of the month", "for two weeks", phases, past
+editions and page debris). They were split once by the SHA-256 of the file name (`tune/`,
+`heldout/`) before the rules were changed; rules were tuned on `tune/` only. Floors sit a
+little under the measurement in the comments, so a regression fails; no date may be invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from csbm.extract.gold import load
+from csbm.extract.score import score
+
+ROOT = Path(__file__).parent / "probes" / "names_dates"
+
+# measured on 2026-12-08 (h/nd), before -> after the names pass of that day:
+# tune names F1 0.847 -> 0.885, dates 0.925 -> 0.925; heldout names 0.927 -> 0.952,
+# dates 0.902 -> 0.980; no date invented in either
+FLOORS = {"tune": {"names": 0.86, "dates": 0.90}, "heldout": {"names": 0.92, "dates": 0.95}}
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_names_dates_probes_stay_above_their_floor(split: str) -> None:
+    records = load(ROOT / split)
+    assert len(records) >= 20
+    scored = score(records)
+    for field, floor in FLOORS[split].items():
+        assert scored.counts[field].f1 >= floor, (field, scored.counts[field])
+    assert scored.invented_dates == 0
+
+
+def test_probe_files_are_split_by_name_hash() -> None:
+    import hashlib
+
+    for split in FLOORS:
+        for path in (ROOT / split).glob("*.txt"):
+            first = hashlib.sha256(path.stem.encode()).digest()[0]
+            assert (first < 100) == (split == "heldout"), path.name
