@@ -165,3 +165,14 @@ def test_observer_and_participant_phrasings(sentence: str, want: dict[str, list[
     roles = _roles(f"The exercise Spring Storm began on Monday. {sentence}")
     for code, role in want.items():
         assert roles[code] == role, code
+
+
+@pytest.mark.parametrize("lead", ["Read more:", "Related:", "See also -", "Also read |"])
+def test_states_in_a_line_linking_to_other_pages_are_not_the_texts(lead: str) -> None:
+    text = (
+        "Russian troops have poured into Belarus for the joint drills.\n\n"
+        f"{lead} Ukraine and Poland sign a pact on border crossings"
+    )
+    assert _roles(text) == {"RUS": ["participant"], "BLR": ["host"]}
+    # the same words in the text itself are the text's
+    assert "UKR" in _roles(text.replace(lead, "Meanwhile,"))

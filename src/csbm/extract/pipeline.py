@@ -295,6 +295,8 @@ def extract(
     cues: list[states.RoleCue] = []
     all_state_mentions: list[states.StateMention] = []
     for info in infos:
+        if _in_link_line(text, info.sentence.start):
+            continue  # "Read more: Ukraine says ...": another page's headline
         all_state_mentions.extend(info.state_mentions)
         if doc_activity:
             cues.extend(_role_cues(text, info, main, name_of))
@@ -391,6 +393,19 @@ def extract(
         notes=notes,
         acts=acts_found[:_MAX_MENTIONS],
     )
+
+
+# A line that links to other pages ("Read more: ...", "Related: ...", "See also ..."): page
+# debris, whose States are not the text's.
+_LINK_LINE = re.compile(
+    r"[ \t]*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:articles?|stories|news))?"
+    r"|see\s+also|more\s+on\s+this|recommended|most\s+read|you\s+may\s+also\s+like)\b\s*[:|\-–]",
+    re.I,
+)
+
+
+def _in_link_line(text: str, pos: int) -> bool:
+    return _LINK_LINE.match(text, text.rfind("\n", 0, pos) + 1) is not None
 
 
 def _acting_hosts(found: list[states.StateResult]) -> list[str]:
