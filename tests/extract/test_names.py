@@ -216,7 +216,10 @@ def test_a_clause_opening_with_a_year_dates_the_series_named_in_it() -> None:
 def test_unknown_name_with_year_opening_a_sentence_before_a_verb_of_its_course() -> None:
     from csbm.extract.pipeline import extract
 
-    text = "The army said so. Northern Shield 2025 began on Monday in Finland. The exercise involves 2,000 troops."
+    text = (
+        "The army said so. Northern Shield 2025 began on Monday in Finland."
+        " The exercise involves 2,000 troops."
+    )
     assert [e.name for e in extract(text).exercises] == ["Northern Shield 2025"]
     # not inside a sentence: "He said X began" is no opening
     text = "He said Northern Shield 2025 began on Monday in Finland, with 2,000 troops in drills."
