@@ -387,3 +387,16 @@ def test_a_date_in_apposition_to_a_weekday_and_its_time_of_day_takes_its_role() 
     # a date after a time of day with no weekday before it is not affected
     [d] = _dates("In the afternoon (9 May 2023) the troops rested.", None)
     assert d.role == "other"
+
+
+def test_a_weekday_of_another_states_activity_is_no_period() -> None:
+    from datetime import date
+
+    from csbm.extract.pipeline import extract
+
+    text = (
+        "Sweden has opened Aurora 2017, its largest exercise in two decades, with 19,000"
+        " troops. Officials noted that the Russian manoeuvres start on Thursday."
+    )
+    x = extract(text, published=date(2017, 9, 12))
+    assert x.period is None or (x.period.start is None and x.period.end is None)

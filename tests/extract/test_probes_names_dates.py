@@ -21,10 +21,11 @@ from csbm.extract.score import score
 
 ROOT = Path(__file__).parent / "probes" / "names_dates"
 
-# measured on 2026-12-08 (h/nd), before -> after the names pass of that day:
-# tune names F1 0.847 -> 0.885, dates 0.925 -> 0.925; heldout names 0.927 -> 0.952,
-# dates 0.902 -> 0.980; no date invented in either
-FLOORS = {"tune": {"names": 0.86, "dates": 0.90}, "heldout": {"names": 0.92, "dates": 0.95}}
+# measured on 2026-12-08 (h/nd), 75 probes (51 tune, 24 heldout) after the names and dates
+# pass of that day: tune names F1 0.907, dates 0.919; heldout names 0.957, dates 0.982; no
+# date invented (before it, on the first 57: tune names 0.847, dates 0.925; heldout 0.927,
+# 0.902)
+FLOORS = {"tune": {"names": 0.88, "dates": 0.90}, "heldout": {"names": 0.93, "dates": 0.96}}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

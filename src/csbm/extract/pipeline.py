@@ -12,12 +12,16 @@ Everything is rule-based and offline; each step is linear in the length of the t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import yaml
+
+from csbm.data import bundled_dossier
 from csbm.extract import (
     acts,
     attribution,
@@ -779,6 +783,8 @@ def _other_cue(
     m = _OTHER.search(sentence)
     if m is None and main is not None:
         m = _OTHER_INDEFINITE.search(sentence)
+    if m is None and main is not None:
+        m = _foreign_activity(sentence, main)
     if m is None:
         for y in _IN_YEAR.finditer(sentence):
             year = int(y.group("y"))
@@ -794,6 +800,46 @@ def _other_cue(
         return None, 0
     opens = [o.start() for o in _CLAUSE_OPEN.finditer(sentence, 0, m.start())]
     return m.group(), (opens[-1] if opens else 0)
+
+
+# "the Russian manoeuvres", "the Belarusian war games": an activity by its State's adjective
+_BY_ADJECTIVE = re.compile(
+    r"\b[Tt]he\s+(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b"
+)
+
+
+@functools.cache
+def _conducting(activity_id: str) -> frozenset[str]:
+    """The conducting States the bundled record of an activity gives (none if unknown)."""
+    path = bundled_dossier(activity_id)
+    if path is None:
+        return frozenset()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return frozenset((data.get("activity") or {}).get("conducting_states") or ())
+
+
+def _foreign_activity(sentence: str, main: exercises.Exercise) -> re.Match[str] | None:
+    """An activity named by the adjective of a State that does not conduct the reported one
+    ("NATO generals say Aurora is no answer to the Russian exercises that start on
+    Thursday", in a text on a Swedish exercise): its dates are not the period."""
+    if main.activity_id is None:
+        return None
+    own = _conducting(main.activity_id)
+    if not own:
+        return None
+    for m in _BY_ADJECTIVE.finditer(sentence):
+        codes = {
+            c
+            for x in lexicon().find(m.group("adj"))
+            if x.start == 0 and x.end == len(m.group("adj"))
+            for e in x.entries
+            if e.kind == "adjective"
+            for c in e.codes
+        }
+        if codes and not codes & own:
+            return m
+    return None
 
 
 def _about_activity(info: _SentenceInfo, main: exercises.Exercise | None) -> bool:
