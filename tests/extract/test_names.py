@@ -235,3 +235,14 @@ def test_unknown_name_with_year_after_hosts_or_the_start_of() -> None:
         "A ceremony marked the start of Northern Shield 2025. The exercise involves 2,000 troops."
     )
     assert [e.name for e in extract(text).exercises] == ["Northern Shield 2025"]
+
+
+def test_series_of_further_bundled_dossiers_are_known_without_a_year() -> None:
+    from datetime import date
+
+    from csbm.extract.pipeline import extract
+
+    text = "Estonia began the exercise Kevadtorm on Wednesday, with 6,000 troops in the drills."
+    assert [e.name for e in extract(text, published=date(2016, 5, 5)).exercises] == [
+        "Spring Storm 2016"
+    ]

@@ -104,7 +104,8 @@ def test_every_activity_word_contains_a_stem() -> None:
 def test_fold_keeps_what_ignorecase_matches() -> None:
     # Whatever re.IGNORECASE takes for a letter of a stem folds to that letter, so a
     # substring test on the folded text never misses a match of the case-blind patterns.
-    letters = {ch for w in (*ACTIVITY_STEMS, *INTRODUCING_STEMS, *series_words()) for ch in w}
+    names = [w for words in series_words() for w in words]
+    letters = {ch for w in (*ACTIVITY_STEMS, *INTRODUCING_STEMS, *names) for ch in w}
     letters = {ch for ch in letters if ch.isalpha()}
     every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
     for a in letters:
@@ -118,3 +119,10 @@ def test_series_names_in_any_case_and_script_pass() -> None:
     assert has_activity_cue("Poland will take part in Nordic Response 2024 with 3,000 troops.")
     assert has_activity_cue('The operation "Iron Gate" used 400 troops.')
     assert not has_activity_cue("The lowest price since 2019 was 12,000 euros.")
+
+
+def test_a_series_is_a_cue_only_with_its_first_two_words_in_a_row() -> None:
+    # "Union Shield": "union" alone, or both words apart, name no series
+    assert has_activity_cue("Union Shield-2023 drew 12,000 people.")
+    assert has_activity_cue("The UNION-SHIELD 2023 plan.")
+    assert not has_activity_cue("The union said its shield would hold for 12,000 members.")

@@ -81,24 +81,28 @@ def fold(text: str) -> str:
 
 
 @cache
-def series_words() -> tuple[str, ...]:
-    """The first word, case-folded, of every series name and alias."""
-    words: set[str] = set()
+def series_words() -> tuple[tuple[str, ...], ...]:
+    """The first two words (one for a one-word name), case-folded, of every series name and
+    alias: the gazetteer finds a name only where all its words stand in a row, so a text
+    without "spring" followed by "storm" names no Spring Storm, whatever else says "spring"."""
+    words: set[tuple[str, ...]] = set()
     for series in series_list():
         for name in [series.name, *series.aliases]:
             key = tokens(name.rstrip("*"))
             if key:
-                words.add(key[0])
+                words.add(key[:2])
     return tuple(sorted(words))
 
 
 @cache
-def _word(word: str) -> re.Pattern[str]:
+def _word(words: tuple[str, ...]) -> re.Pattern[str]:
     # A word of the gazetteer is a run of letters and digits ([^\W_]+): the same boundaries.
     # The word comes first and the look-behind after it (no letter before the word's first
-    # one), so the engine can skip to the places where the word's letters are.
-    n = len(word)
-    return re.compile(rf"{re.escape(word)}(?<![^\W_].{{{n}}})(?![^\W_])", re.I | re.S)
+    # one), so the engine can skip to the places where the word's letters are. A second word
+    # follows after anything that is no letter or digit (wider than the gazetteer's own gap).
+    n = len(words[0])
+    second = rf"[\W_]*{re.escape(words[1])}" if len(words) > 1 else ""
+    return re.compile(rf"{re.escape(words[0])}(?<![^\W_].{{{n}}}){second}(?![^\W_])", re.I | re.S)
 
 
 def has_activity_cue(text: str) -> bool:
@@ -118,7 +122,7 @@ def has_activity_cue(text: str) -> bool:
         return True
     if "operation" in low and _OPERATION.search(text):
         return True
-    if any(w in low and _word(w).search(text) for w in series_words()):
+    if any(w[-1] in low and w[0] in low and _word(w).search(text) for w in series_words()):
         return True
     return (
         _YEAR.search(text) is not None
