@@ -688,7 +688,7 @@ _GAP_BREAK = re.compile(r"[.;:!?“”\"]|\b(?:that|which|who|whom|when|after|be
 # A subject that stands for the State whose activity it is: "it had informed the OSCE", "the
 # ministry has invited observers" (no State named in the clause).
 _STANDS_FOR_HOST = re.compile(
-    r"(?:^|[\s,])(?:it|they|the\s+(?:\w+\s+)?(?:ministry|government|authorities|side|command"
+    r"(?:^|[\s,])(?:(?P<pronoun>it|they)|the\s+(?:\w+\s+)?(?:ministry|government|authorities|side|command"
     r"|general\s+staff|armed\s+forces|defen[cs]e\s+forces))\s+(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -837,9 +837,9 @@ def _read(
         elif (
             subject is None
             and rule.type in (ActType.NOTIFICATION, ActType.OBSERVATION_INVITATION)
-            and _STANDS_FOR_HOST.search(before)
+            and (stands := _STANDS_FOR_HOST.search(before)) is not None
         ):
-            earlier = _pronoun_antecedent(text, view, clause, before)
+            earlier = _pronoun_antecedent(view, clause) if stands["pronoun"] else []
             codes = earlier if earlier else _host(view, hosts)
             how += (
                 " (its subject a pronoun for the State named before)"
@@ -895,11 +895,9 @@ def _read(
     return _found(text, view, rule, m, clause, codes, made=made, to=to, reason=reason)
 
 
-def _pronoun_antecedent(text: str, view: SentenceView, clause: int, before: str) -> list[str]:
+def _pronoun_antecedent(view: SentenceView, clause: int) -> list[str]:
     """The State "it" or "they" stands for: the last State the sentence names, as a noun,
     before the clause ("Russia would have had to invite observers, but it did not")."""
-    if re.search(r"(?:^|[\s,])(?:it|they)\s+(?:\w+\s+){0,2}$", before, re.I) is None:
-        return []
     earlier = [
         s for s in view.states if s.end <= clause and s.kind != "adjective" and not s.possessive
     ]
